@@ -1,0 +1,83 @@
+"""The frozen context that flows through the moderation pipeline.
+
+Each step is a small function that receives the context and returns a new one
+(``dataclasses.replace``); nothing in a step reads the clock, the network or
+global mutable state, so every step can be unit-tested alone. See
+``pipeline.py`` for the ordered list of steps.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from .verdict import Verdict
+
+
+@dataclass(frozen=True)
+class Article:
+    """The article a comment is posted under (for relevance, language fallback)."""
+
+    title: str
+    body: str = ""
+    lang: str | None = None
+
+
+@dataclass(frozen=True)
+class Normalised:
+    """Text after normalisation, with a map back to the reader's own text.
+
+    ``to_original[i]`` is the index in the original text of the character that
+    produced ``text[i]``; ``to_original[len(text)]`` is ``len(original)`` so
+    that end offsets map too.
+    """
+
+    text: str
+    to_original: tuple[int, ...]
+
+    def original_span(self, start: int, end: int) -> tuple[int, int]:
+        """Map a ``[start, end)`` span of the normalised text to the original."""
+        if end <= start:
+            pos = self.to_original[start]
+            return pos, pos
+        return self.to_original[start], self.to_original[end - 1] + 1
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A rule that fired: a lexicon entry, a link, a phone number...
+
+    ``start``/``end`` are offsets into the ORIGINAL text. ``strength`` is the
+    probability that this hit alone means the category is breached.
+    """
+
+    category: str
+    start: int
+    end: int
+    strength: float
+    rule: str
+
+
+@dataclass(frozen=True)
+class Context:
+    # --- input -------------------------------------------------------------
+    text: str
+    article: Article | None = None
+    lang_hint: str | None = None
+    # The comment this one replies to, so short replies are judged in context.
+    parent_text: str | None = None
+    # Texts recently posted by the same author or on the same thread, for the
+    # "same text posted again" rule. The web app fills it in; the CLI does not.
+    recent_texts: tuple[str, ...] = ()
+    now: datetime | None = None
+    # --- filled in by the steps ---------------------------------------------
+    normalised: Normalised | None = None
+    lang: str = "und"
+    hits: tuple[Hit, ...] = ()
+    # Probabilities from the learned models, per category.
+    model_scores: dict[str, float] = field(default_factory=dict)
+    # Final per-category scores after combining rules and models.
+    scores: dict[str, float | None] = field(default_factory=dict)
+    verdict: Verdict | None = None
+    # Steps that failed, with why; any entry holds the comment for review.
+    errors: tuple[str, ...] = ()
