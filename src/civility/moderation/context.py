@@ -10,8 +10,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from .verdict import Verdict
+
+if TYPE_CHECKING:
+    from .policy import Policy
 
 
 @dataclass(frozen=True)
@@ -70,12 +74,17 @@ class Context:
     # "same text posted again" rule. The web app fills it in; the CLI does not.
     recent_texts: tuple[str, ...] = ()
     now: datetime | None = None
+    # The policy the comment is judged under (per-site thresholds differ, so
+    # it travels with the comment rather than with the pipeline).
+    policy: Policy | None = None
     # --- filled in by the steps ---------------------------------------------
     normalised: Normalised | None = None
     lang: str = "und"
     hits: tuple[Hit, ...] = ()
     # Probabilities from the learned models, per category.
     model_scores: dict[str, float] = field(default_factory=dict)
+    # Version of the models that gave model_scores ("" when they did not run).
+    model_version: str = ""
     # Final per-category scores after combining rules and models.
     scores: dict[str, float | None] = field(default_factory=dict)
     verdict: Verdict | None = None

@@ -1,0 +1,90 @@
+"""The Engine: one object the web app and the CLI ask for verdicts.
+
+Following the estimator habit, the constructor only stores its parameters;
+the policy (and, through the classifier step, the models) load lazily on the
+first comment and are kept. ``get_engine()`` gives the process-wide default.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import UTC, datetime
+
+from .context import Article, Context
+from .pipeline import DEFAULT_STEPS, run_pipeline
+from .policy import Policy, load_policy
+from .steps import Step
+from .verdict import Verdict
+
+
+class Engine:
+    def __init__(self, policy: Policy | None = None, steps: Sequence[Step] | None = None):
+        self.policy = policy
+        self.steps = steps
+        self._lock = threading.Lock()
+        self._policy: Policy | None = None
+
+    def resolved_policy(self) -> Policy:
+        """The policy in use: the one given, else the shipped default (loaded once)."""
+        if self.policy is not None:
+            return self.policy
+        if self._policy is None:
+            with self._lock:
+                if self._policy is None:
+                    self._policy = load_policy()
+        return self._policy
+
+    def moderate_batch(self, contexts: Sequence[Context]) -> list[Verdict]:
+        """Verdicts for many comments at once, in order (the classifiers run batched).
+
+        A context that already carries a policy keeps it, so one batch may mix
+        comments from sites with different thresholds.
+        """
+        policy = self.resolved_policy()
+        prepared = [
+            ctx if ctx.policy is not None else replace(ctx, policy=policy) for ctx in contexts
+        ]
+        steps = DEFAULT_STEPS if self.steps is None else self.steps
+        return [ctx.verdict for ctx in run_pipeline(prepared, steps)]
+
+    def moderate(
+        self,
+        text: str,
+        article: Article | None = None,
+        lang: str | None = None,
+        parent_text: str | None = None,
+        recent_texts: Sequence[str] = (),
+        now: datetime | None = None,
+    ) -> Verdict:
+        """The verdict for one comment. ``lang`` is a hint; the engine identifies the language."""
+        ctx = Context(
+            text=text,
+            article=article,
+            lang_hint=lang,
+            parent_text=parent_text,
+            recent_texts=tuple(recent_texts),
+            now=now or datetime.now(UTC),
+        )
+        return self.moderate_batch([ctx])[0]
+
+
+_default: Engine | None = None
+_default_lock = threading.Lock()
+
+
+def get_engine(policy: Policy | None = None) -> Engine:
+    """The process-wide default engine, or a new one for ``policy``.
+
+    An engine for a given policy is cheap (it only stores the policy): the
+    models are shared by every engine that uses the default steps.
+    """
+    global _default
+    if policy is not None:
+        return Engine(policy=policy)
+    if _default is None:
+        with _default_lock:
+            if _default is None:
+                _default = Engine()
+    return _default

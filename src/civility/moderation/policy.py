@@ -1,0 +1,366 @@
+"""The moderation policy: the publisher's guidelines as clauses with thresholds.
+
+A policy is a TOML file (the shipped default is ``default_policy.toml``, which
+quotes the seed guidelines clause by clause). ``load_policy`` parses and
+checks it in one go and raises ``PolicyError`` listing EVERY problem, each
+naming its key (``clause[3].reject_at``), so an editor fixes a file in one
+pass. The loaded ``Policy`` is frozen; per-site thresholds stored in the
+database are applied with ``Policy.with_thresholds``, which returns a new,
+checked policy. Reference: docs/policy.md.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+from importlib import resources
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+from ..errors import ValidationFailed
+from .categories import CATEGORIES, LANGUAGES, OFF_TOPIC, UNDETERMINED
+
+DEFAULT_POLICY_FILE = "default_policy.toml"
+
+# Categories a clause may cite: the always-scored ones plus relevance.
+CLAUSE_CATEGORIES: tuple[str, ...] = (*CATEGORIES, OFF_TOPIC)
+
+_ID_RE = re.compile(r"^[a-z][a-z0-9_-]*$")
+_NONE = "none"
+
+
+class ClauseKind(enum.StrEnum):
+    # The comment must not do this: the clause may reject or hold.
+    PROHIBIT = "prohibit"
+    # The guidelines ask for this: falling short may hold, never reject.
+    WELCOME = "welcome"
+
+
+class LanguageMode(enum.StrEnum):
+    """How far automatic decisions may go in one language."""
+
+    FULL = "full"
+    REJECT_ONLY = "reject_only"
+    REVIEW = "review"
+
+
+@dataclass(frozen=True)
+class Problem:
+    key: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.key}: {self.message}"
+
+
+class PolicyError(ValidationFailed):
+    """A policy file or a threshold override is not valid."""
+
+    code = "invalid_policy"
+    default_message = "The moderation policy is not valid."
+
+    def __init__(self, problems: list[Problem] | tuple[Problem, ...], source: str = ""):
+        self.problems = tuple(problems)
+        self.source = source
+        lines = "\n".join(str(p) for p in self.problems)
+        prefix = f"{source}: " if source else ""
+        super().__init__(
+            f"{prefix}{len(self.problems)} problem(s)\n{lines}",
+            field=self.problems[0].key if self.problems else None,
+        )
+
+
+@dataclass(frozen=True)
+class Clause:
+    id: str
+    kind: ClauseKind
+    text: str
+    message: str
+    categories: tuple[str, ...]
+    reject_at: float | None = None
+    review_at: float | None = None
+    example: str = ""
+
+    @property
+    def prohibits(self) -> bool:
+        return self.kind is ClauseKind.PROHIBIT
+
+
+@dataclass(frozen=True)
+class Policy:
+    name: str
+    version: str
+    clauses: tuple[Clause, ...]
+    languages: Mapping[str, LanguageMode]
+    violation_review_at: float | None = None
+    summary: str = ""
+    source: str = ""
+
+    def clause(self, clause_id: str) -> Clause:
+        for clause in self.clauses:
+            if clause.id == clause_id:
+                return clause
+        raise KeyError(f"no clause {clause_id!r} in policy {self.name!r}")
+
+    def language_mode(self, lang: str) -> LanguageMode:
+        # Unlisted languages are held: the engine was never checked on them.
+        return self.languages.get(lang, LanguageMode.REVIEW)
+
+    @property
+    def label(self) -> str:
+        return f"{self.name}@{self.version}"
+
+    def with_thresholds(self, overrides: Mapping[str, Mapping[str, Any]]) -> Policy:
+        """A copy with per-site thresholds: ``{clause_id: {"reject_at": x, "review_at": y}}``.
+
+        A missing key keeps the policy's value; ``None`` or ``"none"`` switches
+        the action off. Raises ``PolicyError`` naming ``thresholds.<id>.<key>``.
+        """
+        problems: list[Problem] = []
+        known = {c.id for c in self.clauses}
+        for clause_id in overrides:
+            if clause_id not in known:
+                problems.append(Problem(f"thresholds.{clause_id}", "unknown clause id"))
+        clauses = []
+        for clause in self.clauses:
+            change = overrides.get(clause.id)
+            if change is None:
+                clauses.append(clause)
+                continue
+            key = f"thresholds.{clause.id}"
+            values = {}
+            for name, raw in change.items():
+                if name not in ("reject_at", "review_at"):
+                    problems.append(Problem(f"{key}.{name}", "unknown key"))
+                    continue
+                values[name] = _threshold(raw, f"{key}.{name}", problems)
+            updated = replace(clause, **values)
+            problems.extend(_threshold_order(updated, key))
+            clauses.append(updated)
+        if problems:
+            raise PolicyError(problems, source="thresholds")
+        return replace(self, clauses=tuple(clauses))
+
+
+def load_policy(path: str | Path | None = None) -> Policy:
+    """Load and check a policy file; the shipped default when ``path`` is None."""
+    if path is None:
+        raw = resources.files(__package__).joinpath(DEFAULT_POLICY_FILE).read_bytes()
+        source = DEFAULT_POLICY_FILE
+    else:
+        source = str(path)
+        try:
+            raw = Path(path).read_bytes()
+        except OSError as exc:
+            raise PolicyError([Problem("file", exc.strerror or str(exc))], source) from exc
+    return parse_policy(raw, source=source)
+
+
+def parse_policy(raw: bytes | str, source: str = "") -> Policy:
+    if isinstance(raw, bytes):
+        try:
+            raw = raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise PolicyError([Problem("file", f"not UTF-8 ({exc.reason})")], source) from exc
+    try:
+        data = tomllib.loads(raw)
+    except tomllib.TOMLDecodeError as exc:
+        raise PolicyError([Problem("file", f"not valid TOML: {exc}")], source) from exc
+    return policy_from_dict(data, source=source)
+
+
+def policy_from_dict(data: Mapping[str, Any], source: str = "") -> Policy:
+    problems: list[Problem] = []
+    _unknown_keys(data, {"policy", "settings", "languages", "clause"}, "", problems)
+
+    meta = _table(data, "policy", problems)
+    _unknown_keys(meta, {"name", "version", "source", "summary"}, "policy.", problems)
+    name = _string(meta, "name", "policy.name", problems, default="custom")
+    version = _string(meta, "version", "policy.version", problems, default="0")
+    summary = _string(meta, "summary", "policy.summary", problems, default="")
+    origin = _string(meta, "source", "policy.source", problems, default="")
+
+    settings = _table(data, "settings", problems)
+    _unknown_keys(settings, {"violation_review_at"}, "settings.", problems)
+    violation_review_at = _threshold(
+        settings.get("violation_review_at", _NONE), "settings.violation_review_at", problems
+    )
+
+    languages: dict[str, LanguageMode] = {}
+    for lang, mode in _table(data, "languages", problems).items():
+        key = f"languages.{lang}"
+        if lang not in (*LANGUAGES, UNDETERMINED):
+            problems.append(Problem(key, f"unknown language; use one of {_list(LANGUAGES)}, und"))
+        elif mode not in {m.value for m in LanguageMode}:
+            problems.append(Problem(key, f"must be one of {_list(m.value for m in LanguageMode)}"))
+        else:
+            languages[lang] = LanguageMode(mode)
+
+    raw_clauses = data.get("clause", [])
+    if not isinstance(raw_clauses, list) or not raw_clauses:
+        problems.append(Problem("clause", "at least one [[clause]] table is required"))
+        raw_clauses = []
+    clauses = []
+    seen: dict[str, int] = {}
+    for index, raw in enumerate(raw_clauses):
+        clause = _clause(raw, f"clause[{index}]", problems)
+        if clause is None:
+            continue
+        if clause.id in seen:
+            problems.append(
+                Problem(
+                    f"clause[{index}].id",
+                    f"duplicate id {clause.id!r} (see clause[{seen[clause.id]}])",
+                )
+            )
+        else:
+            seen[clause.id] = index
+        clauses.append(clause)
+
+    if problems:
+        raise PolicyError(problems, source)
+    return Policy(
+        name=name,
+        version=version,
+        clauses=tuple(clauses),
+        languages=MappingProxyType(languages),
+        violation_review_at=violation_review_at,
+        summary=summary,
+        source=origin,
+    )
+
+
+def check_policy(path: str | Path) -> list[Problem]:
+    """Every problem in a policy file; an empty list means it loads."""
+    try:
+        load_policy(path)
+    except PolicyError as exc:
+        return list(exc.problems)
+    return []
+
+
+_CLAUSE_KEYS = {"id", "kind", "text", "message", "categories", "reject_at", "review_at", "example"}
+
+
+def _clause(raw: Any, key: str, problems: list[Problem]) -> Clause | None:
+    if not isinstance(raw, dict):
+        problems.append(Problem(key, "must be a table"))
+        return None
+    before = len(problems)
+    _unknown_keys(raw, _CLAUSE_KEYS, f"{key}.", problems)
+    clause_id = _string(raw, "id", f"{key}.id", problems)
+    if clause_id and not _ID_RE.match(clause_id):
+        problems.append(
+            Problem(
+                f"{key}.id", "use lower-case letters, digits, '_' or '-', starting with a letter"
+            )
+        )
+    kind_raw = raw.get("kind")
+    kind = None
+    if kind_raw not in {k.value for k in ClauseKind}:
+        problems.append(Problem(f"{key}.kind", 'must be "prohibit" or "welcome"'))
+    else:
+        kind = ClauseKind(kind_raw)
+    text = _string(raw, "text", f"{key}.text", problems)
+    message = _string(raw, "message", f"{key}.message", problems)
+    example = _string(raw, "example", f"{key}.example", problems, default="")
+    categories = _categories(raw, f"{key}.categories", problems)
+    if kind is ClauseKind.PROHIBIT and categories == ():
+        problems.append(
+            Problem(f"{key}.categories", "a prohibit clause needs at least one category")
+        )
+    reject_at = _threshold(raw.get("reject_at", _NONE), f"{key}.reject_at", problems)
+    review_at = _threshold(raw.get("review_at", _NONE), f"{key}.review_at", problems)
+    if len(problems) > before or kind is None:
+        return None
+    clause = Clause(
+        id=clause_id,
+        kind=kind,
+        text=text,
+        message=message,
+        categories=categories,
+        reject_at=reject_at,
+        review_at=review_at,
+        example=example,
+    )
+    problems.extend(_threshold_order(clause, key))
+    return clause
+
+
+def _threshold_order(clause: Clause, key: str) -> list[Problem]:
+    problems = []
+    if clause.kind is ClauseKind.WELCOME and clause.reject_at is not None:
+        problems.append(Problem(f"{key}.reject_at", 'a welcome clause never rejects: use "none"'))
+    if (
+        clause.review_at is not None
+        and clause.reject_at is not None
+        and clause.review_at > clause.reject_at
+    ):
+        problems.append(
+            Problem(
+                f"{key}.review_at",
+                f"must not be above reject_at ({clause.review_at} > {clause.reject_at})",
+            )
+        )
+    return problems
+
+
+def _threshold(raw: Any, key: str, problems: list[Problem]) -> float | None:
+    if raw is None or raw == _NONE:
+        return None
+    # bool is an int in Python; "true" is never a threshold.
+    if isinstance(raw, (int, float)) and not isinstance(raw, bool) and 0.0 <= raw <= 1.0:
+        return float(raw)
+    problems.append(Problem(key, 'must be a number in [0, 1] or "none"'))
+    return None
+
+
+def _categories(raw: dict, key: str, problems: list[Problem]) -> tuple[str, ...] | None:
+    value = raw.get("categories")
+    if value is None:
+        problems.append(Problem(key, "missing"))
+        return None
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        problems.append(Problem(key, "must be a list of category names"))
+        return None
+    bad = [v for v in value if v not in CLAUSE_CATEGORIES]
+    for name in bad:
+        problems.append(Problem(key, f"unknown category {name!r}; use {_list(CLAUSE_CATEGORIES)}"))
+    return None if bad else tuple(dict.fromkeys(value))
+
+
+def _string(
+    table: Mapping, name: str, key: str, problems: list[Problem], default: str | None = None
+) -> str:
+    value = table.get(name)
+    if value is None:
+        if default is None:
+            problems.append(Problem(key, "missing"))
+            return ""
+        return default
+    if not isinstance(value, str) or (default is None and not value.strip()):
+        problems.append(Problem(key, "must be a non-empty string"))
+        return ""
+    return value
+
+
+def _table(data: Mapping, name: str, problems: list[Problem]) -> Mapping[str, Any]:
+    value = data.get(name, {})
+    if not isinstance(value, dict):
+        problems.append(Problem(name, "must be a table"))
+        return {}
+    return value
+
+
+def _unknown_keys(table: Mapping, allowed: set[str], prefix: str, problems: list[Problem]) -> None:
+    for name in table:
+        if name not in allowed:
+            problems.append(Problem(f"{prefix}{name}", "unknown key"))
+
+
+def _list(values) -> str:
+    return ", ".join(values)

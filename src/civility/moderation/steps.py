@@ -1,0 +1,352 @@
+"""The pipeline's steps: small functions that wrap the engine's other modules.
+
+Every step the runner sees takes a list of contexts and returns a new list of
+the same length, so that the classifier step can score a whole batch at once.
+Most steps judge one comment at a time: they are written as plain
+``Context -> Context`` functions and wrapped with ``per_comment``, which
+catches an exception PER comment and records it in ``Context.errors`` (with the
+step's name) so one odd comment cannot hold a whole batch. No step reads the
+clock, the network or mutable global state; the order lives in pipeline.py.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import threading
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from functools import wraps
+from typing import Any
+
+from .categories import ABUSE_KINDS, CATEGORIES, OFF_TOPIC
+from .context import Context, Hit
+from .policy import LanguageMode, Policy
+from .verdict import Decision, Reason, Verdict
+
+log = logging.getLogger("civility.moderation")
+
+Step = Callable[[list[Context]], list[Context]]
+
+VIOLATION = "violation"
+# Categories that are scored on their own; ``violation`` is derived from them.
+_PARTS = tuple(c for c in CATEGORIES if c != VIOLATION)
+
+
+def step_name(step: Any) -> str:
+    return getattr(step, "step_name", None) or getattr(step, "__name__", type(step).__name__)
+
+
+def record_error(ctx: Context, name: str, exc: BaseException) -> Context:
+    return replace(ctx, errors=(*ctx.errors, f"{name}: {type(exc).__name__}: {exc}"))
+
+
+def per_comment(fn: Callable[[Context], Context]) -> Step:
+    """Run ``fn`` on each comment; a comment whose call raises keeps its
+    context unchanged plus an entry in ``errors`` (it will be held)."""
+    name = fn.__name__
+
+    @wraps(fn)
+    def step(contexts: list[Context]) -> list[Context]:
+        out = []
+        for ctx in contexts:
+            try:
+                out.append(fn(ctx))
+            except Exception as exc:  # noqa: BLE001 - fail closed, never drop a comment
+                # One line per comment; the traceback only when debugging, as
+                # a missing module would otherwise print one per comment.
+                log.warning(
+                    "step %s failed for one comment: %r",
+                    name,
+                    exc,
+                    exc_info=log.isEnabledFor(logging.DEBUG),
+                )
+                out.append(record_error(ctx, name, exc))
+        return out
+
+    step.step_name = name
+    return step
+
+
+# --- normalise → language → rules ---------------------------------------------
+
+
+@per_comment
+def normalise(ctx: Context) -> Context:
+    from .normalise import normalise as normalise_text
+
+    return replace(ctx, normalised=normalise_text(ctx.text))
+
+
+@per_comment
+def language(ctx: Context) -> Context:
+    from .language import identify_language
+
+    # The declared language (or the article's) is only a hint: the reader may
+    # write in another language than the page, and the output reports what
+    # the comment is actually written in.
+    hint = ctx.lang_hint or (ctx.article.lang if ctx.article is not None else None)
+    return replace(ctx, lang=identify_language(ctx.text, hint))
+
+
+@per_comment
+def rules(ctx: Context) -> Context:
+    from .rules import match_rules
+
+    if ctx.normalised is None:
+        raise ValueError("no normalised text (normalise failed)")
+    return replace(ctx, hits=(*ctx.hits, *match_rules(ctx.normalised, ctx.lang)))
+
+
+# --- repeat: the same text posted again ----------------------------------------
+
+# Posting the same text again is how floods and promotion campaigns look, and
+# the guidelines' nearest clause is "commercial or personal promotion". A
+# repeat alone should hold the comment, not reject it, hence the strength.
+REPEAT_CATEGORY = "promotion"
+REPEAT_STRENGTH = 0.7
+# Short texts ("Thank you!", "+1") are repeated innocently all the time.
+REPEAT_MIN_CHARS = 20
+
+
+def _fingerprint(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
+@per_comment
+def repeat(ctx: Context) -> Context:
+    if not ctx.recent_texts:
+        return ctx
+    mine = _fingerprint(ctx.text)
+    if len(mine) < REPEAT_MIN_CHARS:
+        return ctx
+    if not any(_fingerprint(t) == mine for t in ctx.recent_texts):
+        return ctx
+    hit = Hit(REPEAT_CATEGORY, 0, len(ctx.text), REPEAT_STRENGTH, "repeat")
+    return replace(ctx, hits=(*ctx.hits, hit))
+
+
+# --- classifiers (batched) ------------------------------------------------------
+
+
+def _load_default_models():
+    # Imported here so that a missing or broken classifiers module fails this
+    # step (every comment held) instead of the import of the engine.
+    from .classifiers import load_models
+
+    return load_models()
+
+
+class Classify:
+    """Batch step: score every comment of the batch with the learned models.
+
+    The models load lazily on the first batch and are kept (thread-safe). A
+    failure to load is not kept: the next batch tries again, and meanwhile
+    every comment is held.
+    """
+
+    step_name = "classifiers"
+
+    def __init__(self, loader: Callable[[], Any] = _load_default_models):
+        self.loader = loader
+        self._models = None
+        self._lock = threading.Lock()
+
+    def models(self):
+        if self._models is None:
+            with self._lock:
+                if self._models is None:
+                    self._models = self.loader()
+        return self._models
+
+    def __call__(self, contexts: list[Context]) -> list[Context]:
+        if not contexts:
+            return contexts
+        models = self.models()
+        texts = [c.normalised.text if c.normalised is not None else c.text for c in contexts]
+        probs = models.predict_proba(texts, [c.lang for c in contexts])
+        columns = {}
+        for name, values in probs.items():
+            values = values.tolist() if hasattr(values, "tolist") else list(values)
+            if len(values) != len(contexts):
+                raise ValueError(f"{name}: {len(values)} scores for {len(contexts)} comments")
+            columns[name] = values
+        version = str(models.version)
+        return [
+            replace(
+                ctx,
+                model_scores={name: values[i] for name, values in columns.items()},
+                model_version=version,
+            )
+            for i, ctx in enumerate(contexts)
+        ]
+
+
+classify = Classify()
+
+
+# --- combine --------------------------------------------------------------------
+
+
+def _probability(value: float, what: str) -> float:
+    value = float(value)
+    if math.isnan(value):
+        raise ValueError(f"{what} is NaN")
+    return min(1.0, max(0.0, value))
+
+
+@per_comment
+def combine(ctx: Context) -> Context:
+    """Per category, noisy-OR of the model's probability and the hits' strengths.
+
+    Noisy-OR treats each piece of evidence as an independent chance that the
+    category is breached: two weak hits add up, one strong hit is enough.
+    Across categories we take the MAX, not a noisy-OR, because the categories
+    overlap (a racist insult is abuse, racism and a personal attack at once)
+    and multiplying them would inflate ``violation`` past any calibration.
+    """
+    miss: dict[str, float] = {}
+    any_miss = 1.0
+    for hit in ctx.hits:
+        # Hits of categories the policy cannot cite (none today) are evidence
+        # only; they do not move a score.
+        if hit.category in CATEGORIES:
+            strength = _probability(hit.strength, f"hit {hit.rule}")
+            miss[hit.category] = miss.get(hit.category, 1.0) * (1.0 - strength)
+            any_miss *= 1.0 - strength
+    model = ctx.model_scores
+    scores: dict[str, float | None] = {}
+    for name in _PARTS:
+        p = _probability(model.get(name, 0.0), f"model {name}")
+        scores[name] = 1.0 - (1.0 - p) * miss.get(name, 1.0)
+    # Each named kind of abuse is abuse.
+    scores["abuse"] = max(scores["abuse"], *(scores[k] for k in ABUSE_KINDS))
+    head = _probability(model.get(VIOLATION, 0.0), "model violation")
+    scores[VIOLATION] = max(1.0 - (1.0 - head) * any_miss, *(scores[n] for n in _PARTS))
+    if OFF_TOPIC in ctx.scores:
+        scores[OFF_TOPIC] = ctx.scores[OFF_TOPIC]
+    return replace(ctx, scores=scores)
+
+
+# --- relevance (slot) -------------------------------------------------------------
+
+
+@per_comment
+def relevance(ctx: Context) -> Context:
+    # Relevance to the article is not scored yet: ``off_topic`` stays null,
+    # which the policy reads as "no evidence either way".
+    return replace(ctx, scores={**ctx.scores, OFF_TOPIC: None})
+
+
+# --- policy → decision --------------------------------------------------------------
+
+
+def _clause_score(scores: dict[str, float | None], categories) -> tuple[str, float] | None:
+    best = None
+    for name in categories:
+        value = scores.get(name)
+        if value is not None and (best is None or value > best[1]):
+            best = (name, value)
+    return best
+
+
+def _evidence(hits: Sequence[Hit], categories) -> tuple[tuple[int, int], ...]:
+    return tuple(sorted({(h.start, h.end) for h in hits if h.category in categories}))
+
+
+def _model_label(ctx: Context, policy: Policy) -> str:
+    return f"{ctx.model_version or 'none'}+{policy.label}"
+
+
+@per_comment
+def apply_policy(ctx: Context) -> Context:
+    """Measure the comment against each clause: the provisional decision and reasons."""
+    policy = ctx.policy
+    if policy is None:
+        raise ValueError("no policy on the context")
+    rejecting: list[tuple[int, float, Reason]] = []
+    decision = Decision.APPROVE
+    for clause in policy.clauses:
+        best = _clause_score(ctx.scores, clause.categories)
+        if best is None:
+            continue
+        category, score = best
+        rejects = clause.prohibits and clause.reject_at is not None and score >= clause.reject_at
+        holds = clause.review_at is not None and score >= clause.review_at
+        if rejects:
+            decision = Decision.REJECT
+        elif holds and decision is Decision.APPROVE:
+            decision = Decision.REVIEW
+        if rejects or holds:
+            reason = Reason(
+                category=category,
+                guideline=clause.text,
+                score=score,
+                evidence=_evidence(ctx.hits, clause.categories),
+                clause_id=clause.id,
+            )
+            rejecting.append((0 if rejects else 1, -score, reason))
+    violation = ctx.scores.get(VIOLATION) or 0.0
+    if (
+        decision is Decision.APPROVE
+        and policy.violation_review_at is not None
+        and violation >= policy.violation_review_at
+    ):
+        decision = Decision.REVIEW
+        rejecting.append(
+            (
+                1,
+                -violation,
+                Reason(
+                    category=VIOLATION,
+                    guideline=policy.summary,
+                    score=violation,
+                    evidence=_evidence(ctx.hits, CATEGORIES),
+                    clause_id=VIOLATION,
+                ),
+            )
+        )
+    # The clauses that reject come first, so reasons[0] names the guideline
+    # a decision record cites; within a group, the highest score first.
+    reasons = tuple(r for _, _, r in sorted(rejecting, key=lambda item: item[:2]))
+    verdict = Verdict(
+        decision=decision,
+        lang=ctx.lang,
+        scores=ctx.scores,
+        reasons=reasons,
+        model=_model_label(ctx, policy),
+    )
+    return replace(ctx, verdict=verdict)
+
+
+def decide(contexts: list[Context]) -> list[Context]:
+    """Final gates: fail closed on any error, then the language policy.
+
+    Never raises: whatever happened before, every comment leaves with a
+    verdict, and that verdict is never "approve" when anything failed.
+    """
+    return [_decide(ctx) for ctx in contexts]
+
+
+decide.step_name = "decide"
+
+
+def _decide(ctx: Context) -> Context:
+    verdict = ctx.verdict
+    if verdict is None:
+        model = ctx.model_version or "none"
+        if ctx.policy is not None:
+            model = _model_label(ctx, ctx.policy)
+        verdict = Verdict(Decision.REVIEW, ctx.lang, dict(ctx.scores), model=model)
+    decision = verdict.decision
+    if ctx.errors:
+        decision = Decision.REVIEW
+    else:
+        mode = ctx.policy.language_mode(ctx.lang) if ctx.policy else LanguageMode.REVIEW
+        if mode is LanguageMode.REVIEW:
+            decision = Decision.REVIEW
+        elif mode is LanguageMode.REJECT_ONLY and decision is Decision.APPROVE:
+            decision = Decision.REVIEW
+    if decision is not verdict.decision or verdict.errors != ctx.errors:
+        verdict = replace(verdict, decision=decision, errors=ctx.errors)
+    return replace(ctx, verdict=verdict)
