@@ -1,0 +1,1 @@
+"""Comments, the decision log and per-site clause thresholds."""

@@ -1,0 +1,197 @@
+"""Comments, the append-only decision log, and per-site clause thresholds.
+
+A comment is stored once and never edited: the guidelines promise readers
+that comments "are either approved or rejected", never changed. What changes
+is its status, and every change is a new ``Decision`` row saying who decided
+(nobody = the automatic moderation), when, and under which guideline clause.
+``Comment.status`` is the latest decision, kept on the comment so that
+listing a thread is one indexed query. Write through ``actions.py`` only.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+
+from civility.errors import ImmutableRecord
+
+
+class CommentStatus(models.TextChoices):
+    PENDING = "pending", "Held for review"
+    APPROVED = "approved", "Approved"
+    REJECTED = "rejected", "Rejected"
+
+
+class Suggestion(models.TextChoices):
+    """What the engine suggested; blank for a person's decision."""
+
+    NONE = "", "—"
+    APPROVE = "approve", "Approve"
+    REVIEW = "review", "Review"
+    REJECT = "reject", "Reject"
+
+
+class CommentQuerySet(models.QuerySet):
+    def approved(self):
+        return self.filter(status=CommentStatus.APPROVED)
+
+    def held(self):
+        return self.filter(status=CommentStatus.PENDING)
+
+    def thread(self, article):
+        """What readers see under an article: approved comments, oldest first."""
+        return self.approved().filter(article=article).order_by("created_at", "id")
+
+
+class Comment(models.Model):
+    IMMUTABLE_FIELDS = (
+        "article_id",
+        "parent_id",
+        "author_name",
+        "author_email",
+        "text",
+        "language",
+        "content_hash",
+        "created_at",
+    )
+
+    article = models.ForeignKey(
+        "articles.Article", on_delete=models.PROTECT, related_name="comments"
+    )
+    parent = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="replies"
+    )
+    author_name = models.CharField(max_length=80)
+    author_email = models.EmailField(max_length=254)
+    text = models.TextField()
+    language = models.CharField(max_length=3, blank=True)
+    created_at = models.DateTimeField()
+    status = models.CharField(
+        max_length=10, choices=CommentStatus.choices, default=CommentStatus.PENDING
+    )
+    # sha256 of article, email and whitespace-folded text: a second identical
+    # submission (double click, resend) answers with the first comment.
+    content_hash = models.CharField(max_length=64, db_index=True)
+
+    objects = CommentQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        indexes = [
+            models.Index(fields=["article", "status", "created_at"], name="comment_thread"),
+            models.Index(fields=["status", "created_at"], name="comment_queue"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.author_name}: {self.text[:60]}"
+
+    @classmethod
+    def from_db(cls, db, field_names, values, **kwargs):
+        instance = super().from_db(db, field_names, values, **kwargs)
+        instance._loaded = {
+            name: getattr(instance, name)
+            for name in cls.IMMUTABLE_FIELDS
+            if name in field_names  # attnames; deferred fields are not compared
+        }
+        return instance
+
+    def save(self, *args, **kwargs):
+        loaded = getattr(self, "_loaded", None)
+        if loaded is not None and not self._state.adding:
+            changed = [name for name, value in loaded.items() if getattr(self, name) != value]
+            if changed:
+                raise ImmutableRecord(
+                    f"Comments are never edited; refusing to change {', '.join(changed)}.",
+                    field=changed[0].removesuffix("_id"),
+                )
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise ImmutableRecord("Comments are kept with their decision history; reject instead.")
+
+    @property
+    def latest_decision(self) -> Decision | None:
+        return self.decisions.order_by("-created_at", "-id").first()
+
+
+class Decision(models.Model):
+    """One decision on one comment. Never updated, never deleted."""
+
+    comment = models.ForeignKey(Comment, on_delete=models.PROTECT, related_name="decisions")
+    status = models.CharField(max_length=10, choices=CommentStatus.choices)
+    # Null: the automatic moderation decided.
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="moderation_decisions",
+    )
+    clause_id = models.CharField(max_length=100, blank=True)
+    # The clause text as it stood when deciding: policies change, the record must not.
+    guideline = models.TextField(blank=True)
+    category = models.CharField(max_length=40, blank=True)
+    scores = models.JSONField(default=dict, blank=True)
+    # Reasons from the engine: [{category, guideline, clause_id, score, evidence}].
+    evidence = models.JSONField(default=list, blank=True)
+    suggested = models.CharField(max_length=10, choices=Suggestion.choices, blank=True)
+    engine_version = models.CharField(max_length=200, blank=True)
+    note = models.TextField(blank=True)
+    created_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        indexes = [models.Index(fields=["comment", "created_at"], name="decision_history")]
+
+    def __str__(self) -> str:
+        who = self.actor or "system"
+        return f"{self.status} by {who} at {self.created_at:%Y-%m-%d %H:%M}"
+
+    @property
+    def by_system(self) -> bool:
+        return self.actor_id is None
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            raise ImmutableRecord("Decisions are append-only; record a new decision instead.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise ImmutableRecord("Decisions are append-only; record a new decision instead.")
+
+
+class ClauseThreshold(models.Model):
+    """This site's override of one policy clause's thresholds (editors change these)."""
+
+    clause_id = models.CharField(max_length=100, unique=True)
+    reject_at = models.FloatField(
+        null=True, blank=True, help_text="Reject automatically at or above this score (0–1)."
+    )
+    review_at = models.FloatField(
+        null=True, blank=True, help_text="Hold for review at or above this score (0–1)."
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
+    )
+
+    class Meta:
+        ordering = ["clause_id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(reject_at__isnull=True)
+                | models.Q(reject_at__gte=0, reject_at__lte=1),
+                name="threshold_reject_in_range",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(review_at__isnull=True)
+                | models.Q(review_at__gte=0, review_at__lte=1),
+                name="threshold_review_in_range",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.clause_id}: review {self.review_at}, reject {self.reject_at}"
+
+    def as_override(self) -> dict[str, float | None]:
+        return {"reject_at": self.reject_at, "review_at": self.review_at}

@@ -1,0 +1,60 @@
+"""Who may do what: the "moderators" and "editors" groups.
+
+Moderators decide on comments. Editors are moderators who may also change
+the site's clause thresholds and the articles. Superusers may do everything.
+The groups and their admin permissions are (re)created after every migrate.
+"""
+
+from __future__ import annotations
+
+MODERATORS = "moderators"
+EDITORS = "editors"
+
+MODERATOR_PERMISSIONS = (
+    ("comments", "view_comment"),
+    ("comments", "view_decision"),
+    ("comments", "view_clausethreshold"),
+    ("articles", "view_article"),
+    ("articles", "view_tag"),
+)
+EDITOR_PERMISSIONS = MODERATOR_PERMISSIONS + (
+    ("comments", "add_clausethreshold"),
+    ("comments", "change_clausethreshold"),
+    ("comments", "delete_clausethreshold"),
+    ("articles", "add_article"),
+    ("articles", "change_article"),
+    ("articles", "add_tag"),
+    ("articles", "change_tag"),
+)
+
+
+def _in_group(user, *names: str) -> bool:
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return False
+    if user.is_superuser:
+        return True
+    return user.groups.filter(name__in=names).exists()
+
+
+def is_moderator(user) -> bool:
+    return _in_group(user, MODERATORS, EDITORS)
+
+
+def is_editor(user) -> bool:
+    return _in_group(user, EDITORS)
+
+
+def ensure_groups(**kwargs) -> None:
+    """Create the two groups with their permissions (idempotent; runs after migrate)."""
+    from django.contrib.auth.models import Group, Permission
+
+    for name, wanted in ((MODERATORS, MODERATOR_PERMISSIONS), (EDITORS, EDITOR_PERMISSIONS)):
+        group, _ = Group.objects.get_or_create(name=name)
+        perms = [
+            perm
+            for app_label, codename in wanted
+            for perm in Permission.objects.filter(
+                content_type__app_label=app_label, codename=codename
+            )
+        ]
+        group.permissions.add(*perms)

@@ -1,0 +1,1 @@
+"""The Django project: settings (from the table in config.py), URLs, WSGI."""

@@ -1,0 +1,230 @@
+"""Every setting Civility reads from the environment, in one table.
+
+Each entry names its environment variable, its default, one line of help and
+the parser that turns the raw string into a value. ``load()`` parses them all
+at start-up and stops with an error naming the key at fault, so a typo in a
+deployment fails loudly instead of running with a surprising value.
+docs/settings.md documents every entry (a test checks it).
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qsl, unquote, urlsplit
+
+from django.core.exceptions import ImproperlyConfigured
+
+
+@dataclass(frozen=True)
+class Setting:
+    name: str
+    default: str | None
+    help: str
+    parse: Callable[[str], Any]
+
+
+def parse_bool(raw: str) -> bool:
+    value = raw.strip().lower()
+    if value in {"1", "true", "yes", "on"}:
+        return True
+    if value in {"0", "false", "no", "off", ""}:
+        return False
+    raise ValueError(f"must be true or false, got {raw!r}")
+
+
+def parse_positive_int(raw: str) -> int:
+    try:
+        value = int(raw.strip())
+    except ValueError:
+        value = 0
+    if value <= 0:
+        raise ValueError(f"must be a positive integer, got {raw!r}")
+    return value
+
+
+def parse_list(raw: str) -> list[str]:
+    return [item.strip() for item in raw.split(",") if item.strip()]
+
+
+def parse_str(raw: str) -> str:
+    return raw
+
+
+def parse_path(raw: str) -> Path:
+    if not raw.strip():
+        raise ValueError("must be a folder path, got an empty string")
+    return Path(raw).expanduser().resolve()
+
+
+def parse_database_url(raw: str) -> str:
+    # Checked here for a clear start-up error; turned into Django's dict later,
+    # once the data folder (the SQLite default) is known.
+    if raw and urlsplit(raw).scheme not in {"sqlite", "postgres", "postgresql"}:
+        raise ValueError(f"must start with sqlite:/// or postgresql://, got {raw!r}")
+    return raw
+
+
+def parse_email_backend(raw: str) -> str:
+    aliases = {
+        "console": "django.core.mail.backends.console.EmailBackend",
+        "smtp": "django.core.mail.backends.smtp.EmailBackend",
+        "locmem": "django.core.mail.backends.locmem.EmailBackend",
+        "dummy": "django.core.mail.backends.dummy.EmailBackend",
+    }
+    if raw in aliases:
+        return aliases[raw]
+    if "." not in raw:
+        raise ValueError(f"must be console, smtp, locmem, dummy or a dotted path, got {raw!r}")
+    return raw
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting(
+        "CIVILITY_DATA_DIR",
+        "./var",
+        "Folder for the SQLite database, the generated secret key and collected static files.",
+        parse_path,
+    ),
+    Setting(
+        "CIVILITY_DATABASE_URL",
+        "",
+        "Database to use: empty for SQLite in the data folder, sqlite:///PATH, or "
+        "postgresql://USER:PASSWORD@HOST:PORT/NAME (psycopg 3).",
+        parse_database_url,
+    ),
+    Setting(
+        "CIVILITY_TEST_DATABASE_NAME",
+        "",
+        "Name of the throw-away PostgreSQL database the test suite creates (default test_NAME); "
+        "set it when several test runs share one server.",
+        parse_str,
+    ),
+    Setting(
+        "CIVILITY_SECRET_KEY",
+        "",
+        "Django's secret key. When empty, one is generated once and kept in "
+        "DATA_DIR/secret_key (mode 0600).",
+        parse_str,
+    ),
+    Setting(
+        "CIVILITY_DEBUG",
+        "false",
+        "Django debug mode: detailed error pages. Never in production.",
+        parse_bool,
+    ),
+    Setting(
+        "CIVILITY_ALLOWED_HOSTS",
+        "localhost,127.0.0.1,[::1]",
+        "Comma-separated host names the site answers to.",
+        parse_list,
+    ),
+    Setting(
+        "CIVILITY_CSRF_TRUSTED_ORIGINS",
+        "",
+        "Comma-separated origins (https://example.com) trusted for form posts behind a proxy.",
+        parse_list,
+    ),
+    Setting(
+        "CIVILITY_COMMENT_MAX_CHARS",
+        "2000",
+        "Longest comment a reader may post, in characters.",
+        parse_positive_int,
+    ),
+    Setting(
+        "CIVILITY_API_TOKEN",
+        "",
+        "Bearer token for POST /api/articles (article import). Empty disables that endpoint.",
+        parse_str,
+    ),
+    Setting(
+        "CIVILITY_EMAIL_BACKEND",
+        "console",
+        "Where mail goes: console, smtp, locmem, dummy or a dotted Django backend path.",
+        parse_email_backend,
+    ),
+    Setting(
+        "CIVILITY_TIME_ZONE",
+        "UTC",
+        "Time zone used to show dates and times.",
+        parse_str,
+    ),
+)
+
+
+def load(environ: Mapping[str, str] | None = None) -> dict[str, Any]:
+    """Parse every setting; raise ImproperlyConfigured naming the first bad key."""
+    environ = os.environ if environ is None else environ
+    values: dict[str, Any] = {}
+    for setting in SETTINGS:
+        raw = environ.get(setting.name, setting.default or "")
+        try:
+            values[setting.name] = setting.parse(raw)
+        except ValueError as exc:
+            raise ImproperlyConfigured(f"{setting.name}: {exc}") from None
+    return values
+
+
+def database(url: str, data_dir: Path, test_name: str = "") -> dict[str, Any]:
+    """Django's DATABASES['default'] for a CIVILITY_DATABASE_URL."""
+    if not url:
+        return sqlite(data_dir / "civility.sqlite3")
+    parts = urlsplit(url)
+    if parts.scheme == "sqlite":
+        # sqlite:///relative/path or sqlite:////absolute/path, as most tools write it.
+        return sqlite(Path(unquote(parts.path[1:]) if parts.path.startswith("/") else parts.path))
+    options = dict(parse_qsl(parts.query))
+    config: dict[str, Any] = {
+        "ENGINE": "django.db.backends.postgresql",
+        "NAME": unquote(parts.path.lstrip("/")) or "civility",
+        "USER": unquote(parts.username or ""),
+        "PASSWORD": unquote(parts.password or ""),
+        "HOST": parts.hostname or "",
+        "PORT": str(parts.port or ""),
+        "OPTIONS": options,
+        # Keep connections for a minute: cheap under gunicorn threads.
+        "CONN_MAX_AGE": 60,
+        "CONN_HEALTH_CHECKS": True,
+    }
+    if test_name:
+        config["TEST"] = {"NAME": test_name}
+    return config
+
+
+def sqlite(path: Path) -> dict[str, Any]:
+    return {
+        "ENGINE": "django.db.backends.sqlite3",
+        "NAME": str(path),
+        "OPTIONS": {
+            # WAL lets readers work while a comment is written; FULL makes a
+            # recorded decision survive a power cut.
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL",
+            # Take the write lock at BEGIN: avoids "database is locked" when two
+            # readers try to upgrade to writers at once.
+            "transaction_mode": "IMMEDIATE",
+            "timeout": 20,
+        },
+    }
+
+
+def secret_key(configured: str, data_dir: Path) -> str:
+    """The configured key, or one generated once and kept in the data folder."""
+    if configured:
+        return configured
+    path = data_dir / "secret_key"
+    if path.exists():
+        return path.read_text().strip()
+    data_dir.mkdir(parents=True, exist_ok=True)
+    key = secrets.token_urlsafe(50)
+    # O_EXCL: two processes starting together must not write two keys.
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        return path.read_text().strip()
+    with os.fdopen(fd, "w") as handle:
+        handle.write(key)
+    return key

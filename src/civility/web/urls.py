@@ -1,0 +1,15 @@
+"""The site's URLs. Each app owns its own urls.py; this file only mounts them."""
+
+from django.contrib import admin
+from django.urls import include, path
+
+from civility.api.api import api
+
+urlpatterns = [
+    path("", include("civility.articles.urls")),
+    path("", include("civility.comments.urls")),
+    path("", include("civility.moderators.urls")),  # /moderate/...
+    path("accounts/", include("django.contrib.auth.urls")),
+    path("admin/", admin.site.urls),
+    path("api/", api.urls),
+]
