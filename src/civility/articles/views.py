@@ -1,0 +1,71 @@
+"""Reader pages: the home page, an article with its comments, a tag's articles.
+
+Read-only views. Posting a comment is ``civility.comments.views``, which
+re-renders the article page through ``render_article`` when the form is
+invalid, so both paths show exactly the same page.
+"""
+
+from __future__ import annotations
+
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+
+from civility.comments.forms import CommentForm
+from civility.comments.models import Comment
+
+from .models import Article, Tag
+
+# Approved comments per page under an article; past this, ?page=2 and so on.
+COMMENTS_PER_PAGE = 50
+ARTICLES_PER_PAGE = 30
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    articles = Paginator(Article.objects.order_by("-published", "-created_at"), ARTICLES_PER_PAGE)
+    page = articles.get_page(request.GET.get("page"))
+    return render(request, "articles/home.html", {"articles": page.object_list, "page_obj": page})
+
+
+def tag_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    tag = get_object_or_404(Tag, slug=slug)
+    articles = Paginator(tag.articles.order_by("-published", "-created_at"), ARTICLES_PER_PAGE)
+    page = articles.get_page(request.GET.get("page"))
+    return render(
+        request,
+        "articles/tag.html",
+        {"tag": tag, "articles": page.object_list, "page_obj": page},
+    )
+
+
+def article_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    article = get_object_or_404(Article, slug=slug)
+    return render_article(request, article, CommentForm())
+
+
+def tags_in_order(article: Article) -> list[Tag]:
+    """The article's tags in the order the publisher gave them (Aleppo, Syria, ...)."""
+    links = Article.tags.through.objects.filter(article=article).select_related("tag")
+    return [link.tag for link in links.order_by("id")]
+
+
+def render_article(
+    request: HttpRequest, article: Article, form: CommentForm, *, status: int = 200
+) -> HttpResponse:
+    """The article page with its approved comments and the comment form."""
+    comments = Paginator(Comment.objects.thread(article), COMMENTS_PER_PAGE)
+    # get_page: a bad or too-large ?page= shows the nearest real page, not a 404,
+    # so an old link to a thread that shrank still lands somewhere useful.
+    comments_page = comments.get_page(request.GET.get("page"))
+    context = {
+        "article": article,
+        "paragraphs": article.paragraphs(),
+        "tags": tags_in_order(article),
+        "comments_page": comments_page,
+        "form": form,
+        # The page speaks the article's language: lang for fonts, hyphenation
+        # and screen readers; dir so Arabic and Sorani read right to left.
+        "page_lang": article.language,
+        "page_dir": article.direction,
+    }
+    return render(request, "articles/article.html", context, status=status)

@@ -1,0 +1,79 @@
+"""The reader's comment form.
+
+The form checks what a browser can get wrong (a missing field, an address
+that is not one, too many characters) and gives the message to show next to
+the field. ``actions.post_comment`` checks the same rules again and stays the
+authority: whatever it refuses comes back as a ``ValidationFailed`` naming
+the field, and ``add_failure`` puts that message next to the field too.
+"""
+
+from __future__ import annotations
+
+from django import forms
+from django.conf import settings
+from django.core import validators
+from django.utils.formats import number_format
+from django.utils.translation import gettext_lazy as _
+
+from civility.errors import CivilityError
+
+NAME_MAX = 80
+EMAIL_MAX = 254
+
+
+def comment_max_chars() -> int:
+    return int(getattr(settings, "CIVILITY_COMMENT_MAX_CHARS", 2000))
+
+
+class CommentForm(forms.Form):
+    author_name = forms.CharField(
+        label=_("Name"),
+        max_length=NAME_MAX,
+        error_messages={"required": _("Please give your name.")},
+    )
+    author_email = forms.EmailField(
+        label=_("Email"),
+        max_length=EMAIL_MAX,
+        error_messages={
+            "required": _("Please give your email address; it is never shown."),
+            "invalid": _("Please give a valid email address, like name@example.com."),
+        },
+    )
+    # strip=False: the comment is stored exactly as written (never edited);
+    # only an all-blank comment is refused, in clean_text.
+    text = forms.CharField(
+        label=_("Comment"),
+        strip=False,
+        error_messages={
+            "required": _("Please write your comment."),
+            "max_length": _(
+                "Please shorten your comment to %(limit_value)s characters at most "
+                "(it has %(show_value)s)."
+            ),
+        },
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.text_max = comment_max_chars()
+        # The limit is a setting, read per form so tests and sites can change it.
+        self.fields["text"].max_length = self.text_max
+        self.fields["text"].validators.append(validators.MaxLengthValidator(self.text_max))
+        self.name_max = NAME_MAX
+        self.email_max = EMAIL_MAX
+
+    @property
+    def text_max_display(self) -> str:
+        # "2,000" in English; grouped as the interface language writes numbers.
+        return number_format(self.text_max, force_grouping=True)
+
+    def clean_text(self) -> str:
+        text = self.cleaned_data["text"]
+        if not text.strip():
+            raise forms.ValidationError(self.fields["text"].error_messages["required"])
+        return text
+
+    def add_failure(self, error: CivilityError) -> None:
+        """Show an error raised by the actions next to its field (or above the form)."""
+        field = error.field if error.field in self.fields else None
+        self.add_error(field, error.message)

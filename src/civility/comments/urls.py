@@ -1,0 +1,11 @@
+"""The comment form's target. Included at the site root: ``path("", include(...))``."""
+
+from django.urls import path
+
+from . import views
+
+app_name = "comments"
+
+urlpatterns = [
+    path("articles/<str:slug>/comments/", views.post, name="post"),
+]

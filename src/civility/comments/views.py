@@ -1,0 +1,82 @@
+"""The reader's comment form: POST /articles/<slug>/comments/.
+
+Post/Redirect/Get: a comment that was stored (published, held or rejected)
+redirects back to the article with the outcome as a message, so a reload
+never posts twice. Input the form or the actions refuse re-renders the
+article page with the message next to the field and the typed values kept,
+answered with the error's HTTP status (never a 200 that carries a failure).
+"""
+
+from __future__ import annotations
+
+import math
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from civility.articles.models import Article
+from civility.articles.views import COMMENTS_PER_PAGE, render_article
+from civility.errors import CivilityError
+
+from . import actions
+from .forms import CommentForm
+from .models import Comment
+
+# The outcome decides how the message looks (green, amber, red); the words
+# come from the actions (for a rejection: the guideline clause's message).
+OUTCOME_LEVELS = {
+    "published": messages.SUCCESS,
+    "held": messages.INFO,
+    "rejected": messages.ERROR,
+}
+
+
+def default_message(outcome: str) -> str:
+    return {
+        "published": _("Your comment is published."),
+        "held": _("Your comment is held for a moderator."),
+        "rejected": _("Your comment was rejected: it does not meet our guidelines."),
+    }.get(outcome, _("Your comment is held for a moderator."))
+
+
+@require_POST
+def post(request: HttpRequest, slug: str) -> HttpResponse:
+    article = get_object_or_404(Article, slug=slug)
+    form = CommentForm(request.POST)
+    if not form.is_valid():
+        return render_article(request, article, form, status=422)
+    try:
+        posted = actions.post_comment(
+            article=article,
+            author_name=form.cleaned_data["author_name"],
+            author_email=form.cleaned_data["author_email"],
+            text=form.cleaned_data["text"],
+        )
+    except CivilityError as error:
+        # ValidationFailed names its field; ArticleClosed, RateLimited and the
+        # rest show above the form. The page answers with the error's status.
+        form.add_failure(error)
+        return render_article(request, article, form, status=error.status)
+
+    outcome = str(posted.outcome)
+    messages.add_message(
+        request,
+        OUTCOME_LEVELS.get(outcome, messages.INFO),
+        posted.message or default_message(outcome),
+        extra_tags="comment-outcome",
+    )
+    return HttpResponseRedirect(_back_to_thread(article, outcome))
+
+
+def _back_to_thread(article: Article, outcome: str) -> str:
+    """The article page, on the comment page where a published comment now is."""
+    url = reverse("articles:detail", args=[article.slug])
+    if outcome == "published":
+        pages = math.ceil(Comment.objects.thread(article).count() / COMMENTS_PER_PAGE)
+        if pages > 1:
+            url += f"?page={pages}"
+    return url + "#comment-outcome"

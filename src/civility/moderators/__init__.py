@@ -1,0 +1,1 @@
+"""The moderator queue: held comments, decisions, and the decided lists (no models)."""

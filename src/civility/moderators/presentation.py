@@ -1,0 +1,120 @@
+"""What a moderator sees of one comment: highlighted evidence, scores, history.
+
+Pure functions over stored rows, no queries: the views fetch, these shape.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from django.utils.html import escape, format_html
+from django.utils.safestring import SafeString, mark_safe
+
+from civility.moderation.categories import CATEGORIES, OFF_TOPIC
+
+# A score at or above this is shown in bold: worth a look, whatever the policy says.
+HIGH_SCORE = 0.5
+
+
+def evidence_spans(reasons: Any, length: int) -> list[tuple[int, int, tuple[str, ...]]]:
+    """Merged, clamped ``(start, end, categories)`` spans from a decision's reasons.
+
+    ``reasons`` is ``Decision.evidence`` as stored: a list of
+    ``{"category", "evidence": [[start, end], ...], ...}``. Anything malformed
+    (a string, a negative or reversed span, offsets past the end) is skipped or
+    clamped rather than trusted: the JSON came from an engine, not from us.
+    """
+    raw: list[tuple[int, int, str]] = []
+    for reason in reasons if isinstance(reasons, list) else []:
+        if not isinstance(reason, dict):
+            continue
+        category = str(reason.get("category") or "")
+        for span in reason.get("evidence") or []:
+            if not isinstance(span, list | tuple) or len(span) != 2:
+                continue
+            start, end = span
+            if not isinstance(start, int) or not isinstance(end, int):
+                continue
+            start, end = max(0, min(start, length)), max(0, min(end, length))
+            if start < end:
+                raw.append((start, end, category))
+    merged: list[tuple[int, int, tuple[str, ...]]] = []
+    for start, end, category in sorted(raw):
+        if merged and start <= merged[-1][1]:
+            last_start, last_end, cats = merged[-1]
+            cats = cats if not category or category in cats else (*cats, category)
+            merged[-1] = (last_start, max(last_end, end), cats)
+        else:
+            merged.append((start, end, (category,) if category else ()))
+    return merged
+
+
+def highlight(text: str, reasons: Any) -> SafeString:
+    """The comment text, HTML-escaped piece by piece, with evidence in ``<mark>``.
+
+    Offsets are Python string indices into the text as the reader wrote it, so
+    the text is sliced BEFORE escaping (escaping changes lengths) and every
+    slice is escaped on its own. Nothing from the text is ever marked safe.
+    """
+    pieces: list[str] = []
+    position = 0
+    for start, end, categories in evidence_spans(reasons, len(text)):
+        pieces.append(escape(text[position:start]))
+        pieces.append(
+            format_html(
+                '<mark title="{}">{}</mark>',
+                ", ".join(c.replace("_", " ") for c in categories),
+                text[start:end],
+            )
+        )
+        position = end
+    pieces.append(escape(text[position:]))
+    return mark_safe("".join(pieces))  # noqa: S308 - every piece above is escaped
+
+
+@dataclass(frozen=True)
+class ScoreRow:
+    category: str
+    label: str
+    score: float
+    high: bool
+
+
+def score_rows(scores: Any) -> list[ScoreRow]:
+    """The engine's scores in the contract's category order; missing ones left out."""
+    if not isinstance(scores, dict):
+        return []
+    rows = []
+    for category in (*CATEGORIES, OFF_TOPIC):
+        value = scores.get(category)
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            score = min(max(float(value), 0.0), 1.0)
+            rows.append(ScoreRow(category, category.replace("_", " "), score, score >= HIGH_SCORE))
+    return rows
+
+
+def system_decision(decisions: Sequence[Any]) -> Any | None:
+    """The latest automatic decision (the engine's view), if any."""
+    for decision in reversed(decisions):
+        if decision.actor_id is None:
+            return decision
+    return None
+
+
+def suggested_clause(decision: Any | None, clause_ids: Iterable[str]) -> str:
+    """The clause to preselect in the reject select: the engine's top reason's.
+
+    Only when the engine suggested review or reject; the moderator still has
+    to press Reject, and can pick another clause.
+    """
+    if decision is None or decision.suggested not in ("review", "reject"):
+        return ""
+    known = set(clause_ids)
+    if decision.clause_id in known:
+        return decision.clause_id
+    for reason in decision.evidence if isinstance(decision.evidence, list) else []:
+        if isinstance(reason, dict) and reason.get("clause_id") in known:
+            return reason["clause_id"]
+    return ""
