@@ -1,0 +1,59 @@
+"""`civility policy check / show / default` through a real process."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+DEFAULT = REPO / "src/civility/moderation/default_policy.toml"
+
+
+def civility(*args) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "civility", "policy", *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=REPO,
+    )
+
+
+def test_check_the_shipped_default():
+    proc = civility("check", str(DEFAULT))
+    assert proc.returncode == 0
+    assert proc.stdout.strip() == "OK: 8 clauses"
+
+
+def test_check_lists_every_problem_by_key(tmp_path):
+    text = DEFAULT.read_text(encoding="utf-8")
+    text = text.replace("reject_at = 0.95", "reject_at = 2", 1)
+    text = text.replace('categories = ["threat"]', 'categories = ["threats"]', 1)
+    text = text.replace('id = "vulgarity"', 'id = "profanity"', 1)
+    path = tmp_path / "edited.toml"
+    path.write_text(text, encoding="utf-8")
+    proc = civility("check", str(path))
+    assert proc.returncode == 1
+    assert proc.stdout == ""
+    err = proc.stderr
+    assert "3 problem(s)" in err
+    assert 'clause[5].reject_at: must be a number in [0, 1] or "none"' in err
+    assert "clause[1].categories: unknown category 'threats'" in err
+    assert "clause[3].id: duplicate id 'profanity' (see clause[0])" in err
+
+
+def test_check_a_missing_file(tmp_path):
+    proc = civility("check", str(tmp_path / "nope.toml"))
+    assert proc.returncode == 1 and "file:" in proc.stderr
+
+
+def test_show_and_default():
+    proc = civility("show")
+    assert proc.returncode == 0
+    assert "policy rudaw-community-guidelines@2016-04" in proc.stdout
+    assert "[abuse] prohibit: We will not tolerate the following: abuse" in proc.stdout
+    assert "ckb reject_only" in proc.stdout
+    proc = civility("default")
+    assert proc.returncode == 0
+    assert proc.stdout == DEFAULT.read_text(encoding="utf-8")

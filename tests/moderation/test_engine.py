@@ -1,0 +1,200 @@
+"""The Engine end to end, with fake language/rules/models, and with the real steps."""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import replace
+from datetime import UTC, datetime
+
+import pytest
+
+from civility.moderation import (
+    CATEGORIES,
+    Article,
+    Context,
+    Decision,
+    Engine,
+    Verdict,
+    get_engine,
+    load_policy,
+)
+from civility.moderation import steps as s
+from civility.moderation.context import Hit, Normalised
+from civility.moderation.steps import Classify, per_comment
+
+INSULT = "idiot"
+
+
+@per_comment
+def fake_normalise(c: Context) -> Context:
+    return replace(c, normalised=Normalised(c.text.lower(), tuple(range(len(c.text) + 1))))
+
+
+@per_comment
+def fake_language(c: Context) -> Context:
+    # Sorani script for the test: anything with Arabic letters and "ە".
+    return replace(c, lang="ckb" if "ە" in c.text else (c.lang_hint or "en"))
+
+
+@per_comment
+def fake_rules(c: Context) -> Context:
+    start = c.normalised.text.find(INSULT)
+    if start < 0:
+        return c
+    return replace(c, hits=(Hit("personal_attack", start, start + len(INSULT), 0.95, "lex"),))
+
+
+class FakeModels:
+    version = "fake-1"
+
+    def __init__(self):
+        self.batches = []
+
+    def predict_proba(self, texts, langs):
+        self.batches.append(len(texts))
+        return {name: [0.02] * len(texts) for name in CATEGORIES}
+
+
+def fake_steps(loader):
+    return (
+        fake_normalise,
+        fake_language,
+        fake_rules,
+        s.repeat,
+        Classify(loader),
+        s.combine,
+        s.relevance,
+        s.apply_policy,
+        s.decide,
+    )
+
+
+@pytest.fixture
+def models():
+    return FakeModels()
+
+
+@pytest.fixture
+def engine(models):
+    return Engine(steps=fake_steps(lambda: models))
+
+
+def test_clean_english_comment_is_approved(engine):
+    verdict = engine.moderate("Russia will not stop the strikes, I fear.")
+    assert isinstance(verdict, Verdict)
+    assert verdict.decision is Decision.APPROVE
+    assert verdict.lang == "en"
+    assert verdict.model == "fake-1+rudaw-community-guidelines@2016-04"
+    assert verdict.scores["off_topic"] is None
+    assert verdict.to_json()["scores"]["off_topic"] is None
+
+
+def test_insult_is_rejected_with_evidence_in_the_original_text(engine):
+    text = "You are an IDIOT."
+    verdict = engine.moderate(text, now=datetime(2016, 4, 21, tzinfo=UTC))
+    assert verdict.decision is Decision.REJECT
+    (reason,) = [r for r in verdict.reasons if r.clause_id == "personal_attacks"]
+    assert [text[a:b] for a, b in reason.evidence] == ["IDIOT"]
+    assert reason.guideline == "We will not tolerate the following: personal attacks."
+
+
+def test_sorani_is_never_approved_automatically_but_may_be_rejected(engine):
+    assert engine.moderate("سڵاو، هەواڵێکی باشە").decision is Decision.REVIEW
+    assert engine.moderate("سڵاو idiot هەواڵ").decision is Decision.REJECT
+
+
+def test_repeat_from_recent_texts_holds(engine):
+    text = "Read the real story on my channel every day"
+    assert engine.moderate(text).decision is Decision.APPROVE
+    verdict = engine.moderate(text, recent_texts=[text.upper()])
+    assert verdict.decision is Decision.REVIEW
+    assert verdict.reasons[0].clause_id == "promotion"
+
+
+def test_models_that_fail_to_load_hold_every_comment():
+    def broken():
+        raise ImportError("No module named 'civility.moderation.classifiers'")
+
+    engine = Engine(steps=fake_steps(broken))
+    verdicts = engine.moderate_batch([Context("Thanks, good report."), Context("idiot")])
+    assert [v.decision for v in verdicts] == [Decision.REVIEW, Decision.REVIEW]
+    assert all(v.errors[0].startswith("classifiers: ImportError") for v in verdicts)
+    assert verdicts[0].model == "none+rudaw-community-guidelines@2016-04"
+
+
+def test_moderate_batch_keeps_order_and_classifies_once(engine, models):
+    texts = [f"comment number {i}" for i in range(50)] + ["idiot"]
+    verdicts = engine.moderate_batch([Context(t) for t in texts])
+    assert len(verdicts) == 51 and models.batches == [51]
+    assert verdicts[-1].decision is Decision.REJECT
+    assert {v.decision for v in verdicts[:-1]} == {Decision.APPROVE}
+    assert engine.moderate_batch([]) == []
+
+
+def test_a_context_may_carry_its_own_site_policy(models):
+    strict = load_policy().with_thresholds(
+        {"personal_attacks": {"reject_at": 0.01, "review_at": 0.01}}
+    )
+    engine = Engine(steps=fake_steps(lambda: models))
+    plain, site = engine.moderate_batch(
+        [Context("hello there"), Context("hello there", policy=strict)]
+    )
+    # 0.02 model score on personal_attack: below the default, above the site's.
+    assert plain.decision is Decision.APPROVE
+    assert site.decision is Decision.REJECT
+
+
+def test_engine_policy_parameter(models):
+    policy = load_policy().with_thresholds(
+        {"personal_attacks": {"reject_at": 0.01, "review_at": 0.01}}
+    )
+    engine = Engine(policy=policy, steps=fake_steps(lambda: models))
+    assert engine.resolved_policy() is policy
+    assert engine.moderate("hello").decision is Decision.REJECT
+
+
+def test_article_and_language_hint_reach_the_steps(engine):
+    verdict = engine.moderate(
+        "Merhaba", article=Article("Aleppo", "Russia defended...", lang="tr"), lang="tr"
+    )
+    assert verdict.lang == "tr"
+
+
+def test_constructor_only_stores_parameters():
+    engine = Engine()
+    assert engine.policy is None and engine.steps is None
+    assert engine._policy is None  # loaded on first use, not before
+    assert engine.resolved_policy().name == "rudaw-community-guidelines"
+
+
+def test_get_engine_is_one_process_wide_instance():
+    seen = []
+    threads = [threading.Thread(target=lambda: seen.append(get_engine())) for _ in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len({id(e) for e in seen}) == 1 and seen[0] is get_engine()
+    policy = load_policy()
+    assert get_engine(policy=policy).policy is policy
+    assert get_engine(policy=policy) is not get_engine()
+
+
+def test_real_engine_gives_a_complete_verdict_and_never_approves_on_error():
+    """With the shipped steps, whatever state the models are in."""
+    verdicts = get_engine().moderate_batch(
+        [
+            Context("Thank you for this report on Aleppo."),
+            Context("You are a stupid idiot and I will find you."),
+            Context(""),
+        ]
+    )
+    for verdict in verdicts:
+        out = verdict.to_json()
+        assert out["decision"] in ("approve", "review", "reject")
+        assert set(out["scores"]) == {*CATEGORIES, "off_topic"}
+        assert all(0.0 <= out["scores"][name] <= 1.0 for name in CATEGORIES)
+        if verdict.errors:
+            assert verdict.decision is Decision.REVIEW
+        for reason in verdict.reasons:
+            assert 0 <= reason.score <= 1
