@@ -1,5 +1,70 @@
-"""The NinjaAPI instance; routers are added in step 2."""
+"""The NinjaAPI instance: routers and the one error shape.
 
+Every failure answers ``{"error": {"code", "message", "field"}}`` with the
+error's HTTP status, whether it came from our own error family, from request
+validation, or from authentication. OpenAPI: /api/openapi.json, docs: /api/docs.
+"""
+
+from __future__ import annotations
+
+from django.http import Http404
 from ninja import NinjaAPI
+from ninja.errors import AuthenticationError, AuthorizationError, HttpError, ValidationError
 
-api = NinjaAPI(title="Civility API", version="1", urls_namespace="api")
+from civility.errors import CivilityError
+
+from . import articles, comments, moderation
+
+api = NinjaAPI(
+    title="Civility API",
+    version="1",
+    description="Articles, their published comment threads, posting comments, and moderation.",
+    urls_namespace="api",
+)
+api.add_router("/articles", articles.router)
+api.add_router("/articles", comments.router)
+api.add_router("/moderation", moderation.router)
+
+
+def error(request, status: int, code: str, message: str, field: str | None = None):
+    return api.create_response(
+        request, {"error": {"code": code, "message": message, "field": field}}, status=status
+    )
+
+
+@api.exception_handler(CivilityError)
+def civility_error(request, exc: CivilityError):
+    return api.create_response(request, exc.to_json(), status=exc.status)
+
+
+@api.exception_handler(ValidationError)
+def validation_error(request, exc: ValidationError):
+    first = exc.errors[0] if exc.errors else {}
+    loc = [str(part) for part in first.get("loc", ()) if part not in ("body", "query", "path")]
+    field = loc[-1] if loc else None
+    if first.get("type") == "json_invalid":
+        return error(request, 400, "bad_json", "The request body is not valid JSON.")
+    message = first.get("msg", "This value is not valid.")
+    return error(request, 422, "invalid", message, field)
+
+
+@api.exception_handler(AuthenticationError)
+def authentication_error(request, exc):
+    return error(request, 401, "not_authenticated", "Sign in or send a valid token.")
+
+
+@api.exception_handler(AuthorizationError)
+def authorization_error(request, exc):
+    return error(request, 403, "forbidden", "You are not allowed to do this.")
+
+
+@api.exception_handler(Http404)
+def not_found(request, exc):
+    return error(request, 404, "not_found", "Not found.")
+
+
+@api.exception_handler(HttpError)
+def http_error(request, exc: HttpError):
+    # Ninja raises HttpError(400) for a body it cannot parse.
+    code = "bad_request" if exc.status_code == 400 else "http_error"
+    return error(request, exc.status_code, code, str(exc))

@@ -95,6 +95,7 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 STATIC_ROOT = DATA_DIR / "static"
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # whitenoise warns when it is missing
 # Serve straight from the packages' static folders: `civility demo` and
 # `civility serve` work without a collectstatic step (whitenoise caches the list).
 WHITENOISE_USE_FINDERS = True

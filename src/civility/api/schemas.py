@@ -1,0 +1,153 @@
+"""Request and response shapes. Nothing here carries an email address,
+an IP address or (outside the moderation API) a score."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ninja import Schema
+
+
+class ErrorBody(Schema):
+    code: str
+    message: str
+    field: str | None = None
+
+
+class ErrorOut(Schema):
+    error: ErrorBody
+
+
+class ArticleSummary(Schema):
+    slug: str
+    title: str
+    published: dt.date
+    source: str
+    language: str
+    tags: list[str]
+    comments_open: bool
+    url: str
+
+
+class ArticleOut(ArticleSummary):
+    dateline: str
+    body: str
+    external_id: str | None = None
+
+
+class ArticlePage(Schema):
+    count: int
+    page: int
+    pages: int
+    articles: list[ArticleSummary]
+
+
+class ArticleIn(Schema):
+    slug: str
+    title: str
+    published: str
+    body: str
+    source: str = ""
+    dateline: str = ""
+    language: str = "en"
+    tags: list[str] = []
+    comments_open: bool = True
+    external_id: str | None = None
+
+
+class ImportOut(Schema):
+    slug: str
+    result: str  # created | updated | unchanged
+
+
+class CommentIn(Schema):
+    # Everything optional here so that the action's own checks answer, with
+    # the same codes and messages as the page form.
+    author_name: str = ""
+    author_email: str = ""
+    text: str = ""
+    parent_id: int | None = None
+
+
+class ReasonOut(Schema):
+    clause_id: str
+    guideline: str
+
+
+class PostedOut(Schema):
+    id: int
+    status: str
+    outcome: str
+    message: str
+    reasons: list[ReasonOut]
+
+
+class CommentOut(Schema):
+    id: int
+    author_name: str
+    text: str
+    created_at: dt.datetime
+    parent_id: int | None = None
+
+
+class ThreadPage(Schema):
+    count: int
+    page: int
+    pages: int
+    comments: list[CommentOut]
+
+
+class EvidenceOut(Schema):
+    clause_id: str = ""
+    category: str
+    guideline: str
+    score: float
+    evidence: list[list[int]]
+
+
+class DecisionOut(Schema):
+    id: int
+    status: str
+    actor: str | None
+    clause_id: str
+    guideline: str
+    suggested: str
+    note: str
+    created_at: dt.datetime
+
+
+class QueueItem(Schema):
+    id: int
+    article_slug: str
+    article_title: str
+    author_name: str
+    text: str
+    language: str
+    created_at: dt.datetime
+    status: str
+    suggested: str
+    scores: dict[str, float | None]
+    reasons: list[EvidenceOut]
+    engine_version: str
+    note: str
+    history: list[DecisionOut]
+
+
+class QueuePage(Schema):
+    count: int
+    page: int
+    pages: int
+    comments: list[QueueItem]
+
+
+class DecisionIn(Schema):
+    status: str
+    clause_id: str = ""
+    note: str = ""
+
+
+class ClauseOut(Schema):
+    id: str
+    text: str
+    message: str
+    categories: list[str]
