@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Sequence
-from dataclasses import replace
 from datetime import UTC, datetime
 
 from .context import Article, Context
 from .pipeline import DEFAULT_STEPS, run_pipeline
 from .policy import Policy, load_policy
-from .steps import Step
+from .steps import Step, evolve
 from .verdict import Verdict
 
 
@@ -44,7 +43,7 @@ class Engine:
         """
         policy = self.resolved_policy()
         prepared = [
-            ctx if ctx.policy is not None else replace(ctx, policy=policy) for ctx in contexts
+            ctx if ctx.policy is not None else evolve(ctx, policy=policy) for ctx in contexts
         ]
         steps = DEFAULT_STEPS if self.steps is None else self.steps
         return [ctx.verdict for ctx in run_pipeline(prepared, steps)]

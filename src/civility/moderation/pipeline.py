@@ -11,7 +11,7 @@ from dataclasses import replace
 
 from . import steps as s
 from .context import Context
-from .steps import Step, record_error, step_name
+from .steps import Step, evolve, record_error, step_name
 from .verdict import Decision, Verdict
 
 log = logging.getLogger("civility.moderation")
@@ -66,13 +66,24 @@ def run_pipeline(
             if len(out) != len(contexts):
                 raise RuntimeError(f"returned {len(out)} contexts for {len(contexts)}")
         except Exception as exc:  # noqa: BLE001 - fail closed, never drop a batch
-            log.error(
-                "step %s failed for a batch of %d: %r", name, len(contexts), exc, exc_info=True
-            )
+            _log_batch_failure(name, len(contexts), exc)
             contexts = [record_error(ctx, name, exc) for ctx in contexts]
             continue
         contexts = list(out)
     return [finish(ctx) for ctx in contexts]
+
+
+_traced: set[tuple[str, str]] = set()
+
+
+def _log_batch_failure(name: str, size: int, exc: Exception) -> None:
+    # The traceback once per distinct failure: a missing model file fails
+    # every batch of a long `civility moderate` run the same way.
+    key = (name, repr(exc))
+    first = key not in _traced
+    if first and len(_traced) < 256:
+        _traced.add(key)
+    log.error("step %s failed for a batch of %d: %r", name, size, exc, exc_info=first)
 
 
 def finish(ctx: Context) -> Context:
@@ -81,8 +92,8 @@ def finish(ctx: Context) -> Context:
     if verdict is None:
         errors = ctx.errors or ("pipeline: no step gave a verdict",)
         verdict = Verdict(Decision.REVIEW, ctx.lang, dict(ctx.scores), errors=errors)
-        return replace(ctx, verdict=verdict, errors=errors)
+        return evolve(ctx, verdict=verdict, errors=errors)
     if ctx.errors and (verdict.decision is not Decision.REVIEW or verdict.errors != ctx.errors):
         verdict = replace(verdict, decision=Decision.REVIEW, errors=ctx.errors)
-        return replace(ctx, verdict=verdict)
+        return evolve(ctx, verdict=verdict)
     return ctx
