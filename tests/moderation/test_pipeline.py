@@ -73,7 +73,16 @@ def test_per_comment_records_an_error_for_that_comment_only(caplog):
     assert [c.lang for c in out] == ["en", "und", "en"]
     assert out[0].errors == () and out[2].errors == ()
     assert out[1].errors == ("picky: ValueError: cannot read this one",)
-    assert "picky" in caplog.text
+    assert "step picky failed for 1 of 3 comment(s)" in caplog.text
+
+
+def test_evolve_copies_and_checks_field_names():
+    base = ctx("a", lang="en")
+    new = s.evolve(base, lang="ar", hits=())
+    assert (base.lang, new.lang, new.text, new.policy) == ("en", "ar", "a", POLICY)
+    assert new == replace(base, lang="ar")
+    with pytest.raises(TypeError, match="langue"):
+        s.evolve(base, langue="fr")
 
 
 def test_a_batch_step_that_raises_marks_every_comment_and_the_run_goes_on(caplog):

@@ -70,19 +70,24 @@ def per_comment(fn: Callable[[Context], Context]) -> Step:
     @wraps(fn)
     def step(contexts: list[Context]) -> list[Context]:
         out = []
+        failed = []
         for ctx in contexts:
             try:
                 out.append(fn(ctx))
             except Exception as exc:  # noqa: BLE001 - fail closed, never drop a comment
-                # One line per comment; the traceback only when debugging, as
-                # a missing module would otherwise print one per comment.
-                log.warning(
-                    "step %s failed for one comment: %r",
-                    name,
-                    exc,
-                    exc_info=log.isEnabledFor(logging.DEBUG),
-                )
+                failed.append(exc)
                 out.append(record_error(ctx, name, exc))
+        if failed:
+            # One line per batch, not per comment: a missing module would
+            # otherwise print a line for every comment of a long run.
+            log.warning(
+                "step %s failed for %d of %d comment(s); first: %r",
+                name,
+                len(failed),
+                len(contexts),
+                failed[0],
+                exc_info=failed[0] if log.isEnabledFor(logging.DEBUG) else None,
+            )
         return out
 
     step.step_name = name
