@@ -172,6 +172,7 @@ def test_stream_reports_bad_utf8_and_engine_failures():
     "raw, error",
     [
         (b"[1, 2]", "each line must be a JSON object"),
+        (b'{"id": NaN, "text": "a"}', "not valid JSON: NaN is not a JSON value"),
         (
             b'{"id": [1], "text": "a"}',
             "id: must be a JSON scalar (string, number, boolean or null)",

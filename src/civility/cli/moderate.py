@@ -142,9 +142,11 @@ def parse_line(number: int, raw: bytes | BaseException) -> dict[str, Any] | None
     if not text.strip():
         return None
     try:
-        obj = json.loads(text)
+        obj = json.loads(text, parse_constant=_not_json)
     except json.JSONDecodeError as exc:
         return {"line": number, "error": f"not valid JSON: {exc.msg} at column {exc.colno}"}
+    except ValueError as exc:
+        return {"line": number, "error": f"not valid JSON: {exc}"}
     if not isinstance(obj, dict):
         return {"line": number, "error": "each line must be a JSON object"}
 
@@ -173,6 +175,12 @@ def parse_line(number: int, raw: bytes | BaseException) -> dict[str, Any] | None
             return bad(problem)
     context = {"text": comment, "article": article, "lang_hint": lang or None}
     return {"id": comment_id, "context": context}
+
+
+def _not_json(name: str):
+    # Python's json accepts NaN and Infinity, which JSON does not: echoing
+    # such an id back would write a line no other JSON reader can parse.
+    raise ValueError(f"{name} is not a JSON value")
 
 
 def _article(raw: Any):
