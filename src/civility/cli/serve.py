@@ -1,6 +1,59 @@
-"""`civility serve` (placeholder until its issue lands)."""
+"""`civility serve` (production: gunicorn, DEBUG off) and `civility manage` (Django's manage.py)."""
+
+from __future__ import annotations
+
+import argparse
 
 
 def register(subparsers) -> None:
-    parser = subparsers.add_parser("serve", help="(not yet implemented)")
-    parser.set_defaults(func=lambda args: print("civility serve: not yet implemented") or 2)
+    parser = subparsers.add_parser(
+        "serve",
+        help="serve the site with gunicorn (production settings)",
+        description=(
+            "Apply pending migrations, then serve with gunicorn. Settings come from CIVILITY_* "
+            "environment variables (docs/settings.md); DEBUG is always off. Without "
+            "CIVILITY_SECRET_KEY a key is generated once and kept in the data folder."
+        ),
+    )
+    parser.add_argument("--host", default="127.0.0.1", help="address to listen on")
+    parser.add_argument("--port", type=int, default=8000, help="port to listen on")
+    parser.add_argument("--workers", type=int, default=2, help="gunicorn worker processes")
+    parser.add_argument("--threads", type=int, default=2, help="threads per worker")
+    parser.add_argument(
+        "--no-migrate", action="store_true", help="do not apply pending migrations first"
+    )
+    parser.set_defaults(func=serve)
+
+    manage = subparsers.add_parser(
+        "manage",
+        help="run a Django management command (migrate, createsuperuser, ...)",
+        description="Django's manage.py with Civility's settings: civility manage migrate",
+        add_help=False,
+    )
+    manage.add_argument("arguments", nargs=argparse.REMAINDER)
+    manage.set_defaults(func=run_manage)
+
+
+def serve(args) -> int:
+    from . import django_env
+
+    if args.workers < 1 or args.threads < 1:
+        print("civility serve: --workers and --threads must be 1 or more")
+        return 2
+    django_env.setup(CIVILITY_DEBUG="false")
+    if not args.no_migrate:
+        from django.core.management import call_command
+
+        call_command("migrate", interactive=False, verbosity=1)
+    django_env.exec_gunicorn(args.host, args.port, workers=args.workers, threads=args.threads)
+    return 0
+
+
+def run_manage(args) -> int:
+    from . import django_env
+
+    django_env.setup()
+    from django.core.management import execute_from_command_line
+
+    execute_from_command_line(["civility manage", *args.arguments])
+    return 0

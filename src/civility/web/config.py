@@ -69,6 +69,18 @@ def parse_database_url(raw: str) -> str:
     return raw
 
 
+def parse_time_zone(raw: str) -> str:
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    try:
+        ZoneInfo(raw)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ValueError(
+            f"must be a time zone name like UTC or Asia/Baghdad, got {raw!r}"
+        ) from None
+    return raw
+
+
 def parse_email_backend(raw: str) -> str:
     aliases = {
         "console": "django.core.mail.backends.console.EmailBackend",
@@ -151,7 +163,7 @@ SETTINGS: tuple[Setting, ...] = (
         "CIVILITY_TIME_ZONE",
         "UTC",
         "Time zone used to show dates and times.",
-        parse_str,
+        parse_time_zone,
     ),
 )
 

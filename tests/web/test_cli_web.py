@@ -1,0 +1,172 @@
+"""`civility articles import`, `civility demo` and `civility manage`."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.contrib.auth import authenticate
+
+from civility.articles.models import Article, Tag
+from civility.cli import main
+from civility.demo import demo_articles, setup_demo
+
+# The page the project started from, in the shared folder beside the repository.
+SEED = Path(__file__).resolve().parents[3] / "shared" / "seed" / "000_0bef9d86745bbe88.txt"
+
+RECORDS = [
+    {
+        "slug": "first",
+        "title": "First",
+        "published": "2016-04-21",
+        "body": "One.\n\nTwo.",
+        "tags": ["Aleppo", "Syria", "Syria"],
+        "external_id": "pub-1",
+    },
+    {"slug": "second", "title": "Second", "published": "22-04-2016", "body": "Three."},
+]
+
+
+def write(tmp_path, data, name="articles.json"):
+    path = tmp_path / name
+    path.write_text(json.dumps(data), encoding="utf-8")
+    return str(path)
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db
+def test_import_creates_then_changes_nothing(tmp_path, capsys):
+    path = write(tmp_path, RECORDS)
+    assert main(["articles", "import", path]) == 0
+    assert "2 created, 0 updated, 0 unchanged" in capsys.readouterr().out
+    first = Article.objects.get(slug="first")
+    assert [t.name for t in first.tags.all()] == ["Aleppo", "Syria"]
+    assert first.paragraphs() == ["One.", "Two."]
+    assert str(Article.objects.get(slug="second").published) == "2016-04-22"
+
+    assert main(["articles", "import", path]) == 0
+    assert "0 created, 0 updated, 2 unchanged" in capsys.readouterr().out
+    assert Article.objects.count() == 2 and Tag.objects.count() == 2
+
+    changed = [{**RECORDS[0], "title": "First, corrected"}]
+    assert main(["articles", "import", write(tmp_path, changed, "one.json")]) == 0
+    assert "0 created, 1 updated, 0 unchanged" in capsys.readouterr().out
+    assert Article.objects.get(slug="first").title == "First, corrected"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "record, expected",
+    [
+        ({"published": "April 21"}, "record 1: published: must be a date"),
+        ({"language": "fr"}, "record 1: language: must be one of"),
+        ({"title": ""}, "record 1: title: is required"),
+        ({"colour": "red"}, "record 1: colour: unknown field"),
+        ({"tags": "Aleppo"}, "record 1: tags: must be a list"),
+        ({"slug": "Not A Slug"}, "record 1: slug: must be lowercase"),
+        ({"slug": "first"}, "record 1: slug: repeats the slug of record 0"),
+    ],
+)
+def test_import_errors_name_the_record_and_field_and_import_nothing(
+    tmp_path, capsys, record, expected
+):
+    path = write(tmp_path, [RECORDS[0], {**RECORDS[1], **record}])
+    assert main(["articles", "import", path]) == 1
+    err = capsys.readouterr().err
+    assert expected in err and "Nothing was imported." in err
+    assert not Article.objects.exists()
+
+
+@pytest.mark.django_db
+def test_import_refuses_an_external_id_owned_by_another_article(tmp_path, capsys):
+    assert main(["articles", "import", write(tmp_path, RECORDS)]) == 0
+    clash = [{**RECORDS[1], "external_id": "pub-1"}]
+    assert main(["articles", "import", write(tmp_path, clash, "clash.json")]) == 1
+    assert "external_id: 'pub-1' already belongs to article 'first'" in capsys.readouterr().err
+
+
+def test_import_reports_unreadable_files(tmp_path, capsys):
+    bad = tmp_path / "bad.json"
+    bad.write_text("[{", encoding="utf-8")
+    assert main(["articles", "import", str(bad)]) == 1
+    assert "not valid JSON" in capsys.readouterr().err
+    assert main(["articles", "import", str(tmp_path / "missing.json")]) == 1
+    assert "cannot read" in capsys.readouterr().err
+
+
+def test_the_demo_article_is_the_seed_text_exactly():
+    if not SEED.exists():
+        pytest.skip(f"the seed page is not at {SEED}")
+    seed = SEED.read_text(encoding="utf-8")
+    (article,) = demo_articles()
+    assert article["title"] == seed.splitlines()[0]
+    assert f"{article['dateline']} - {article['body'].split(chr(10))[0]}" in seed
+    for paragraph in article["body"].split("\n\n"):
+        assert paragraph in seed
+    assert article["published"] == "2016-04-21" and "21-04-2016" in seed
+
+
+@pytest.mark.django_db
+def test_demo_setup_loads_the_article_and_a_moderator_idempotently():
+    site = setup_demo()
+    again = setup_demo()
+    article = Article.objects.get(slug=site.articles[0])
+    assert article.title == "Russia defends military action in Aleppo region"
+    assert article.published_display() == "21-04-2016"
+    assert article.source == "Rudaw" and article.dateline == "ERBIL, Kurdistan Region"
+    assert [t.name for t in article.tags.order_by("pk")] == [
+        "Aleppo",
+        "Syria",
+        "Russia",
+        "Nusra",
+        "ceasefire",
+    ]
+    assert len(article.paragraphs()) == 8
+    assert Article.objects.count() == 1
+    # The password is reset each time: only the newest one works.
+    assert authenticate(username="moderator", password=site.password) is None
+    user = authenticate(username="moderator", password=again.password)
+    assert user is not None and user.is_staff
+    assert {g.name for g in user.groups.all()} == {"moderators", "editors"}
+
+
+def test_demo_command_prints_the_login_and_prepares_its_own_database(tmp_path):
+    env = {**os.environ, "CIVILITY_DATABASE_URL": "postgresql://ignored@127.0.0.1:1/never"}
+    result = subprocess.run(
+        [sys.executable, "-m", "civility", "demo", "--data-dir", str(tmp_path), "--no-serve"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    match = re.search(
+        r"Moderator login: http://127\.0\.0\.1:8000/accounts/login/  user: moderator  "
+        r"password: (\S+)",
+        result.stdout,
+    )
+    assert match, result.stdout
+    assert (tmp_path / "secret_key").stat().st_mode & 0o777 == 0o600
+    with sqlite3.connect(tmp_path / "civility.sqlite3") as db:
+        assert db.execute("select title from articles_article").fetchall() == [
+            ("Russia defends military action in Aleppo region",)
+        ]
+
+
+def test_manage_runs_django_commands(tmp_path):
+    env = {**os.environ, "CIVILITY_DATA_DIR": str(tmp_path), "CIVILITY_DATABASE_URL": ""}
+    result = subprocess.run(
+        [sys.executable, "-m", "civility", "manage", "showmigrations", "comments"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "[ ] 0002_triggers" in result.stdout
