@@ -16,6 +16,9 @@ from civility.moderation.categories import CATEGORIES, OFF_TOPIC
 
 # A score at or above this is shown in bold: worth a look, whatever the policy says.
 HIGH_SCORE = 0.5
+# Below this a category is left out of the table: eleven rows of "0.00" hide
+# the one that matters. ``violation`` (the overall score) is always shown.
+SHOWN_SCORE = 0.05
 
 
 def evidence_spans(reasons: Any, length: int) -> list[tuple[int, int, tuple[str, ...]]]:
@@ -83,7 +86,11 @@ class ScoreRow:
 
 
 def score_rows(scores: Any) -> list[ScoreRow]:
-    """The engine's scores in the contract's category order; missing ones left out."""
+    """The engine's notable scores in the contract's category order.
+
+    Missing, null and negligible (< SHOWN_SCORE) scores are left out, except
+    ``violation``, so the table is short and says what the engine saw.
+    """
     if not isinstance(scores, dict):
         return []
     rows = []
@@ -91,6 +98,8 @@ def score_rows(scores: Any) -> list[ScoreRow]:
         value = scores.get(category)
         if isinstance(value, int | float) and not isinstance(value, bool):
             score = min(max(float(value), 0.0), 1.0)
+            if score < SHOWN_SCORE and category != "violation":
+                continue
             rows.append(ScoreRow(category, category.replace("_", " "), score, score >= HIGH_SCORE))
     return rows
 

@@ -1,0 +1,264 @@
+"""The moderator queue through Django's test client: access, display, deciding."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from django.contrib.auth.models import Group, User
+
+from civility.comments.models import Comment, CommentStatus, Decision
+from civility.moderators import presentation
+
+pytestmark = pytest.mark.django_db
+
+HTMX = {"HTTP_HX_REQUEST": "true"}
+
+
+@pytest.fixture
+def mod_client(client, moderator):
+    client.force_login(moderator)
+    return client
+
+
+def decide_url(comment):
+    return f"/moderate/comments/{comment.pk}/decide/"
+
+
+# --- access --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("path", ["/moderate/", "/moderate/approved/", "/moderate/rejected/"])
+def test_anonymous_visitors_are_sent_to_sign_in(client, db, path):
+    response = client.get(path)
+    assert response.status_code == 302
+    assert response["Location"] == f"/accounts/login/?next={path}"
+
+
+@pytest.mark.parametrize("path", ["/moderate/", "/moderate/approved/", "/moderate/rejected/"])
+def test_signed_in_non_moderators_get_403(client, reader, path):
+    client.force_login(reader)
+    assert client.get(path).status_code == 403
+
+
+def test_non_moderators_cannot_decide(client, reader, post):
+    comment = post("Held one.", decision="review").comment
+    client.force_login(reader)
+    assert client.post(decide_url(comment), {"status": "approved"}).status_code == 403
+    client.logout()
+    assert client.post(decide_url(comment), {"status": "approved"}).status_code == 302
+    comment.refresh_from_db()
+    assert comment.status == CommentStatus.PENDING
+    assert comment.decisions.count() == 1
+
+
+def test_editors_may_moderate(client, db):
+    editor = User.objects.create_user("ed", password="pw-for-tests-only")
+    editor.groups.add(Group.objects.get(name="editors"))
+    client.force_login(editor)
+    assert client.get("/moderate/").status_code == 200
+
+
+def test_login_page_signs_a_moderator_in_and_returns(client, moderator):
+    page = client.get("/accounts/login/?next=/moderate/")
+    assert page.status_code == 200
+    assert '<label for="id_username">Username</label>' in page.content.decode()
+    response = client.post(
+        "/accounts/login/",
+        {"username": "mod", "password": "pw-for-tests-only", "next": "/moderate/"},
+    )
+    assert response.status_code == 302 and response["Location"] == "/moderate/"
+
+
+# --- the queue -----------------------------------------------------------------
+
+
+def test_queue_shows_held_comments_oldest_first_with_evidence_and_scores(mod_client, post):
+    post("Idiot, first held.", decision="review")
+    post("A published one.", decision="approve")
+    post("Moron, second held.", decision="reject")  # rejected: not in the queue
+    post("Third held <b>comment</b>.", decision="review", author_email="b@example.org")
+
+    html = mod_client.get("/moderate/").content.decode()
+    assert "2 comments are held, oldest first." in html
+    assert "A published one." not in html and "second held" not in html
+    assert html.index("first held") < html.index("held &lt;b&gt;comment")
+    # The fake engine cites characters 0-5 as evidence of a personal attack.
+    assert '<mark title="personal attack">Idiot</mark>, first held.' in html
+    assert '<mark title="personal attack">Third</mark> held &lt;b&gt;comment&lt;/b&gt;.' in html
+    assert re.search(r'<th scope="row">personal attack</th><td><meter [^>]*value="0.970"', html)
+    assert 'class="suggested suggested--review">Review</span>' in html
+    # The reject select offers the policy's clauses, the engine's preselected.
+    assert '<option value="personal_attacks" selected>' in html
+    assert 'data-action="approve"' in html and 'data-action="reject"' in html
+    assert '<script src="/static/civility/js/vendor/htmx.min.js" defer></script>' in html
+
+
+def test_queue_is_empty_when_nothing_is_held(mod_client, db):
+    html = mod_client.get("/moderate/").content.decode()
+    assert "No comments are waiting for a decision." in html
+
+
+def test_approving_with_htmx_swaps_the_item_and_publishes(mod_client, moderator, post, article):
+    comment = post("Held but fine.", decision="review").comment
+
+    response = mod_client.post(decide_url(comment), {"status": "approved", "view": "queue"}, **HTMX)
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert html.lstrip().startswith('<li class="queue-item queue-item--done"')
+    assert "Approved: the comment is published." in html
+    comment.refresh_from_db()
+    assert comment.status == CommentStatus.APPROVED
+    latest = comment.latest_decision
+    assert latest.actor == moderator and latest.status == CommentStatus.APPROVED
+    assert "Held but fine." in mod_client.get(article.get_absolute_url()).content.decode()
+
+
+def test_rejecting_needs_a_clause(mod_client, post):
+    comment = post("Held.", decision="review").comment
+
+    response = mod_client.post(decide_url(comment), {"status": "rejected", "clause_id": ""}, **HTMX)
+
+    assert response.status_code == 422
+    html = response.content.decode()
+    assert "Choose the guideline this comment breaks." in html
+    assert "data-queue-item" in html and 'aria-invalid="true"' in html
+    comment.refresh_from_db()
+    assert comment.status == CommentStatus.PENDING
+
+
+def test_rejecting_with_a_clause_records_it(mod_client, post):
+    comment = post("Held.", decision="review").comment
+    response = mod_client.post(
+        decide_url(comment), {"status": "rejected", "clause_id": "personal_attacks"}, **HTMX
+    )
+    assert response.status_code == 200
+    decision = Comment.objects.get(pk=comment.pk).latest_decision
+    assert decision.status == CommentStatus.REJECTED
+    assert decision.clause_id == "personal_attacks"
+    assert "personal attacks" in decision.guideline
+
+
+def test_plain_form_post_redirects_back_without_js(mod_client, post):
+    comment = post("Held.", decision="review").comment
+    response = mod_client.post(
+        decide_url(comment), {"status": "approved", "next": "/moderate/?page=1"}
+    )
+    assert response.status_code == 302 and response["Location"] == "/moderate/?page=1"
+    follow = mod_client.get(response["Location"]).content.decode()
+    assert "Approved: the comment is published." in follow
+
+    # A "next" pointing elsewhere is ignored.
+    other = post("Another.", decision="review", author_email="c@example.org").comment
+    response = mod_client.post(
+        decide_url(other), {"status": "approved", "next": "https://evil.example/"}
+    )
+    assert response["Location"] == "/moderate/"
+
+
+def test_an_unknown_status_is_refused(mod_client, post):
+    comment = post("Held.", decision="review").comment
+    response = mod_client.post(decide_url(comment), {"status": "deleted"}, **HTMX)
+    assert response.status_code == 422
+    assert comment.decisions.count() == 1
+
+
+# --- decided lists, filters, reversal --------------------------------------------
+
+
+def test_reversing_a_rejection_is_a_new_decision(mod_client, moderator, post):
+    comment = post("Well, you idiot.", decision="reject").comment
+    html = mod_client.get("/moderate/rejected/").content.decode()
+    assert "Reverse: approve" in html and "you idiot." in html
+    assert "Decision history (1 decision)" in html
+
+    mod_client.post(decide_url(comment), {"status": "approved", "view": "rejected"}, **HTMX)
+
+    statuses = list(comment.decisions.order_by("created_at", "id").values_list("status", flat=True))
+    assert statuses == ["rejected", "approved"]
+    approved = mod_client.get("/moderate/approved/").content.decode()
+    assert "you idiot." in approved and "Reverse: reject" in approved
+    assert "Decision history (2 decisions)" in approved
+    assert "the system" in approved and ">mod</bdi>" in approved
+
+
+def test_decided_lists_filter_by_article_category_and_who(mod_client, moderator, post, article):
+    # The fake engine marks the first five characters as evidence, so each
+    # text keeps its telling word after them, unbroken by <mark>.
+    from civility.articles.models import Article
+
+    by_system = post("Note: System rejected.", decision="reject").comment
+    by_person = post(
+        "Note: Person rejected.", decision="review", author_email="p@example.org"
+    ).comment
+    mod_client.post(decide_url(by_person), {"status": "rejected", "clause_id": "personal_attacks"})
+    other_article = Article.objects.create(
+        slug="other", title="Other", published=article.published, body="Other text."
+    )
+    post("Note: Elsewhere rejected.", decision="reject", article=other_article)
+
+    def listed(query):
+        html = mod_client.get(f"/moderate/rejected/?{query}").content.decode()
+        return {t for t in ("System", "Person", "Elsewhere") if f"{t} rejected." in html}
+
+    assert listed("") == {"System", "Person", "Elsewhere"}
+    assert listed("by=system") == {"System", "Elsewhere"}
+    assert listed("by=person") == {"Person"}
+    assert listed(f"article={article.slug}") == {"System", "Person"}
+    assert listed("category=personal_attack") == {"System", "Person", "Elsewhere"}
+    assert listed("category=promotion") == set()
+    assert listed("by=nonsense") == {"System", "Person", "Elsewhere"}
+    assert by_system.decisions.count() == 1
+
+
+# --- evidence highlighting (pure) -----------------------------------------------
+
+
+def reasons(*spans, category="personal_attack"):
+    return [{"category": category, "evidence": [list(s) for s in spans]}]
+
+
+def test_highlight_escapes_every_piece():
+    text = "<i>idiot</i> & co"
+    html = presentation.highlight(text, reasons((3, 8)))
+    assert html == '&lt;i&gt;<mark title="personal attack">idiot</mark>&lt;/i&gt; &amp; co'
+
+
+def test_highlight_merges_overlaps_and_ignores_bad_spans():
+    text = "abcdefghij"
+    evidence = [
+        {"category": "threat", "evidence": [[2, 5], [4, 7], [9, 99], [6, 3], ["x", 1], [1]]},
+        {"category": "vulgarity", "evidence": [[3, 4]]},
+        "not a reason",
+    ]
+    html = presentation.highlight(text, evidence)
+    assert html == 'ab<mark title="threat, vulgarity">cdefg</mark>hi<mark title="threat">j</mark>'
+
+
+def test_highlight_without_evidence_is_just_escaped_text():
+    assert presentation.highlight("<b>", None) == "&lt;b&gt;"
+    assert presentation.highlight("<b>", "garbage") == "&lt;b&gt;"
+
+
+def test_score_rows_follow_the_category_order_and_clamp():
+    rows = presentation.score_rows(
+        {"promotion": 0.2, "violation": 1.7, "off_topic": None, "threat": 0.01, "abuse": "x"}
+    )
+    assert [(r.category, r.score, r.high) for r in rows] == [
+        ("violation", 1.0, True),
+        ("promotion", 0.2, False),
+    ]
+    # The overall score stays even when it is negligible; the others go.
+    rows = presentation.score_rows({"violation": 0.0, "threat": 0.01})
+    assert [(r.category, r.score) for r in rows] == [("violation", 0.0)]
+    assert presentation.score_rows("nope") == []
+
+
+def test_no_decision_row_is_ever_edited_by_the_queue(mod_client, post):
+    comment = post("Held.", decision="review").comment
+    first = Decision.objects.get(comment=comment)
+    snapshot = (first.status, first.scores, first.evidence, first.created_at)
+    mod_client.post(decide_url(comment), {"status": "approved"}, **HTMX)
+    first.refresh_from_db()
+    assert (first.status, first.scores, first.evidence, first.created_at) == snapshot
