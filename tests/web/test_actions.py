@@ -228,3 +228,24 @@ def test_a_rollback_around_posting_takes_everything_back(article, fake_engine):
         )
         raise RuntimeError("caller failed")
     assert not Comment.objects.exists() and not Decision.objects.exists()
+
+
+def test_the_real_engine_decides_through_the_site(article):
+    """No fake: the shipped engine and policy, as the site runs them."""
+    civil = actions.post_comment(
+        article=article,
+        author_name="Shilan",
+        author_email="shilan@example.org",
+        text="Thank you for this report. I hope the ceasefire in Aleppo holds.",
+    )
+    insult = actions.post_comment(
+        article=article,
+        author_name="Troll",
+        author_email="troll@example.org",
+        text="You are an idiot and a moron.",
+    )
+    assert civil.decision.engine_version and civil.decision.note == ""
+    assert civil.outcome == "published", civil.decision.note
+    assert insult.outcome == "rejected", insult.decision.note
+    assert insult.decision.clause_id == "personal_attacks"
+    assert insult.message == "Rejected: personal attacks are not allowed."
