@@ -1,6 +1,72 @@
-"""`civility evaluate` (placeholder until its issue lands)."""
+"""`civility evaluate`: measure the shipped engine on the dev splits."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
 
 
 def register(subparsers) -> None:
-    parser = subparsers.add_parser("evaluate", help="(not yet implemented)")
-    parser.set_defaults(func=lambda args: print("civility evaluate: not yet implemented") or 2)
+    parser = subparsers.add_parser(
+        "evaluate",
+        help="measure the engine on the dev splits of the labelled data",
+        description=(
+            "Run every dev-split comment through the full engine and print, per target of "
+            "the quality issues, the metric, its value and the target."
+        ),
+    )
+    parser.add_argument(
+        "--data",
+        type=Path,
+        default=None,
+        help="data folder (default: $CIVILITY_DATA or ../shared/data)",
+    )
+    parser.add_argument(
+        "--plots",
+        type=Path,
+        default=None,
+        help="write ROC, precision-recall and automation PNGs here",
+    )
+    parser.add_argument(
+        "--models-only",
+        action="store_true",
+        help="score with the models alone (no rules, no policy)",
+    )
+    parser.add_argument("--json", type=Path, default=None, help="also write the results as JSON")
+    parser.set_defaults(func=run)
+
+
+def run(args) -> int:
+    import sys
+
+    from civility.training import datasets
+    from civility.training.evaluate import evaluate, format_table
+
+    data = args.data or datasets.default_data_dir()
+    if not data.is_dir():
+        print(f"civility evaluate: data folder {data} not found")
+        return 2
+    results, scored = evaluate(
+        data, models_only=args.models_only, log=lambda m: print(m, file=sys.stderr)
+    )
+    print(format_table(results))
+    if args.json:
+        rows = [
+            {
+                "dataset": r.target.dataset,
+                "label": r.target.label,
+                "metric": r.target.metric,
+                "value": r.value,
+                "target": r.target.target,
+                "met": r.met,
+                "n": r.n,
+            }
+            for r in results
+        ]
+        args.json.write_text(json.dumps(rows, indent=2) + "\n")
+    if args.plots:
+        from civility.training.plots import plot_curves
+
+        for path in plot_curves(scored, args.plots):
+            print(f"wrote {path}", file=sys.stderr)
+    return 0
