@@ -52,6 +52,19 @@ def test_non_moderators_cannot_decide(client, reader, post):
     assert comment.decisions.count() == 1
 
 
+def test_an_expired_session_sends_htmx_to_the_login_page(client, post):
+    comment = post("Held one.", decision="review").comment
+    response = client.post(
+        decide_url(comment),
+        {"status": "approved"},
+        HTTP_HX_CURRENT_URL="http://testserver/moderate/",
+        **HTMX,
+    )
+    assert response.status_code == 401
+    assert response["HX-Redirect"] == "/accounts/login/?next=/moderate/"
+    assert comment.decisions.count() == 1
+
+
 def test_editors_may_moderate(client, db):
     editor = User.objects.create_user("ed", password="pw-for-tests-only")
     editor.groups.add(Group.objects.get(name="editors"))
@@ -118,10 +131,16 @@ def test_approving_with_htmx_swaps_the_item_and_publishes(mod_client, moderator,
 def test_rejecting_needs_a_clause(mod_client, post):
     comment = post("Held.", decision="review").comment
 
-    response = mod_client.post(decide_url(comment), {"status": "rejected", "clause_id": ""}, **HTMX)
+    response = mod_client.post(
+        decide_url(comment),
+        {"status": "rejected", "clause_id": "", "next": "/moderate/?page=2"},
+        **HTMX,
+    )
 
     assert response.status_code == 422
     html = response.content.decode()
+    # The re-rendered item still returns to the page it came from.
+    assert '<input type="hidden" name="next" value="/moderate/?page=2">' in html
     assert "Choose the guideline this comment breaks." in html
     assert "data-queue-item" in html and 'aria-invalid="true"' in html
     comment.refresh_from_db()

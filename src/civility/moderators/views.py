@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import wraps
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit
 
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
@@ -45,6 +45,16 @@ def moderator_required(view):
     @wraps(view)
     def wrapper(request: HttpRequest, *args, **kwargs):
         if not request.user.is_authenticated:
+            if request.headers.get("HX-Request") == "true":
+                # The session ran out while the queue was open: htmx would
+                # follow a redirect and swap the login page into one item, so
+                # ask it to load the login page as a whole page instead.
+                current = urlsplit(request.headers.get("HX-Current-URL", ""))
+                back = current.path or reverse("moderators:queue")
+                back += f"?{current.query}" if current.query and current.path else ""
+                response = HttpResponse(status=401)
+                response["HX-Redirect"] = redirect_to_login(back)["Location"]
+                return response
             return redirect_to_login(request.get_full_path())
         if not roles.is_moderator(request.user):
             raise DjangoPermissionDenied(_("Only moderators can see the moderation queue."))
@@ -211,7 +221,7 @@ def decide(request: HttpRequest, pk: int) -> HttpResponse:
             return render(
                 request,
                 "moderators/_item.html",
-                {"item": item, "clauses": clauses},
+                {"item": item, "clauses": clauses, "back_url": request.POST.get("next", "")},
                 status=error.status,
             )
         messages.error(request, error.message)
