@@ -63,8 +63,17 @@ def not_found(request, exc):
     return error(request, 404, "not_found", "Not found.")
 
 
+HTTP_ERROR_CODES = {
+    400: "bad_request",
+    401: "not_authenticated",
+    403: "forbidden",
+    404: "not_found",
+}
+
+
 @api.exception_handler(HttpError)
 def http_error(request, exc: HttpError):
-    # Ninja raises HttpError(400) for a body it cannot parse.
-    code = "bad_request" if exc.status_code == 400 else "http_error"
-    return error(request, exc.status_code, code, str(exc))
+    # Ninja's own refusals: an unparsable body (400), a failed CSRF check (403).
+    message = str(exc)
+    code = "csrf_failed" if "CSRF" in message else HTTP_ERROR_CODES.get(exc.status_code, "error")
+    return error(request, exc.status_code, code, message)
