@@ -101,6 +101,7 @@ def test_queue_shows_held_comments_oldest_first_with_evidence_and_scores(mod_cli
     assert '<mark title="personal attack">Third</mark> held &lt;b&gt;comment&lt;/b&gt;.' in html
     assert re.search(r'<th scope="row">personal attack</th><td><meter [^>]*value="0.970"', html)
     assert 'class="suggested suggested--review">Review</span>' in html
+    assert "<li>We will not tolerate personal attacks.</li>" in html
     # The reject select offers the policy's clauses, the engine's preselected.
     assert '<option value="personal_attacks" selected>' in html
     assert 'data-action="approve"' in html and 'data-action="reject"' in html
@@ -272,6 +273,19 @@ def test_score_rows_follow_the_category_order_and_clamp():
     rows = presentation.score_rows({"violation": 0.0, "threat": 0.01})
     assert [(r.category, r.score) for r in rows] == [("violation", 0.0)]
     assert presentation.score_rows("nope") == []
+
+
+def test_cited_guidelines_are_strongest_first_and_unique():
+    reasons = [
+        {"guideline": "No threats.", "score": 0.4},
+        {"guideline": "No personal attacks.", "score": 0.9},
+        {"guideline": "No threats.", "score": 0.6},
+        {"guideline": "", "score": 1.0},
+        {"score": 1.0},
+        "junk",
+    ]
+    assert presentation.cited_guidelines(reasons) == ["No personal attacks.", "No threats."]
+    assert presentation.cited_guidelines(None) == []
 
 
 def test_no_decision_row_is_ever_edited_by_the_queue(mod_client, post):

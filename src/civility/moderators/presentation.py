@@ -104,6 +104,23 @@ def score_rows(scores: Any) -> list[ScoreRow]:
     return rows
 
 
+def cited_guidelines(reasons: Any) -> list[str]:
+    """The guideline clauses the engine cited, strongest first, each once."""
+    cited: list[tuple[float, str]] = []
+    for reason in reasons if isinstance(reasons, list) else []:
+        if isinstance(reason, dict) and reason.get("guideline"):
+            score = reason.get("score")
+            score = float(score) if isinstance(score, int | float) else 0.0
+            cited.append((score, str(reason["guideline"])))
+    seen: set[str] = set()
+    ordered = []
+    for _, guideline in sorted(cited, key=lambda pair: -pair[0]):
+        if guideline not in seen:
+            seen.add(guideline)
+            ordered.append(guideline)
+    return ordered
+
+
 def system_decision(decisions: Sequence[Any]) -> Any | None:
     """The latest automatic decision (the engine's view), if any."""
     for decision in reversed(decisions):

@@ -73,6 +73,7 @@ class Item:
     system: Decision | None
     marked_text: str
     scores: list[presentation.ScoreRow]
+    cited: list[str]
     clause_choice: str
     error: CivilityError | None = None
 
@@ -92,6 +93,7 @@ def build_item(comment: Comment, view: str, clause_ids, error=None, clause_choic
         system=system,
         marked_text=presentation.highlight(comment.text, evidence),
         scores=presentation.score_rows(system.scores if system is not None else {}),
+        cited=presentation.cited_guidelines(evidence),
         clause_choice=(
             clause_choice
             if clause_choice is not None
