@@ -15,7 +15,7 @@ from django.contrib.auth import authenticate
 
 from civility.articles.models import Article, Tag
 from civility.cli import main
-from civility.demo import demo_articles, setup_demo
+from civility.demo import demo_articles, demo_comments, setup_demo
 
 # The page the project started from, in the shared folder beside the repository.
 SEED = Path(__file__).resolve().parents[3] / "shared" / "seed" / "000_0bef9d86745bbe88.txt"
@@ -129,6 +129,9 @@ def test_demo_setup_loads_the_article_and_a_moderator_idempotently():
     ]
     assert len(article.paragraphs()) == 8
     assert Article.objects.count() == 1
+    # Sample comments are posted once, through moderation (each has a decision).
+    assert article.comments.count() == len(demo_comments())
+    assert all(c.decisions.count() == 1 for c in article.comments.all())
     # The password is reset each time: only the newest one works.
     assert authenticate(username="moderator", password=site.password) is None
     user = authenticate(username="moderator", password=again.password)
@@ -170,3 +173,56 @@ def test_manage_runs_django_commands(tmp_path):
     )
     assert result.returncode == 0, result.stderr
     assert "[ ] 0002_triggers" in result.stdout
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def test_serve_answers_pages_api_and_static_files_without_debug(tmp_path):
+    import time
+    import urllib.error
+    import urllib.request
+
+    port = free_port()
+    env = {
+        **os.environ,
+        "CIVILITY_DATA_DIR": str(tmp_path),
+        "CIVILITY_DATABASE_URL": "",
+        "CIVILITY_DEBUG": "true",  # serve must switch it off
+    }
+    server = subprocess.Popen(
+        [sys.executable, "-m", "civility", "serve", "--port", str(port), "--workers", "1"],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 120
+        while True:
+            try:
+                urllib.request.urlopen(base + "/api/articles", timeout=2)
+                break
+            except (urllib.error.URLError, ConnectionError):
+                assert server.poll() is None, server.stdout.read()
+                assert time.monotonic() < deadline, "civility serve did not answer in time"
+                time.sleep(0.3)
+        with urllib.request.urlopen(base + "/api/articles") as response:
+            assert json.load(response)["count"] == 0
+        with urllib.request.urlopen(base + "/static/admin/css/base.css") as response:
+            assert response.status == 200
+        with pytest.raises(urllib.error.HTTPError) as caught:
+            urllib.request.urlopen(base + "/no-such-page/")
+        # DEBUG off: a plain 404, not Django's debug page listing the URL patterns.
+        assert caught.value.code == 404
+        assert "URLconf" not in caught.value.read().decode()
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+        server.stdout.close()

@@ -1,8 +1,11 @@
-"""Demo content: the seed article (articles.json) and a moderator account.
+"""Demo content: the seed article (articles.json), sample comments and a moderator account.
 
 ``articles.json`` holds the Rudaw article the project started from, with its
 exact text, in the import format (docs/cli.md). The tags list "Syria" twice,
-as the page did; the importer folds repeats into one tag.
+as the page did; the importer folds repeats into one tag. ``comments.json``
+holds sample comments in the five languages, some civil, some not; the demo
+posts them through the real moderation, so the queue and the thread show
+what the engine decided.
 """
 
 from __future__ import annotations
@@ -33,6 +36,23 @@ def load_content():
     return import_articles(demo_articles())
 
 
+def demo_comments() -> list[dict]:
+    return json.loads(resources.files(__package__).joinpath("comments.json").read_text("utf-8"))
+
+
+def post_sample_comments(slug: str) -> int:
+    """Post the sample comments under the article, once (skipped if it has comments)."""
+    from civility.articles.models import Article
+    from civility.comments.actions import post_comment
+
+    article = Article.objects.get(slug=slug)
+    if article.comments.exists():
+        return 0
+    for comment in demo_comments():
+        post_comment(article=article, **comment)
+    return len(demo_comments())
+
+
 def reset_moderator(username: str = MODERATOR) -> str:
     """Create or reset the demo moderator (moderators + editors, admin access); return its password."""
     from django.contrib.auth.models import Group, User
@@ -56,7 +76,7 @@ def setup_demo(*, verbosity: int = 0) -> DemoSite:
 
     call_command("migrate", interactive=False, verbosity=verbosity)
     load_content()
+    slugs = [a["slug"] for a in demo_articles()]
+    post_sample_comments(slugs[0])
     password = reset_moderator()
-    return DemoSite(
-        articles=[a["slug"] for a in demo_articles()], username=MODERATOR, password=password
-    )
+    return DemoSite(articles=slugs, username=MODERATOR, password=password)
