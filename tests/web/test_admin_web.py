@@ -71,3 +71,14 @@ def test_site_thresholds_reach_the_engine(editor):
     ClauseThreshold.objects.create(clause_id="personal_attacks", reject_at=0.99, review_at=0.1)
     clause = load_site_policy().clause("personal_attacks")
     assert (clause.reject_at, clause.review_at) == (0.99, 0.1)
+
+
+def test_an_empty_threshold_keeps_the_policys_value():
+    from civility.comments.engine import load_site_policy
+    from civility.moderation import load_policy
+
+    shipped = load_policy().clause("threats")
+    ClauseThreshold.objects.create(clause_id="threats", review_at=0.05)
+    clause = load_site_policy().clause("threats")
+    assert clause.review_at == 0.05
+    assert clause.reject_at == shipped.reject_at

@@ -12,6 +12,7 @@ from __future__ import annotations
 from django import forms
 from django.contrib import admin, messages
 
+from civility import privacy_admin
 from civility.errors import CivilityError
 
 from . import actions, roles
@@ -82,9 +83,16 @@ class CommentAdmin(admin.ModelAdmin):
         "created_at",
         "status",
         "content_hash",
+        "erased_at",
     )
     # One reject action per clause: a rejection must cite the guideline it applies.
-    actions = (approve_selected, *(reject_action(c) for c in engine_bridge.clauses()))
+    actions = (
+        approve_selected,
+        *(reject_action(c) for c in engine_bridge.clauses()),
+        # Data requests (docs/privacy.md): superusers only.
+        privacy_admin.export_authors,
+        privacy_admin.erase_authors,
+    )
 
     @admin.display(description="Text")
     def short_text(self, obj):
@@ -127,6 +135,8 @@ class ClauseThresholdForm(forms.ModelForm):
         self.fields["clause_id"].choices = [
             (c.id, f"{c.id}: {c.text}") for c in engine_bridge.clauses()
         ]
+        for name in ("review_at", "reject_at"):
+            self.fields[name].help_text += " Leave empty to keep the policy's value."
 
     def clean(self):
         data = super().clean()

@@ -193,5 +193,7 @@ class ClauseThreshold(models.Model):
     def __str__(self) -> str:
         return f"{self.clause_id}: review {self.review_at}, reject {self.reject_at}"
 
-    def as_override(self) -> dict[str, float | None]:
-        return {"reject_at": self.reject_at, "review_at": self.review_at}
+    def as_override(self) -> dict[str, float]:
+        """The policy override; an empty field keeps the shipped policy's value."""
+        values = {"reject_at": self.reject_at, "review_at": self.review_at}
+        return {key: value for key, value in values.items() if value is not None}
