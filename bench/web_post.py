@@ -1,0 +1,93 @@
+"""How fast the site stores comments: post_comment and the API, on SQLite.
+
+Run by hand (not part of the tests):
+
+    .venv/bin/python bench/web_post.py [--n 300] [--real-engine]
+
+Uses a throw-away SQLite database in a temporary folder with the production
+SQLite settings (WAL, synchronous=FULL, BEGIN IMMEDIATE). Without
+--real-engine a constant engine answers, so the figure is the web core's own
+cost: validation, the repeat check, two inserts in one transaction, fsync.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import tempfile
+import time
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--n", type=int, default=300)
+    parser.add_argument("--real-engine", action="store_true")
+    args = parser.parse_args()
+
+    data_dir = tempfile.mkdtemp(prefix="civility-bench-")
+    os.environ.update(CIVILITY_DATA_DIR=data_dir, CIVILITY_DATABASE_URL="")
+    os.environ["DJANGO_SETTINGS_MODULE"] = "civility.web.settings"
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+    from django.test import Client
+
+    from civility.comments.actions import post_comment
+    from civility.demo import load_content
+    from civility.moderation.verdict import Decision, Verdict
+
+    call_command("migrate", verbosity=0)
+    load_content()
+    slug = "russia-defends-military-action-in-aleppo-region"
+
+    class Constant:
+        def moderate(self, text, **kwargs):
+            return Verdict(decision=Decision.APPROVE, lang="en", scores={}, model="constant")
+
+    engine = None if args.real_engine else Constant()
+    if engine is not None:
+        from django.conf import settings
+
+        settings.CIVILITY_ENGINE_FACTORY = lambda: engine
+    if args.real_engine:  # load the models before timing
+        post_comment(article=slug, author_name="W", author_email="w@example.org", text="warm up")
+
+    start = time.perf_counter()
+    for i in range(args.n):
+        post_comment(
+            article=slug,
+            author_name="Reader",
+            author_email=f"reader{i}@example.org",
+            text=f"Comment number {i} about the ceasefire in Aleppo.",
+            engine=engine,
+        )
+    actions_s = time.perf_counter() - start
+
+    client = Client(HTTP_HOST="localhost")
+    start = time.perf_counter()
+    for i in range(args.n):
+        body = {
+            "author_name": "Reader",
+            "author_email": f"api{i}@example.org",
+            "text": f"API comment {i} about the talks in Geneva.",
+        }
+        response = client.post(
+            f"/api/articles/{slug}/comments", json.dumps(body), content_type="application/json"
+        )
+        assert response.status_code in (201, 202), response.content
+    api_s = time.perf_counter() - start
+
+    engine_name = "real engine" if args.real_engine else "constant engine"
+    print(f"{args.n} comments, {engine_name}, SQLite WAL synchronous=FULL")
+    print(
+        f"post_comment: {args.n / actions_s:7.1f} comments/s ({1000 * actions_s / args.n:.2f} ms each)"
+    )
+    print(f"POST /api/…:  {args.n / api_s:7.1f} comments/s ({1000 * api_s / args.n:.2f} ms each)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
