@@ -103,7 +103,10 @@ def test_queue_shows_held_comments_oldest_first_with_evidence_and_scores(mod_cli
     assert 'class="suggested suggested--review">Review</span>' in html
     assert "<li>We will not tolerate personal attacks.</li>" in html
     # The reject select offers the policy's clauses, the engine's preselected.
-    assert '<option value="personal_attacks" selected>' in html
+    assert re.search(
+        r'<option value="personal_attacks" title="[^"]+" selected>Personal attacks<', html
+    )
+    assert '<option value="criticism"' not in html  # nothing a comment can break
     assert 'data-action="approve"' in html and 'data-action="reject"' in html
     assert '<script src="/static/civility/js/vendor/htmx.min.js" defer></script>' in html
 
@@ -286,6 +289,21 @@ def test_cited_guidelines_are_strongest_first_and_unique():
     ]
     assert presentation.cited_guidelines(reasons) == ["No personal attacks.", "No threats."]
     assert presentation.cited_guidelines(None) == []
+
+
+def test_reject_choices_offer_breakable_clauses_with_short_labels():
+    from civility.comments.engine import FALLBACK_CLAUSES, Clause
+
+    clauses = [
+        Clause("personal_attacks", "No personal attacks.", "", ("personal_attack",)),
+        Clause("criticism", "Criticism is welcome.", "", ()),
+    ]
+    choices = presentation.reject_choices(clauses)
+    assert [(c.id, c.label, c.text) for c in choices] == [
+        ("personal_attacks", "Personal attacks", "No personal attacks.")
+    ]
+    # Without categories at all (the fallback list), every clause is offered.
+    assert len(presentation.reject_choices(FALLBACK_CLAUSES)) == len(FALLBACK_CLAUSES)
 
 
 def test_no_decision_row_is_ever_edited_by_the_queue(mod_client, post):

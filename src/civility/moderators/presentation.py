@@ -121,6 +121,32 @@ def cited_guidelines(reasons: Any) -> list[str]:
     return ordered
 
 
+@dataclass(frozen=True)
+class ClauseChoice:
+    id: str
+    label: str
+    text: str
+
+
+def reject_choices(clauses: Iterable[Any]) -> list[ClauseChoice]:
+    """The clauses a moderator may reject under, with short labels for the select.
+
+    The full clause text ("We will not tolerate the following: personal
+    attacks.") is what the decision records; the select shows "Personal
+    attacks" so that eight long sentences fit in one narrow control. A clause
+    that names no category ("we also welcome constructive criticism") is not
+    something a comment can break, so it is not offered.
+    """
+    clauses = list(clauses)
+    # A list without any categories (the fallback when the policy cannot be
+    # loaded) is offered whole: rejecting must stay possible.
+    breakable = [c for c in clauses if getattr(c, "categories", ())] or clauses
+    return [
+        ClauseChoice(c.id, c.id.replace("_", " ").replace("-", " ").capitalize(), c.text)
+        for c in breakable
+    ]
+
+
 def system_decision(decisions: Sequence[Any]) -> Any | None:
     """The latest automatic decision (the engine's view), if any."""
     for decision in reversed(decisions):

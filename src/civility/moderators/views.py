@@ -122,7 +122,7 @@ def queue(request: HttpRequest) -> HttpResponse:
             "tab": "queue",
             "page_obj": page,
             "items": [build_item(c, "queue", ids) for c in page.object_list],
-            "clauses": clauses,
+            "clauses": presentation.reject_choices(clauses),
             "held_count": page.paginator.count,
         },
     )
@@ -174,7 +174,7 @@ def _decided_list(request: HttpRequest, status: CommentStatus) -> HttpResponse:
             "page_obj": page,
             "page_query": f"{query}&" if query else "",
             "items": [build_item(c, view, [x.id for x in clauses]) for c in page.object_list],
-            "clauses": clauses,
+            "clauses": presentation.reject_choices(clauses),
             "filters": filters,
             "articles": Article.objects.filter(comments__status=status)
             .distinct()
@@ -223,7 +223,11 @@ def decide(request: HttpRequest, pk: int) -> HttpResponse:
             return render(
                 request,
                 "moderators/_item.html",
-                {"item": item, "clauses": clauses, "back_url": request.POST.get("next", "")},
+                {
+                    "item": item,
+                    "clauses": presentation.reject_choices(clauses),
+                    "back_url": request.POST.get("next", ""),
+                },
                 status=error.status,
             )
         messages.error(request, error.message)
