@@ -28,9 +28,14 @@ def register(subparsers) -> None:
         "manage",
         help="run a Django management command (migrate, createsuperuser, ...)",
         description="Django's manage.py with Civility's settings: civility manage migrate",
-        add_help=False,
     )
-    manage.add_argument("arguments", nargs=argparse.REMAINDER)
+    # Everything after the command name goes to Django, --help included
+    # (`civility manage migrate --help`); `civility manage --help` is ours.
+    manage.add_argument(
+        "arguments",
+        nargs=argparse.REMAINDER,
+        help="a management command and its arguments (`civility manage help` lists them)",
+    )
     manage.set_defaults(func=run_manage)
 
 
