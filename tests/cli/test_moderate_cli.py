@@ -217,3 +217,14 @@ def test_render_verdict_quotes_evidence_and_the_clause():
     assert "We will not tolerate the following: personal attacks." in out
     assert 'evidence: "idiot"' in out
     assert "personal_attack 0.97" in out
+
+
+def test_render_verdict_says_why_a_comment_is_held():
+    policy = load_policy()
+    scores = dict.fromkeys(CATEGORIES, 0.0) | {"off_topic": None}
+    held = render_verdict("سڵاو", Verdict(Decision.REVIEW, "ckb", scores), policy)
+    assert "held:     this policy does not approve 'ckb' comments automatically" in held
+    failed = Verdict(Decision.REVIEW, "en", scores, errors=("rules: OSError: gone",))
+    out = render_verdict("x", failed, policy)
+    assert "held because a check failed: rules: OSError: gone" in out
+    assert "Rejected" not in out

@@ -203,13 +203,21 @@ def _article(raw: Any):
 def render_verdict(text: str, verdict, policy) -> str:
     """The readable form of a verdict, for `--text`."""
     lines = [f"decision: {verdict.decision}", f"language: {verdict.lang}"]
+    first = verdict.reasons[0] if verdict.reasons else None
+    if verdict.decision == "reject" and first is not None:
+        try:
+            lines.append(f"message:  {policy.clause(first.clause_id).message}")
+        except KeyError:
+            pass
+    elif verdict.decision == "review":
+        if verdict.errors:
+            why = "a check failed (see below)"
+        elif first is not None:
+            why = f"may break '{first.clause_id}' ({first.score:.2f}); a moderator decides"
+        else:
+            why = f"this policy does not approve '{verdict.lang}' comments automatically"
+        lines.append(f"held:     {why}")
     if verdict.reasons:
-        first = verdict.reasons[0]
-        if verdict.decision != "approve" and first.clause_id:
-            try:
-                lines.append(f"message:  {policy.clause(first.clause_id).message}")
-            except KeyError:
-                pass
         lines.append("reasons:")
         for reason in verdict.reasons:
             lines.append(f"  - {reason.category} {reason.score:.2f}: {reason.guideline}")
