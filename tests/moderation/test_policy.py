@@ -88,6 +88,12 @@ def test_default_thresholds_are_ordered(policy):
     assert 0 < policy.violation_review_at < 1
 
 
+def test_the_default_is_parsed_once_and_shared(policy):
+    assert load_policy() is policy
+    with pytest.raises(TypeError):
+        policy.languages["en"] = LanguageMode.REVIEW  # frozen: safe to share
+
+
 def test_clause_lookup_unknown_id(policy):
     with pytest.raises(KeyError, match="nope"):
         policy.clause("nope")

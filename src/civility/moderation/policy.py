@@ -16,6 +16,7 @@ import re
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
+from functools import cache
 from importlib import resources
 from pathlib import Path
 from types import MappingProxyType
@@ -149,15 +150,21 @@ class Policy:
 def load_policy(path: str | Path | None = None) -> Policy:
     """Load and check a policy file; the shipped default when ``path`` is None."""
     if path is None:
-        raw = resources.files(__package__).joinpath(DEFAULT_POLICY_FILE).read_bytes()
-        source = DEFAULT_POLICY_FILE
-    else:
-        source = str(path)
-        try:
-            raw = Path(path).read_bytes()
-        except OSError as exc:
-            raise PolicyError([Problem("file", exc.strerror or str(exc))], source) from exc
+        return _default_policy()
+    source = str(path)
+    try:
+        raw = Path(path).read_bytes()
+    except OSError as exc:
+        raise PolicyError([Problem("file", exc.strerror or str(exc))], source) from exc
     return parse_policy(raw, source=source)
+
+
+@cache
+def _default_policy() -> Policy:
+    # Parsed once per process: the web app lists the clauses on every page,
+    # and a Policy is frozen, so every caller may share it.
+    raw = resources.files(__package__).joinpath(DEFAULT_POLICY_FILE).read_bytes()
+    return parse_policy(raw, source=DEFAULT_POLICY_FILE)
 
 
 def parse_policy(raw: bytes | str, source: str = "") -> Policy:
