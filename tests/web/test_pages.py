@@ -112,6 +112,22 @@ def test_article_page_carries_language_and_direction(client, article):
     )
     html = client.get(sorani.get_absolute_url()).content.decode()
     assert '<html lang="ckb" dir="rtl">' in html
+    # The interface is not translated yet: its English parts say so, and so do
+    # the publisher's English guidelines, even for a reader who asks for Sorani.
+    for accept in ("en", "ckb"):
+        html = client.get(sorani.get_absolute_url(), HTTP_ACCEPT_LANGUAGE=accept).content.decode()
+        assert (
+            '<section class="comments" aria-labelledby="comments-heading" lang="en" dir="ltr">'
+            in html
+        )
+        assert '<header class="site-header" lang="en" dir="ltr">' in html
+        assert re.search(r'<div class="guidelines">\s*<div lang="en" dir="ltr">', html)
+
+
+def test_an_english_page_does_not_repeat_its_language(client, article):
+    html = client.get(article.get_absolute_url()).content.decode()
+    assert '<section class="comments" aria-labelledby="comments-heading">' in html
+    assert '<header class="site-header">' in html
 
 
 def test_article_page_has_text_size_controls_and_no_inline_script(client, article):

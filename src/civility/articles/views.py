@@ -7,14 +7,20 @@ invalid, so both paths show exactly the same page.
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.utils import translation
 
 from civility.comments.forms import CommentForm
 from civility.comments.models import Comment
 
-from .models import Article, Tag
+from .models import RTL_LANGUAGES, Article, Tag
+
+LOCALE_DIR = Path(__file__).resolve().parent.parent / "locale"
 
 # Approved comments per page under an article; past this, ?page=2 and so on.
 COMMENTS_PER_PAGE = 50
@@ -68,4 +74,27 @@ def render_article(
         "page_lang": article.language,
         "page_dir": article.direction,
     }
+    # Until the interface is translated into the article's language, its
+    # labels and headings are English inside a Sorani or Arabic page: they get
+    # their own lang and dir, or a screen reader reads them with the wrong
+    # voice and the full stops land on the wrong side.
+    ui_lang = interface_language()
+    if ui_lang != article.language:
+        context["ui_lang"] = ui_lang
+        context["ui_dir"] = "rtl" if ui_lang in RTL_LANGUAGES else "ltr"
     return render(request, "articles/article.html", context, status=status)
+
+
+def interface_language() -> str:
+    """The language the interface strings are really shown in for this request.
+
+    The active language (from the browser's Accept-Language) when Civility has
+    a compiled catalog for it, else the default: gettext falls back to the
+    source strings silently, and the page must not claim a language it does
+    not speak.
+    """
+    active = translation.get_language() or settings.LANGUAGE_CODE
+    if active == settings.LANGUAGE_CODE:
+        return active
+    catalog = LOCALE_DIR / translation.to_locale(active) / "LC_MESSAGES" / "django.mo"
+    return active if catalog.exists() else settings.LANGUAGE_CODE
