@@ -59,6 +59,7 @@ def post(request: HttpRequest, slug: str, payload: CommentIn):
         author_email=payload.author_email,
         text=payload.text,
         parent=payload.parent_id,
+        ip_address=request.META.get("REMOTE_ADDR"),
     )
     status = 202 if posted.outcome == "held" else 201
     return Status(

@@ -20,6 +20,8 @@ SUBCOMMANDS = (
     "civility.cli.policy",
     "civility.cli.train",
     "civility.cli.evaluate",
+    "civility.cli.privacy",
+    "civility.cli.backup",
 )
 
 

@@ -23,6 +23,7 @@ from django.core.validators import EmailValidator
 from django.db import transaction
 from django.utils import timezone
 
+from civility import privacy
 from civility.errors import ArticleClosed, NotFound, PermissionDenied, ValidationFailed
 
 from . import engine as engine_bridge
@@ -81,8 +82,13 @@ def post_comment(
     parent=None,
     now: datetime | None = None,
     engine=None,
+    ip_address: str | None = None,
 ) -> PostedComment:
-    """Validate, moderate and store a reader's comment; answer what happened."""
+    """Validate, moderate and store a reader's comment; answer what happened.
+
+    ``ip_address`` is stored only as a keyed hash, erased after the retention
+    period (civility/privacy.py).
+    """
     now = now or timezone.now()
     article = _open_article(article)
     author_name, author_email, text = _validated(author_name, author_email, text)
@@ -124,6 +130,7 @@ def post_comment(
             created_at=now,
             status=decision_fields["status"],
             content_hash=content_hash,
+            ip_hash=privacy.hash_ip(ip_address),
         )
         decision = Decision.objects.create(
             comment=comment, actor=None, created_at=now, **decision_fields

@@ -72,6 +72,12 @@ class Comment(models.Model):
     # sha256 of article, email and whitespace-folded text: a second identical
     # submission (double click, resend) answers with the first comment.
     content_hash = models.CharField(max_length=64, db_index=True)
+    # Personal data the privacy actions (civility/privacy.py) may erase, the one
+    # sanctioned change besides status: the poster's IP address as a keyed
+    # hash, kept for CIVILITY_IP_RETENTION_DAYS, and when name and e-mail
+    # were erased. The triggers allow nothing else (docs/privacy.md).
+    ip_hash = models.CharField(max_length=64, null=True, blank=True, editable=False)
+    erased_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     objects = CommentQuerySet.as_manager()
 
@@ -80,6 +86,13 @@ class Comment(models.Model):
         indexes = [
             models.Index(fields=["article", "status", "created_at"], name="comment_thread"),
             models.Index(fields=["status", "created_at"], name="comment_queue"),
+            # Export and erasure by e-mail, and the engine's "recent texts".
+            models.Index(fields=["author_email", "created_at"], name="comment_author"),
+            models.Index(
+                fields=["created_at"],
+                condition=models.Q(ip_hash__isnull=False),
+                name="comment_ip_retention",
+            ),
         ]
 
     def __str__(self) -> str:

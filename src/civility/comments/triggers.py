@@ -3,7 +3,11 @@
 ``Comment.save()`` refuses to change a comment's text, but ``QuerySet.update``,
 raw SQL and other programs bypass it, so the database itself refuses too:
 
-- ``comments_comment``: an UPDATE may change ``status`` only.
+- ``comments_comment``: an UPDATE may change ``status``; besides, the privacy
+  actions (``civility/privacy.py``) may erase personal data and nothing else:
+  ``ip_hash`` may become NULL, and name, e-mail and content hash may become
+  the erasure placeholders, all at once and only together with ``erased_at``
+  going from NULL to a time (docs/privacy.md). Text never changes.
 - ``comments_decision``: no UPDATE, no DELETE (the log is append-only).
 
 A whole-database wipe (Django's ``flush``, used by ``manage flush`` and by
@@ -27,13 +31,15 @@ IMMUTABLE_COMMENT_COLUMNS = (
     "id",
     "article_id",
     "parent_id",
-    "author_name",
-    "author_email",
     "text",
     "language",
-    "content_hash",
     "created_at",
 )
+# Personal data: changed only by an erasure, to these placeholder values.
+ERASABLE_COMMENT_COLUMNS = ("author_name", "author_email", "content_hash", "erased_at")
+ERASED_NAME = "[erased]"
+ERASED_EMAIL = ""
+ERASED_CONTENT_HASH = ""
 
 COMMENT_MESSAGE = "comments are never edited: only their status may change"
 DECISION_MESSAGE = "decisions are append-only: they are never updated or deleted"
@@ -41,15 +47,29 @@ DECISION_MESSAGE = "decisions are append-only: they are never updated or deleted
 _state = threading.local()
 
 
-def _changed(old: str, new: str, distinct: str) -> str:
-    return " OR ".join(f"{new}.{col} {distinct} {old}.{col}" for col in IMMUTABLE_COMMENT_COLUMNS)
+def _changed(old: str, new: str, distinct: str, columns=IMMUTABLE_COMMENT_COLUMNS) -> str:
+    return " OR ".join(f"{new}.{col} {distinct} {old}.{col}" for col in columns)
+
+
+def _forbidden_comment_update(distinct: str) -> str:
+    """SQL that is true when an UPDATE of comments_comment must be refused."""
+    erasing = (
+        f"OLD.erased_at IS NULL AND NEW.erased_at IS NOT NULL"
+        f" AND NEW.author_name = '{ERASED_NAME}' AND NEW.author_email = '{ERASED_EMAIL}'"
+        f" AND NEW.content_hash = '{ERASED_CONTENT_HASH}' AND NEW.ip_hash IS NULL"
+    )
+    return (
+        f"({_changed('OLD', 'NEW', distinct)})"
+        f" OR (({_changed('OLD', 'NEW', distinct, ERASABLE_COMMENT_COLUMNS)}) AND NOT ({erasing}))"
+        f" OR (NEW.ip_hash {distinct} OLD.ip_hash AND NEW.ip_hash IS NOT NULL)"
+    )
 
 
 SQLITE_CREATE = [
     f"""
     CREATE TRIGGER IF NOT EXISTS comments_comment_immutable
     BEFORE UPDATE ON comments_comment FOR EACH ROW
-    WHEN {_changed("OLD", "NEW", "IS NOT")}
+    WHEN {_forbidden_comment_update("IS NOT")}
     BEGIN SELECT RAISE(ABORT, '{COMMENT_MESSAGE}'); END
     """,
     f"""
@@ -77,7 +97,7 @@ POSTGRES_CREATE = [
     f"""
     CREATE OR REPLACE FUNCTION civility_comment_immutable() RETURNS trigger AS $$
     BEGIN
-        IF {_changed("OLD", "NEW", "IS DISTINCT FROM")} THEN
+        IF {_forbidden_comment_update("IS DISTINCT FROM")} THEN
             RAISE EXCEPTION '{COMMENT_MESSAGE}' USING ERRCODE = '23000';
         END IF;
         RETURN NEW;
@@ -151,3 +171,9 @@ def on_connection_created(sender, connection, **kwargs) -> None:
 
     ops.execute_sql_flush = flush_allowing_decisions
     ops._civility_flush_wrapped = True
+
+
+def recreate(apps, schema_editor) -> None:
+    """Migration step: replace the triggers with this module's current SQL."""
+    drop(apps, schema_editor)
+    create(apps, schema_editor)

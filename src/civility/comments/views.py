@@ -55,6 +55,7 @@ def post(request: HttpRequest, slug: str) -> HttpResponse:
             author_name=form.cleaned_data["author_name"],
             author_email=form.cleaned_data["author_email"],
             text=form.cleaned_data["text"],
+            ip_address=request.META.get("REMOTE_ADDR"),
         )
     except CivilityError as error:
         # ValidationFailed names its field; ArticleClosed, RateLimited and the

@@ -160,6 +160,19 @@ SETTINGS: tuple[Setting, ...] = (
         parse_email_backend,
     ),
     Setting(
+        "CIVILITY_IP_HASH_KEY",
+        "",
+        "Key for the keyed hash (HMAC-SHA256) of commenters' IP addresses; empty derives "
+        "one from the secret key. Only the hash is stored.",
+        parse_str,
+    ),
+    Setting(
+        "CIVILITY_IP_RETENTION_DAYS",
+        "30",
+        "Days an IP address hash is kept; `civility privacy purge-ips` erases older ones.",
+        parse_positive_int,
+    ),
+    Setting(
         "CIVILITY_TIME_ZONE",
         "UTC",
         "Time zone used to show dates and times.",

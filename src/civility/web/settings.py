@@ -111,6 +111,8 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 # --- Civility ---------------------------------------------------------------
 CIVILITY_COMMENT_MAX_CHARS = ENV["CIVILITY_COMMENT_MAX_CHARS"]
 CIVILITY_API_TOKEN = ENV["CIVILITY_API_TOKEN"]
+CIVILITY_IP_HASH_KEY = ENV["CIVILITY_IP_HASH_KEY"]
+CIVILITY_IP_RETENTION_DAYS = ENV["CIVILITY_IP_RETENTION_DAYS"]
 # Dotted path to a callable returning the moderation engine (tests inject a
 # fake here); None uses the real engine with the site's clause thresholds.
 CIVILITY_ENGINE_FACTORY = None
