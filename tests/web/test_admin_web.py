@@ -82,3 +82,21 @@ def test_an_empty_threshold_keeps_the_policys_value():
     clause = load_site_policy().clause("threats")
     assert clause.review_at == 0.05
     assert clause.reject_at == shipped.reject_at
+
+
+def test_staff_outside_the_moderators_cannot_decide_from_the_admin(client, post):
+    from django.contrib.auth.models import Permission
+
+    comment = post(decision="review").comment
+    clerk = User.objects.create_user("clerk", password="pw-for-tests-only", is_staff=True)
+    clerk.user_permissions.add(Permission.objects.get(codename="view_comment"))
+    client.force_login(clerk)
+    page = client.get("/admin/comments/comment/")
+    assert page.status_code == 200
+    assert "reject_personal_attacks" not in page.content.decode()
+    client.post(
+        "/admin/comments/comment/",
+        {"action": "approve_selected", "_selected_action": [comment.pk]},
+    )
+    assert Decision.objects.filter(comment=comment).count() == 1
+    assert Comment.objects.get(pk=comment.pk).status == CommentStatus.PENDING
