@@ -86,6 +86,8 @@ def test_login_page_signs_a_moderator_in_and_returns(client, moderator):
 # --- the queue -----------------------------------------------------------------
 
 
+# The list queries (subqueries on the decision log) run on PostgreSQL too.
+@pytest.mark.postgres
 def test_queue_shows_held_comments_oldest_first_with_evidence_and_scores(mod_client, post):
     post("Idiot, first held.", decision="review")
     post("A published one.", decision="approve")
@@ -190,6 +192,8 @@ def test_an_unknown_status_is_refused(mod_client, post):
 # --- decided lists, filters, reversal --------------------------------------------
 
 
+# The list queries (subqueries on the decision log) run on PostgreSQL too.
+@pytest.mark.postgres
 def test_reversing_a_rejection_is_a_new_decision(mod_client, moderator, post):
     comment = post("Well, you idiot.", decision="reject").comment
     html = mod_client.get("/moderate/rejected/").content.decode()
@@ -206,6 +210,8 @@ def test_reversing_a_rejection_is_a_new_decision(mod_client, moderator, post):
     assert "the system" in approved and ">mod</bdi>" in approved
 
 
+# The list queries (subqueries on the decision log) run on PostgreSQL too.
+@pytest.mark.postgres
 def test_decided_lists_filter_by_article_category_and_who(mod_client, moderator, post, article):
     # The fake engine marks the first five characters as evidence, so each
     # text keeps its telling word after them, unbroken by <mark>.
