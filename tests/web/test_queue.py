@@ -192,7 +192,6 @@ def test_an_unknown_status_is_refused(mod_client, post):
 # --- decided lists, filters, reversal --------------------------------------------
 
 
-# The list queries (subqueries on the decision log) run on PostgreSQL too.
 @pytest.mark.postgres
 def test_reversing_a_rejection_is_a_new_decision(mod_client, moderator, post):
     comment = post("Well, you idiot.", decision="reject").comment
@@ -210,7 +209,6 @@ def test_reversing_a_rejection_is_a_new_decision(mod_client, moderator, post):
     assert "the system" in approved and ">mod</bdi>" in approved
 
 
-# The list queries (subqueries on the decision log) run on PostgreSQL too.
 @pytest.mark.postgres
 def test_decided_lists_filter_by_article_category_and_who(mod_client, moderator, post, article):
     # The fake engine marks the first five characters as evidence, so each
