@@ -1,0 +1,323 @@
+"""Rules: lexicon words, threat and hate patterns, links and contact details.
+
+``match_rules`` reads the normalised text (normalise.py) and returns Hits
+whose offsets point into the reader's ORIGINAL text. A hit's strength is the
+probability that this hit alone breaches its category; the engine combines
+hits with the models' scores (noisy-OR), so strengths are set with the
+policy's thresholds in mind (review at 0.5, reject at 0.9 by default): a
+mild word ("damn") stays well below review, one link alone below review,
+"fuck" or a threat to kill at or above reject.
+
+Words match whole words only, which is what lets "Scunthorpe", "assassin"
+and "cocktail" through; inflections and stretched, masked ("f*ck") and
+spaced ("f u c k") spellings are handled by the lexicon loader and here.
+See docs/normalisation-and-rules.md.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from .context import Hit, Normalised
+from .lexicons import Entry, Lexicon, load_lexicon
+
+__all__ = ["match_rules", "lexicons_for"]
+
+# Which lexicons run for a comment in each language. English profanity turns
+# up in every language's comments; Sorani readers borrow Arabic insults.
+# Turkish never runs on Kurmanji: after normalisation Turkish "göt" is
+# Kurmanji "got" ("said"), and the two share other spellings too.
+_ROUTES = {
+    "en": ("en",),
+    "ar": ("ar", "ckb", "en"),
+    "ckb": ("ckb", "ar", "en"),
+    "kmr": ("kmr", "en"),
+    "tr": ("tr", "en"),
+}
+_UNDETERMINED_ROUTE = ("en", "ar", "ckb")
+
+
+def lexicons_for(lang: str) -> tuple[Lexicon, ...]:
+    return tuple(load_lexicon(code) for code in _ROUTES.get(lang, _UNDETERMINED_ROUTE))
+
+
+# Words: letters and digits, with "*" allowed inside a word ("f**k").
+_TOKEN = re.compile(r"\w+(?:\*+\w+)*")
+_SENTENCE_END = re.compile(r"[.!?\n]")
+# A quoted or reported slur is weaker evidence than one used (HateCheck's
+# counter-speech cases); the factor applies to every category but threat.
+_COUNTER_SPEECH_FACTOR = 0.3
+# Masked words need this many visible letters ("f**k": 2) to be matched.
+_MASK_MIN_VISIBLE = 2
+
+
+def match_rules(norm: Normalised, lang: str) -> tuple[Hit, ...]:
+    """Every rule that fires on ``norm`` for a comment in ``lang``."""
+    text = norm.text
+    tokens = _TOKEN.findall(text)
+    best: dict[tuple[str, int, int], tuple[float, str]] = {}
+    for lexicon in lexicons_for(lang):
+        for hit in _match_words(norm, tokens, lexicon):
+            _keep(best, hit)
+        if lexicon.patterns and not lexicon.pattern_triggers.isdisjoint(tokens):
+            for hit in _match_patterns(norm, tokens, lexicon):
+                _keep(best, hit)
+    hits = [Hit(cat, s, e, strength, rule) for (cat, s, e), (strength, rule) in best.items()]
+    hits.extend(_match_promotion(norm, hits))
+    hits.sort(key=lambda h: (h.start, h.end, h.category))
+    return tuple(hits)
+
+
+def _keep(best: dict, hit: Hit) -> None:
+    """One hit per category and span: the strongest (lexicons can overlap)."""
+    key = (hit.category, hit.start, hit.end)
+    if key not in best or best[key][0] < hit.strength:
+        best[key] = (hit.strength, hit.rule)
+
+
+# --- words ------------------------------------------------------------------------
+
+
+def _match_words(norm: Normalised, tokens: list[str], lex: Lexicon):
+    text = norm.text
+    words = lex.words
+    # Fast path: most comments contain no lexicon word at all. (Stretched
+    # spellings are in ``words`` already: see lexicons.stretched_forms.)
+    if words.keys().isdisjoint(tokens) and "*" not in text:
+        if not _maybe_spaced_prefix(tokens, lex):
+            return
+    spans = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    n = len(spans)
+    for i, (tok, start, end) in enumerate(spans):
+        found = False
+        for entry in words.get(tok, ()):
+            first = i - entry.key
+            last = first + len(entry.tokens) - 1
+            if len(entry.tokens) > 1:
+                if first < 0 or last >= n:
+                    continue
+                if tuple(t for t, _, _ in spans[first : last + 1]) != entry.tokens:
+                    continue
+            found = True
+            yield from _entry_hits(norm, lex, entry, spans[first][1], spans[last][2])
+        if found:
+            continue
+        entries, skip = _fallback(norm, tok, start, end, lex)
+        for entry in entries:
+            yield from _entry_hits(norm, lex, entry, start + skip, end)
+
+
+def _maybe_spaced_prefix(tokens: list[str], lex: Lexicon) -> bool:
+    words = lex.words
+    return any(t[0] in "aiu" and t[1:] in words for t in tokens if len(t) >= 5)
+
+
+def _fallback(
+    norm: Normalised, tok: str, start: int, end: int, lex: Lexicon
+) -> tuple[tuple[Entry, ...], int]:
+    """Entries for a word not in the lexicon as it stands, and how many of
+    its leading letters are not part of the match."""
+    if "*" in tok:
+        return _masked(tok, lex), 0
+    # "you are a f u c k i n g ..." joins to "afucking": when the word came
+    # from spaced letters (the original is longer than the word), a leading
+    # one-letter word ("a", "i", "u") may have been swept in.
+    if len(tok) >= 5 and tok[0] in "aiu" and tok[1:] in lex.words:
+        original_start, original_end = norm.original_span(start, end)
+        if original_end - original_start > len(tok):
+            return tuple(e for e in lex.words[tok[1:]] if len(e.tokens) == 1), 1
+    return (), 0
+
+
+@cache
+def _mask_regex(tok: str) -> re.Pattern[str]:
+    return re.compile("".join("." if c == "*" else re.escape(c) for c in tok))
+
+
+def _masked(tok: str, lex: Lexicon) -> tuple[Entry, ...]:
+    visible = sum(c != "*" for c in tok)
+    if visible < _MASK_MIN_VISIBLE or tok[0] == "*":
+        return ()
+    regex = _mask_regex(tok)
+    for candidate in lex.by_length.get(len(tok), ()):
+        if regex.fullmatch(candidate):
+            return tuple(e for e in lex.words[candidate] if len(e.tokens) == 1)
+    return ()
+
+
+def _entry_hits(norm: Normalised, lex: Lexicon, entry: Entry, start: int, end: int):
+    categories = entry.categories
+    if entry.addressed is not None and (
+        entry.self_addressed or _addressed(norm.text, start, end, lex)
+    ):
+        categories = entry.addressed
+    factor = _COUNTER_SPEECH_FACTOR if _counter_speech(norm.text, start, end, lex) else 1.0
+    ostart, oend = norm.original_span(start, end)
+    for category, strength in categories:
+        if category != "threat":
+            strength *= factor
+        yield Hit(
+            category,
+            ostart,
+            oend,
+            round(strength, 4),
+            f"lexicon:{lex.lang}:{category}:{entry.base}",
+        )
+
+
+def _window_before(text: str, start: int) -> str:
+    """The text before ``start`` back to the sentence's beginning (60 chars at most)."""
+    before = text[max(0, start - 60) : start]
+    ends = [m.end() for m in _SENTENCE_END.finditer(before)]
+    return before[ends[-1] :] if ends else before
+
+
+def _window_after(text: str, end: int) -> str:
+    after = text[end : end + 60]
+    m = _SENTENCE_END.search(after)
+    return after[: m.start()] if m else after
+
+
+def _addressed(text: str, start: int, end: int, lex: Lexicon) -> bool:
+    if lex.addressee_before and lex.addressee_before.search(_window_before(text, start)):
+        return True
+    return bool(lex.addressee_after and lex.addressee_after.search(_window_after(text, end)))
+
+
+_OPEN_CLOSE = (('"', '"'), ("“", "”"), ("«", "»"), ("„", "“"))
+
+
+def _quoted(text: str, start: int, end: int) -> bool:
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    before = text[line_start:start]
+    after = text[end : line_end if line_end >= 0 else len(text)]
+    for open_, close in _OPEN_CLOSE:
+        if open_ == close:
+            if before.count(open_) % 2 == 1 and open_ in after:
+                return True
+        elif before.count(open_) > before.count(close) and close in after:
+            return True
+    return False
+
+
+def _counter_speech(text: str, start: int, end: int, lex: Lexicon) -> bool:
+    if _quoted(text, start, end):
+        return True
+    before = lex.counter_speech_before
+    if before and before.search(_window_before(text, start)):
+        return True
+    after = lex.counter_speech_after
+    return bool(after and after.search(_window_after(text, end)))
+
+
+# --- patterns -----------------------------------------------------------------------
+
+
+def _match_patterns(norm: Normalised, tokens: list[str], lex: Lexicon):
+    text = norm.text
+    for pattern in lex.patterns:
+        if pattern.triggers and pattern.triggers.isdisjoint(tokens):
+            continue
+        for m in pattern.regex.finditer(text):
+            ostart, oend = norm.original_span(*m.span())
+            factor = 1.0
+            if _counter_speech(text, m.start(), m.end(), lex):
+                factor = _COUNTER_SPEECH_FACTOR
+            for category, strength in pattern.categories:
+                if category != "threat":
+                    strength *= factor
+                yield Hit(
+                    category, ostart, oend, round(strength, 4), f"pattern:{lex.lang}:{pattern.id}"
+                )
+
+
+# --- promotion: links, contact details, handles --------------------------------------
+
+# Only top-level domains that are not also short English words: "said.In"
+# (a missing space) must not become a link.
+_TLDS = (
+    "com|net|org|info|biz|io|ly|gl|xyz|app|shop|store|online|site|top|ru|de|uk|tr|iq|krd"
+    "|ir|sy|sa|ae|eg|fr|nl|eu|ca|au|pk|tk|ml|link|click|live|club|vip|win|bet|cc|tv|gov|edu"
+)
+_LINK = re.compile(
+    r"(?:https?://|www\.)[^\s<>\"']+"
+    r"|(?<![\w@.-])(?:youtu\.be|t\.me|wa\.me)/[^\s<>\"']*"
+    rf"|(?<![\w@.-])(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+(?:{_TLDS})\b(?![.-]\w)(?:/[^\s<>\"']*)?"
+)
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# A mention: "@name". "@USER" is the anonymised mention in tweet datasets.
+_HANDLE = re.compile(r"(?<![\w.])@\w{2,}")
+_PHONE_CANDIDATE = re.compile(r"(?<![\w.,+])(?:\+|\()?\d[\d\s().-]{5,}\d(?![\w])")
+_PHONE_SHAPES = (
+    re.compile(r"(?:\+|00)\d[\d\s().-]*"),  # international: +964 750 123 4567
+    re.compile(r"0\d{2,4}[\s.-]?\d{3}[\s.-]?\d{2,4}"),  # national: 0750 123 4567
+    re.compile(r"\(?\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}"),  # 555-123-4567
+    re.compile(r"\d{3}-\d{4}"),  # 123-4567
+)
+
+# Cheap tests before the expensive regexes.
+_MAYBE_LINK = re.compile(rf"https?:|www\.|\.(?:{_TLDS})\b|(?:youtu\.be|t\.me|wa\.me)/")
+_DIGIT = re.compile(r"\d")
+
+_LINK_STRENGTH = 0.35  # one source link alone is not enough to hold a comment
+_EMAIL_STRENGTH = 0.45
+_PHONE_STRENGTH = 0.5
+_HANDLE_STRENGTH = 0.15
+
+
+def _phones(text: str):
+    for m in _PHONE_CANDIDATE.finditer(text):
+        candidate = m.group().strip()
+        digits = sum(c.isdigit() for c in candidate)
+        if 7 <= digits <= 15 and any(shape.fullmatch(candidate) for shape in _PHONE_SHAPES):
+            yield m.start(), m.start() + len(candidate)
+
+
+def _match_promotion(norm: Normalised, hits: list[Hit]) -> list[Hit]:
+    text = norm.text
+    out: list[Hit] = []
+    if "." in text and _MAYBE_LINK.search(text):
+        for m in _LINK.finditer(text):
+            if _EMAIL.fullmatch(m.group()):
+                continue
+            out.append(Hit("promotion", *norm.original_span(*m.span()), _LINK_STRENGTH, "link"))
+    if "@" in text:
+        for m in _EMAIL.finditer(text):
+            out.append(Hit("promotion", *norm.original_span(*m.span()), _EMAIL_STRENGTH, "email"))
+        for m in _HANDLE.finditer(text):
+            if m.group() != "@user":
+                start, end = norm.original_span(*m.span())
+                out.append(Hit("promotion", start, end, _HANDLE_STRENGTH, "handle"))
+    for start, end in _phones(text) if len(_DIGIT.findall(text)) >= 7 else ():
+        out.append(Hit("promotion", *norm.original_span(start, end), _PHONE_STRENGTH, "phone"))
+    combined = _combined(out, [h for h in hits if h.category == "promotion"])
+    if combined is not None:
+        out.append(combined)
+    return out
+
+
+def _combined(signals: list[Hit], phrases: list[Hit]) -> Hit | None:
+    """One strong hit when links or contact details come with selling words.
+
+    Each signal alone is weak (a news link, "discount" in a comment on the
+    economy); together they are how spam looks, so they reject.
+    """
+    links = sum(h.rule == "link" for h in signals)
+    contacts = sum(h.rule in ("email", "phone") for h in signals)
+    n_phrases = len(phrases)
+    if (links + contacts >= 1 and n_phrases >= 2) or (links + contacts >= 2 and n_phrases >= 1):
+        strength = 0.96
+    elif contacts and n_phrases:
+        strength = 0.9
+    elif links and n_phrases:
+        strength = 0.75
+    elif links + contacts >= 3 or n_phrases >= 3:
+        strength = 0.7
+    else:
+        return None
+    every = signals + phrases
+    start = min(h.start for h in every)
+    end = max(h.end for h in every)
+    return Hit("promotion", start, end, strength, "promotion:combined")
