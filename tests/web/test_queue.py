@@ -113,6 +113,26 @@ def test_queue_shows_held_comments_oldest_first_with_evidence_and_scores(mod_cli
     assert '<script src="/static/civility/js/vendor/htmx.min.js" defer></script>' in html
 
 
+def test_queue_queries_do_not_grow_with_the_number_of_comments(mod_client, post):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    posted = []
+
+    def queries_for(n_more):
+        for _ in range(n_more):
+            n = len(posted)
+            posted.append(
+                post(f"Held number {n}.", decision="review", author_email=f"q{n}@x.example")
+            )
+        with CaptureQueriesContext(connection) as captured:
+            assert mod_client.get("/moderate/").status_code == 200
+        return len(captured)
+
+    assert queries_for(2) == queries_for(4)
+    assert len(posted) == 6
+
+
 def test_queue_is_empty_when_nothing_is_held(mod_client, db):
     html = mod_client.get("/moderate/").content.decode()
     assert "No comments are waiting for a decision." in html
