@@ -1,7 +1,7 @@
 """How many comments a second the engine judges in one process (run by hand).
 
-    .venv/bin/python bench/engine_throughput.py            # real steps + runner alone
-    .venv/bin/python bench/engine_throughput.py --file comments.jsonl
+    .venv/bin/python bench/pipeline_overhead.py            # real steps + runner alone
+    .venv/bin/python bench/pipeline_overhead.py --file comments.jsonl
 
 Target: >= 2,000 comments/s through Engine.moderate_batch on 2 cores. The
 "runner alone" figure replaces language, rules and models with trivial fakes,
