@@ -141,7 +141,7 @@ def rejected(request: HttpRequest) -> HttpResponse:
 def _decided_list(request: HttpRequest, status: CommentStatus) -> HttpResponse:
     """Decided comments, latest decision first, filterable; each can be reversed."""
     clauses = engine_bridge.clauses()
-    filters = _filters(request, clauses)
+    filters = _filters(request)
     latest = Decision.objects.filter(comment=OuterRef("pk")).order_by("-created_at", "-id")
     comments = Comment.objects.filter(status=status).annotate(
         decided_at=Subquery(latest.values("created_at")[:1]),
@@ -184,7 +184,7 @@ def _decided_list(request: HttpRequest, status: CommentStatus) -> HttpResponse:
     )
 
 
-def _filters(request: HttpRequest, clauses) -> dict[str, str]:
+def _filters(request: HttpRequest) -> dict[str, str]:
     category = request.GET.get("category", "")
     by = request.GET.get("by", "")
     return {
