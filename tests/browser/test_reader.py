@@ -103,3 +103,28 @@ def test_a_plus_enlarges_the_article_text_and_is_remembered(page, article_url):
         page.get_by_role("button", name="Smaller text").click()
     assert size() < normal
     expect(page.get_by_role("button", name="Smaller text")).to_be_disabled()
+
+
+def test_reading_and_posting_work_without_javascript(browser, article_url, engine_answers):
+    engine_answers("approve")
+    context = browser.new_context(java_script_enabled=False)
+    context.set_default_timeout(10_000)
+    try:
+        page = context.new_page()
+        page.goto(article_url)
+        expect(page.locator("#article-body p").first).to_contain_text("ERBIL, Kurdistan Region")
+        # The JS-only controls stay hidden rather than dead.
+        expect(page.locator("#text-size")).to_be_hidden()
+        expect(page.locator("#text-counter")).to_be_hidden()
+
+        fill_form(page, email="not-an-address")
+        page.get_by_role("button", name="Post").click()
+        expect(page.locator("#author_email-error")).to_have_text(
+            "Please give a valid email address, like name@example.com."
+        )
+        page.get_by_label("Email").fill("shilan@example.org")
+        page.get_by_role("button", name="Post").click()
+        expect(page.locator("#comment-outcome")).to_have_text("Your comment is published.")
+        assert published_texts(page) == [CIVIL]
+    finally:
+        context.close()
