@@ -57,6 +57,18 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):
     return report
 
 
+@pytest.fixture(autouse=True)
+def _fresh_rate_limits():
+    """Each test starts with no posting or sign-in counted against it.
+
+    The counters live in the process's cache, which outlives a test; without
+    this, tests that post from 127.0.0.1 would spend each other's allowance.
+    """
+    from civility.comments import guards
+
+    guards.reset_counters()
+
+
 # ------------------------------------------------------------------ data ----
 
 

@@ -94,7 +94,7 @@ def test_a_broken_engine_factory_setting_also_holds(post, article, settings):
         ({"author_email": "not-an-email"}, "author_email", "invalid_email"),
         ({"text": "   "}, "text", "required"),
         ({"text": "x" * 2001}, "text", "too_long"),
-        ({"text": "nul \x00 byte"}, "text", "invalid_characters"),
+        ({"text": "nul \x00 byte"}, "text", "text_control_chars"),
     ],
 )
 def test_invalid_input_names_the_field(post, fields, field, code):

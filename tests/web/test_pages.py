@@ -14,6 +14,7 @@ import pytest
 from django.urls import reverse
 
 from civility.articles.models import Article, Tag
+from civility.comments import guards
 from civility.comments.models import Comment, CommentStatus
 
 pytestmark = pytest.mark.django_db
@@ -61,6 +62,8 @@ def form_data(**overrides):
         "author_name": "Shilan",
         "author_email": "shilan@example.org",
         "text": "A fair point about the ceasefire.",
+        # The signed "form issued at" the page gives every form (comments/guards.py).
+        "issued": guards.form_timestamp(),
     }
     data.update(overrides)
     return data
@@ -192,6 +195,18 @@ def test_comment_text_is_escaped_and_isolated(client, article):
     assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;\nline two" in html
     assert '<bdi class="comment__author">&lt;b&gt;Bold&lt;/b&gt;</bdi>' in html
     assert re.search(r'<p class="comment__text" dir="auto"[^>]*>&lt;script', html)
+
+
+def test_an_erased_author_is_shown_as_removed(client, article):
+    from civility.privacy import erase_commenter
+
+    approved_comment(article, "Still here, anonymously.", name="Shilan")
+    erase_commenter("shilan@example.org")
+    html = client.get(article.get_absolute_url()).content.decode()
+    assert "Still here, anonymously." in html
+    print(html[html.find("comment-list"):html.find("comment-list")+600])
+    assert "Name removed at the author&#x27;s request" in html
+    assert "[erased]" not in html and "Shilan" not in html
 
 
 def test_comments_paginate_past_fifty(client, article):

@@ -34,7 +34,10 @@ def error(request, status: int, code: str, message: str, field: str | None = Non
 
 @api.exception_handler(CivilityError)
 def civility_error(request, exc: CivilityError):
-    return api.create_response(request, exc.to_json(), status=exc.status)
+    response = api.create_response(request, exc.to_json(), status=exc.status)
+    if getattr(exc, "retry_after", None):  # 429 from the rate limits (comments/guards.py)
+        response["Retry-After"] = str(exc.retry_after)
+    return response
 
 
 @api.exception_handler(ValidationError)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from django.http import HttpRequest
 from ninja import Router, Status
 
+from civility.comments import guards
 from civility.comments.actions import post_comment
 from civility.comments.models import Comment
 
@@ -48,18 +49,28 @@ def thread(request: HttpRequest, slug: str, page: int = 1):
 
 @router.post(
     "/{slug}/comments",
-    response={201: PostedOut, 202: PostedOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut},
+    response={
+        201: PostedOut,
+        202: PostedOut,
+        400: ErrorOut,
+        404: ErrorOut,
+        409: ErrorOut,
+        422: ErrorOut,
+        429: ErrorOut,
+    },
     summary="Post a comment; it is moderated before anyone sees it",
 )
 def post(request: HttpRequest, slug: str, payload: CommentIn):
     article = get_article(slug)
+    ip = guards.client_ip(request)
+    guards.check_posting(ip=ip, email=payload.author_email, text=payload.text)
     posted = post_comment(
         article=article,
         author_name=payload.author_name,
         author_email=payload.author_email,
         text=payload.text,
         parent=payload.parent_id,
-        ip_address=request.META.get("REMOTE_ADDR"),
+        ip_address=ip,
     )
     status = 202 if posted.outcome == "held" else 201
     return Status(

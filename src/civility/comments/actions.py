@@ -27,7 +27,7 @@ from civility import privacy
 from civility.errors import ArticleClosed, NotFound, PermissionDenied, ValidationFailed
 
 from . import engine as engine_bridge
-from . import roles
+from . import roles, textrules
 from .models import Comment, CommentStatus, Decision
 from .signals import comment_decided, comment_posted
 
@@ -196,12 +196,13 @@ def _validated(author_name, author_email, text) -> tuple[str, str, str]:
             field="text",
             code="too_long",
         )
-    for name, value in (("author_name", author_name), ("text", text)):
-        if "\x00" in value:
-            # PostgreSQL cannot store NUL, and no reader types one.
-            raise ValidationFailed(
-                "This contains a forbidden character.", field=name, code="invalid_characters"
-            )
+    # Control, bidi-override and invalid characters and accent floods are
+    # refused, never stripped: a comment is stored as written (textrules.py).
+    textrules.check_text(author_name, field="author_name")
+    textrules.check_text(author_email, field="author_email")
+    textrules.check_text(
+        text, field="text", max_bytes=getattr(settings, "CIVILITY_COMMENT_MAX_BYTES", None)
+    )
     return author_name, author_email, text
 
 

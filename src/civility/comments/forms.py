@@ -63,6 +63,13 @@ class CommentForm(forms.Form):
         self.email_max = EMAIL_MAX
 
     @property
+    def issued_token(self) -> str:
+        """A fresh signed timestamp for each rendering (comments/guards.py)."""
+        from .guards import form_timestamp
+
+        return form_timestamp()
+
+    @property
     def text_max_display(self) -> str:
         # "2,000" in English; grouped as the interface language writes numbers.
         return number_format(self.text_max, force_grouping=True)

@@ -22,7 +22,7 @@ from civility.articles.models import Article
 from civility.articles.views import COMMENTS_PER_PAGE, render_article
 from civility.errors import CivilityError
 
-from . import actions
+from . import actions, guards
 from .forms import CommentForm
 from .models import Comment
 
@@ -47,21 +47,35 @@ def default_message(outcome: str) -> str:
 def post(request: HttpRequest, slug: str) -> HttpResponse:
     article = get_object_or_404(Article, slug=slug)
     form = CommentForm(request.POST)
-    if not form.is_valid():
-        return render_article(request, article, form, status=422)
+    valid = form.is_valid()
     try:
+        # Bots first: the honeypot and the signed timestamp (guards.py).
+        guards.check_form(request.POST)
+    except CivilityError as error:
+        form.add_failure(error)
+        return render_article(request, article, form, status=error.status)
+    if not valid:
+        return render_article(request, article, form, status=422)
+    ip = guards.client_ip(request)
+    try:
+        guards.check_posting(
+            ip=ip, email=form.cleaned_data["author_email"], text=form.cleaned_data["text"]
+        )
         posted = actions.post_comment(
             article=article,
             author_name=form.cleaned_data["author_name"],
             author_email=form.cleaned_data["author_email"],
             text=form.cleaned_data["text"],
-            ip_address=request.META.get("REMOTE_ADDR"),
+            ip_address=ip,
         )
     except CivilityError as error:
         # ValidationFailed names its field; ArticleClosed, RateLimited and the
         # rest show above the form. The page answers with the error's status.
         form.add_failure(error)
-        return render_article(request, article, form, status=error.status)
+        response = render_article(request, article, form, status=error.status)
+        if getattr(error, "retry_after", None):
+            response["Retry-After"] = str(error.retry_after)
+        return response
 
     outcome = str(posted.outcome)
     messages.add_message(

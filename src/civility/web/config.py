@@ -51,6 +51,49 @@ def parse_list(raw: str) -> list[str]:
     return [item.strip() for item in raw.split(",") if item.strip()]
 
 
+def parse_non_negative_int(raw: str) -> int:
+    try:
+        value = int(raw.strip())
+    except ValueError:
+        value = -1
+    if value < 0:
+        raise ValueError(f"must be 0 or a positive integer, got {raw!r}")
+    return value
+
+
+@dataclass(frozen=True)
+class Rate:
+    """``count`` events per ``seconds``; written "10/60" in the settings."""
+
+    count: int
+    seconds: int
+
+
+def parse_rate(raw: str) -> Rate:
+    try:
+        count, seconds = (int(part) for part in raw.strip().split("/"))
+    except ValueError:
+        raise ValueError(f'must be COUNT/SECONDS like "10/60", got {raw!r}') from None
+    if count <= 0 or seconds <= 0:
+        raise ValueError(f"must be two positive numbers like 10/60, got {raw!r}")
+    return Rate(count, seconds)
+
+
+def parse_redis_url(raw: str) -> str:
+    if raw and urlsplit(raw).scheme not in {"redis", "rediss", "unix"}:
+        raise ValueError(f"must start with redis://, rediss:// or unix://, got {raw!r}")
+    return raw
+
+
+def parse_origins(raw: str) -> list[str]:
+    origins = parse_list(raw)
+    for origin in origins:
+        parts = urlsplit(origin)
+        if parts.scheme not in {"http", "https"} or not parts.netloc or parts.path not in {"", "/"}:
+            raise ValueError(f"must be origins like https://news.example.com, got {origin!r}")
+    return [origin.rstrip("/") for origin in origins]
+
+
 def parse_str(raw: str) -> str:
     return raw
 
@@ -171,6 +214,88 @@ SETTINGS: tuple[Setting, ...] = (
         "30",
         "Days an IP address hash is kept; `civility privacy purge-ips` erases older ones.",
         parse_positive_int,
+    ),
+    Setting(
+        "CIVILITY_COMMENT_MAX_BYTES",
+        "6000",
+        "Largest comment in bytes (UTF-8), whatever the script: bounds storage.",
+        parse_positive_int,
+    ),
+    Setting(
+        "CIVILITY_RATE_LIMIT_IP",
+        "10/60",
+        "Comments one IP address may post: COUNT/SECONDS (10/60 = ten a minute); 429 past it.",
+        parse_rate,
+    ),
+    Setting(
+        "CIVILITY_RATE_LIMIT_EMAIL",
+        "5/60",
+        "Comments one e-mail address may post: COUNT/SECONDS; 429 past it.",
+        parse_rate,
+    ),
+    Setting(
+        "CIVILITY_RATE_LIMIT_SAME_TEXT",
+        "3/3600",
+        "Times the same text (30 characters or more) may be posted, by anyone: COUNT/SECONDS.",
+        parse_rate,
+    ),
+    Setting(
+        "CIVILITY_FORM_MAX_AGE_SECONDS",
+        "86400",
+        "How long a loaded comment form stays valid (its signed timestamp), in seconds.",
+        parse_positive_int,
+    ),
+    Setting(
+        "CIVILITY_FORM_MIN_SECONDS",
+        "0",
+        "Refuse comment forms sent sooner than this after the page loaded (0 = off).",
+        parse_non_negative_int,
+    ),
+    Setting(
+        "CIVILITY_PROXY_COUNT",
+        "0",
+        "Reverse proxies in front of the site whose X-Forwarded-For is trusted for the "
+        "reader's IP address (0 = use the connection's address).",
+        parse_non_negative_int,
+    ),
+    Setting(
+        "CIVILITY_REDIS_URL",
+        "",
+        "Redis shared by several app servers for rate limits and login throttling "
+        "(redis://HOST:6379/0). Empty: counters in each process's memory.",
+        parse_redis_url,
+    ),
+    Setting(
+        "CIVILITY_LOGIN_LIMIT_ACCOUNT",
+        "5/900",
+        "Failed sign-ins allowed per account name: COUNT/SECONDS; further tries are refused.",
+        parse_rate,
+    ),
+    Setting(
+        "CIVILITY_LOGIN_LIMIT_IP",
+        "20/900",
+        "Failed sign-ins allowed per IP address: COUNT/SECONDS; further tries are refused.",
+        parse_rate,
+    ),
+    Setting(
+        "CIVILITY_HTTPS",
+        "false",
+        "The site is served over https (directly or behind a TLS proxy): Secure cookies, "
+        "HSTS, and X-Forwarded-Proto trusted from the proxy.",
+        parse_bool,
+    ),
+    Setting(
+        "CIVILITY_HSTS_SECONDS",
+        "31536000",
+        "Strict-Transport-Security max-age sent on https responses (when CIVILITY_HTTPS).",
+        parse_non_negative_int,
+    ),
+    Setting(
+        "CIVILITY_EMBED_ORIGINS",
+        "",
+        "Comma-separated origins (https://news.example.com) allowed to frame the embeddable "
+        "widget under /embed/. Nothing else may frame any page.",
+        parse_origins,
     ),
     Setting(
         "CIVILITY_TIME_ZONE",

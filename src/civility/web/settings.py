@@ -42,6 +42,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # CSP, framing, Permissions-Policy (web/security.py); first in, last out,
+    # so it sees every response, error pages included.
+    "civility.web.security.SecurityHeadersMiddleware",
     # Right after security: static files are answered before sessions are touched.
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -49,6 +52,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Failed sign-ins per account and per address (web/login_throttle.py).
+    "civility.web.login_throttle.LoginThrottleMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
@@ -104,15 +109,69 @@ WHITENOISE_AUTOREFRESH = DEBUG
 
 MAILERS = {"default": {"BACKEND": ENV["CIVILITY_EMAIL_BACKEND"]}}
 
+# --- Security (docs/security.md) ---------------------------------------------
+# Argon2 first: new and re-saved passwords use it; older hashes still verify.
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
+    "django.contrib.auth.hashers.ScryptPasswordHasher",
+]
 SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
+HTTPS = ENV["CIVILITY_HTTPS"]
+SESSION_COOKIE_SECURE = HTTPS
+CSRF_COOKIE_SECURE = HTTPS
+if HTTPS:
+    # Behind a TLS proxy the app sees plain http; trust the proxy's header.
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# Django sends HSTS only on requests that arrived over https.
+SECURE_HSTS_SECONDS = ENV["CIVILITY_HSTS_SECONDS"] if HTTPS else 0
+SECURE_HSTS_INCLUDE_SUBDOMAINS = False
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
+# A comment is 2,000 characters; an imported article rarely passes 100 KB.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 1024 * 1024
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 200
+CIVILITY_EMBED_ORIGINS = ENV["CIVILITY_EMBED_ORIGINS"]
+
+# Rate-limit and login counters: per process by default, shared through
+# Redis when several app servers run (CIVILITY_REDIS_URL).
+if ENV["CIVILITY_REDIS_URL"]:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": ENV["CIVILITY_REDIS_URL"],
+            "KEY_PREFIX": "civility",
+        }
+    }
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "KEY_PREFIX": "civility",
+            # The default (300) would cull live counters under a flood.
+            "OPTIONS": {"MAX_ENTRIES": 100_000},
+        }
+    }
 
 # --- Civility ---------------------------------------------------------------
 CIVILITY_COMMENT_MAX_CHARS = ENV["CIVILITY_COMMENT_MAX_CHARS"]
 CIVILITY_API_TOKEN = ENV["CIVILITY_API_TOKEN"]
 CIVILITY_IP_HASH_KEY = ENV["CIVILITY_IP_HASH_KEY"]
 CIVILITY_IP_RETENTION_DAYS = ENV["CIVILITY_IP_RETENTION_DAYS"]
+CIVILITY_COMMENT_MAX_BYTES = ENV["CIVILITY_COMMENT_MAX_BYTES"]
+CIVILITY_RATE_LIMIT_IP = ENV["CIVILITY_RATE_LIMIT_IP"]
+CIVILITY_RATE_LIMIT_EMAIL = ENV["CIVILITY_RATE_LIMIT_EMAIL"]
+CIVILITY_RATE_LIMIT_SAME_TEXT = ENV["CIVILITY_RATE_LIMIT_SAME_TEXT"]
+CIVILITY_FORM_MAX_AGE_SECONDS = ENV["CIVILITY_FORM_MAX_AGE_SECONDS"]
+CIVILITY_FORM_MIN_SECONDS = ENV["CIVILITY_FORM_MIN_SECONDS"]
+CIVILITY_PROXY_COUNT = ENV["CIVILITY_PROXY_COUNT"]
+CIVILITY_LOGIN_LIMIT_ACCOUNT = ENV["CIVILITY_LOGIN_LIMIT_ACCOUNT"]
+CIVILITY_LOGIN_LIMIT_IP = ENV["CIVILITY_LOGIN_LIMIT_IP"]
 # Dotted path to a callable returning the moderation engine (tests inject a
 # fake here); None uses the real engine with the site's clause thresholds.
 CIVILITY_ENGINE_FACTORY = None

@@ -1,0 +1,98 @@
+"""What a reader's text may contain: the characters refused before moderation.
+
+The guidelines say a comment is never edited, only approved or rejected, so
+text that carries invisible tricks is refused with a stable code and a message
+that says what to change, never silently cleaned. Each rule answers a real
+attack or a real breakage:
+
+- ``text_control_chars``: C0/C1 control characters (NUL included). No keyboard
+  types them; NUL cannot even be stored by PostgreSQL. Tab and newline are text.
+- ``text_bidi_controls``: the explicit bidi embeddings, overrides and isolates
+  (U+202A-U+202E, U+2066-U+2069). They reorder what a moderator sees
+  ("Trojan Source") and can hide words from the reader's eye. The bidi *marks*
+  (LRM, RLM, ALM) stay allowed: Arabic and Kurdish keyboards insert them, and
+  so do ZWNJ and ZWJ (Sorani spelling, emoji).
+- ``text_combining_flood``: more than ``MAX_COMBINING_RUN`` combining marks on
+  one letter ("Zalgo" text that paints over the lines around it). Arabic
+  diacritics stack two or three at most.
+- ``text_invalid_unicode``: lone surrogates (possible through JSON ``\\ud800``),
+  noncharacters, and U+FFFD, the mark of bytes that were not UTF-8 (Django
+  decodes a broken form body into it).
+- ``too_long`` / ``too_many_bytes``: the character limit readers are told,
+  and a byte limit that bounds storage whatever the script.
+
+Pure functions: no Django, no settings; the caller passes the limits.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+from civility.errors import ValidationFailed
+
+# Combining marks allowed in a row on one base letter.
+MAX_COMBINING_RUN = 5
+
+BIDI_CONTROLS = frozenset(
+    "\u202a\u202b\u202c\u202d\u202e"  # LRE RLE PDF LRO RLO
+    "\u2066\u2067\u2068\u2069"  # LRI RLI FSI PDI
+)
+ALLOWED_CONTROLS = frozenset("\n\t")
+
+
+def check_text(
+    value: str, *, field: str, max_chars: int | None = None, max_bytes: int | None = None
+) -> str:
+    """Return ``value`` unchanged, or raise ValidationFailed naming ``field``."""
+    if max_chars is not None and len(value) > max_chars:
+        raise ValidationFailed(
+            f"This can be {max_chars:,} characters at most (it has {len(value):,}).",
+            field=field,
+            code="too_long",
+        )
+    if max_bytes is not None:
+        size = len(value.encode("utf-8", "surrogatepass"))
+        if size > max_bytes:
+            raise ValidationFailed(
+                f"This is too large to store ({size:,} bytes; {max_bytes:,} at most). "
+                "Please shorten it.",
+                field=field,
+                code="too_many_bytes",
+            )
+    run = 0
+    for char in value:
+        code = ord(char)
+        if (code < 0x20 or 0x7F <= code < 0xA0) and char not in ALLOWED_CONTROLS:
+            raise ValidationFailed(
+                f"This contains an invisible control character (U+{code:04X}); please remove it.",
+                field=field,
+                code="text_control_chars",
+            )
+        if char in BIDI_CONTROLS:
+            raise ValidationFailed(
+                f"This contains a character that reorders text (U+{code:04X}); please remove it.",
+                field=field,
+                code="text_bidi_controls",
+            )
+        if 0xD800 <= code <= 0xDFFF or _noncharacter(code) or code == 0xFFFD:
+            raise ValidationFailed(
+                "This contains characters that are not valid text "
+                "(was it pasted from a damaged file?); please retype it.",
+                field=field,
+                code="text_invalid_unicode",
+            )
+        if unicodedata.combining(char) or unicodedata.category(char) in ("Mn", "Me"):
+            run += 1
+            if run > MAX_COMBINING_RUN:
+                raise ValidationFailed(
+                    "This piles up too many accents on one letter; please remove them.",
+                    field=field,
+                    code="text_combining_flood",
+                )
+        else:
+            run = 0
+    return value
+
+
+def _noncharacter(code: int) -> bool:
+    return 0xFDD0 <= code <= 0xFDEF or (code & 0xFFFE) == 0xFFFE
