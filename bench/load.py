@@ -159,8 +159,8 @@ def wait_until_up(url: str, process: subprocess.Popen, timeout: float = 90) -> N
     raise SystemExit(f"{url} did not answer within {timeout}s")
 
 
-def rss_mb(pid: int) -> float:
-    """Resident memory of a process and its children (gunicorn master + workers), MB."""
+def family(pid: int) -> list[int]:
+    """A process and its children (gunicorn: the master and its workers)."""
     pids = [pid]
     for entry in os.listdir("/proc"):
         if entry.isdigit():
@@ -170,8 +170,29 @@ def rss_mb(pid: int) -> float:
                 continue
             if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
                 pids.append(int(entry))
+    return pids
+
+
+def cpu_seconds(pid: int) -> float:
+    """CPU time (user + system) used so far by a server's processes.
+
+    Per request, this is what the server costs whatever else the machine
+    runs; requests per second are not (other work takes the cores too).
+    """
     total = 0
-    for p in pids:
+    for p in family(pid):
+        try:
+            fields = Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += int(fields[11]) + int(fields[12])  # utime, stime (clock ticks)
+    return total / os.sysconf("SC_CLK_TCK")
+
+
+def rss_mb(pid: int) -> float:
+    """Resident memory of a process and its children (gunicorn master + workers), MB."""
+    total = 0
+    for p in family(pid):
         try:
             for line in Path(f"/proc/{p}/status").read_text().splitlines():
                 if line.startswith("VmRSS:"):
@@ -333,8 +354,9 @@ def start_isso(work: Path, venv: Path, workers: int, threads: int) -> Site:
 
 
 def wrk(site: Site, work: Path, *, what: str, seconds: float, limit: int, connections: int,
-        wrk_threads: int = 2, delay_ms: int = 0) -> dict:  # fmt: skip
+        wrk_threads: int = 2, delay_ms: int = 0, account_cpu: bool = True) -> dict:  # fmt: skip
     out = work / f"{site.name}-{what}-{time.monotonic_ns()}.json"
+    cpu_before = cpu_seconds(site.process.pid)
     post = what.startswith("post")
     script = work / f"{site.name}-{what}.lua"
     script.write_text(
@@ -355,6 +377,10 @@ def wrk(site: Site, work: Path, *, what: str, seconds: float, limit: int, connec
     )
     result = json.loads(out.read_text())
     result["per_s"] = result["requests"] / result["duration_s"] if result["duration_s"] else 0
+    if account_cpu:
+        drain(site)  # the server's work for this run includes what is still queued
+        used = cpu_seconds(site.process.pid) - cpu_before
+        result["server_cpu_ms_per_request"] = 1000 * used / max(result["requests"], 1)
     result["errors"] = sum(
         result[k]
         for k in ("connect_errors", "read_errors", "write_errors", "status_errors", "timeouts")
@@ -366,10 +392,25 @@ def loadavg() -> str:
     return " ".join(Path("/proc/loadavg").read_text().split()[:3])
 
 
+def drain(site: Site, timeout: float = 120) -> None:
+    """Wait until the server is idle: requests wrk gave up on may still be running."""
+    deadline = time.monotonic() + timeout
+    last = cpu_seconds(site.process.pid)
+    while time.monotonic() < deadline:
+        time.sleep(0.5)
+        now = cpu_seconds(site.process.pid)
+        if now - last < 0.05:
+            return
+        last = now
+
+
 def measure(site: Site, work: Path, args) -> None:
-    # Warm-up: every worker loads its models and opens its database.
-    wrk(site, work, what="post-warmup", seconds=3, limit=200, connections=args.post_connections)
-    wrk(site, work, what="read-warmup", seconds=2, limit=1000, connections=args.read_connections)
+    # Warm-up: every worker loads its models and opens its database; the
+    # first comment in a worker pays for loading the models (seconds).
+    for _ in range(2):
+        wrk(site, work, what="post-warmup", seconds=15, limit=4 * args.workers * args.threads,
+            connections=args.workers * args.threads)  # fmt: skip
+    wrk(site, work, what="read-warmup", seconds=3, limit=1000, connections=args.read_connections)
     site.results["post"] = wrk(
         site, work, what="post", seconds=args.seconds, limit=args.posts,
         connections=args.post_connections,
@@ -391,7 +432,7 @@ def soak(site: Site, work: Path, args, post_rate: float, read_rate: float) -> di
 
     def run(what, conns, delay):
         results[what] = wrk(site, work, what=what, seconds=args.soak, limit=10**9,
-                            connections=conns, delay_ms=delay)  # fmt: skip
+                            connections=conns, delay_ms=delay, account_cpu=False)  # fmt: skip
 
     import threading
 
@@ -429,6 +470,11 @@ def row(label: str, r: dict) -> str:
     return (
         f"  {label:<18} {r['per_s']:8.0f}/s  p50 {r['p50_ms']:7.1f} ms  p90 {r['p90_ms']:7.1f} ms"
         f"  p99 {r['p99_ms']:7.1f} ms  n={r['requests']:<6} errors={r['errors']}"
+        + (
+            f"  server CPU {r['server_cpu_ms_per_request']:.1f} ms/request"
+            if "server_cpu_ms_per_request" in r
+            else ""
+        )
     )
 
 
@@ -443,6 +489,13 @@ def report(sites: list[Site], before: str, after: str) -> None:
         post_ratio = civ["post"]["per_s"] / max(isso["post"]["per_s"], 1e-9)
         read_ratio = civ["read"]["per_s"] / max(isso["read"]["per_s"], 1e-9)
         print(f"ratio Civility/Isso: posting {post_ratio:.2f}×, reading {read_ratio:.2f}×")
+        cpu = [
+            isso[k]["server_cpu_ms_per_request"] / max(civ[k]["server_cpu_ms_per_request"], 1e-9)
+            for k in ("post", "read")
+        ]
+        print(
+            f"server CPU per request, Isso/Civility: posting {cpu[0]:.2f}×, reading {cpu[1]:.2f}×"
+        )
     civ = sites[0].results
     checks = [
         (f"posting >= {TARGET_POSTS_PER_S}/s", civ["post"]["per_s"] >= TARGET_POSTS_PER_S),
