@@ -355,3 +355,15 @@ def test_hits_are_valid_spans_of_the_original(parts: list[str], lang: str) -> No
         assert hit.category in CATEGORIES
         assert 0.0 <= hit.strength <= 1.0
         assert hit.rule
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("You are not dumb.", "en"),
+        ("you're not an idiot, you just disagree", "en"),
+        ("Sen aptal değilsin", "tr"),
+    ],
+)
+def test_negated_insult_is_not_aimed(text: str, lang: str) -> None:
+    assert strongest(text, "personal_attack", lang) < 0.5

@@ -24,14 +24,14 @@ from .lexicons import Entry, Lexicon, load_lexicon
 
 __all__ = ["match_rules", "lexicons_for"]
 
-# Which lexicons run for a comment in each language. English profanity turns
-# up in every language's comments; Sorani readers borrow Arabic insults.
-# Turkish never runs on Kurmanji: after normalisation Turkish "göt" is
-# Kurmanji "got" ("said"), and the two share other spellings too.
+# Which lexicons run for a comment in each language. English swearing turns
+# up in every language's comments. Lexicons that share a script are kept
+# apart: after normalisation Turkish "göt" is Kurmanji "got" ("said"), and
+# the Egyptian slur "خول" is the Sorani word for a course or a round.
 _ROUTES = {
     "en": ("en",),
-    "ar": ("ar", "ckb", "en"),
-    "ckb": ("ckb", "ar", "en"),
+    "ar": ("ar", "en"),
+    "ckb": ("ckb", "en"),
     "kmr": ("kmr", "en"),
     "tr": ("tr", "en"),
 }
@@ -85,7 +85,7 @@ def _match_words(norm: Normalised, tokens: list[str], lex: Lexicon):
     # Fast path: most comments contain no lexicon word at all. (Stretched
     # spellings are in ``words`` already: see lexicons.stretched_forms.)
     if words.keys().isdisjoint(tokens) and "*" not in text:
-        if not _maybe_spaced_prefix(tokens, lex):
+        if lex.letter_prefixed.isdisjoint(tokens):
             return
     spans = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
     n = len(spans)
@@ -108,11 +108,6 @@ def _match_words(norm: Normalised, tokens: list[str], lex: Lexicon):
             yield from _entry_hits(norm, lex, entry, start + skip, end)
 
 
-def _maybe_spaced_prefix(tokens: list[str], lex: Lexicon) -> bool:
-    words = lex.words
-    return any(t[0] in "aiu" and t[1:] in words for t in tokens if len(t) >= 5)
-
-
 def _fallback(
     norm: Normalised, tok: str, start: int, end: int, lex: Lexicon
 ) -> tuple[tuple[Entry, ...], int]:
@@ -123,7 +118,7 @@ def _fallback(
     # "you are a f u c k i n g ..." joins to "afucking": when the word came
     # from spaced letters (the original is longer than the word), a leading
     # one-letter word ("a", "i", "u") may have been swept in.
-    if len(tok) >= 5 and tok[0] in "aiu" and tok[1:] in lex.words:
+    if tok in lex.letter_prefixed:
         original_start, original_end = norm.original_span(start, end)
         if original_end - original_start > len(tok):
             return tuple(e for e in lex.words[tok[1:]] if len(e.tokens) == 1), 1
@@ -180,9 +175,15 @@ def _window_after(text: str, end: int) -> str:
 
 
 def _addressed(text: str, start: int, end: int, lex: Lexicon) -> bool:
-    if lex.addressee_before and lex.addressee_before.search(_window_before(text, start)):
+    before = _window_before(text, start)
+    after = _window_after(text, end)
+    if lex.negation_before and lex.negation_before.search(before):
+        return False
+    if lex.negation_after and lex.negation_after.search(after):
+        return False
+    if lex.addressee_before and lex.addressee_before.search(before):
         return True
-    return bool(lex.addressee_after and lex.addressee_after.search(_window_after(text, end)))
+    return bool(lex.addressee_after and lex.addressee_after.search(after))
 
 
 _OPEN_CLOSE = (('"', '"'), ("“", "”"), ("«", "»"), ("„", "“"))

@@ -86,12 +86,17 @@ class Lexicon:
     lang: str
     words: dict[str, tuple[Entry, ...]]  # word -> entries filed under it
     by_length: dict[int, tuple[str, ...]]  # single words by length, for "f*ck"
+    # "a"/"i"/"u" + a single word: what joining "a f u c k" gives (rules.py).
+    letter_prefixed: frozenset[str]
     patterns: tuple[Pattern, ...]
     pattern_triggers: frozenset[str]
     addressee_before: re.Pattern[str] | None
     addressee_after: re.Pattern[str] | None
     counter_speech_before: re.Pattern[str] | None
     counter_speech_after: re.Pattern[str] | None
+    # "You are not dumb": an insult under negation is not aimed at anyone.
+    negation_before: re.Pattern[str] | None = None
+    negation_after: re.Pattern[str] | None = None  # Turkish "aptal değilsin"
 
 
 def _norm(text: str) -> str:
@@ -177,6 +182,12 @@ def load_lexicon(lang: str) -> Lexicon:
     for variant, entries in stretched.items():
         if variant not in words:
             words[variant] = entries
+    letter_prefixed = frozenset(
+        f"{letter}{key}"
+        for key, entries in words.items()
+        if len(key) >= 4 and key not in stretched and any(len(e.tokens) == 1 for e in entries)
+        for letter in "aiu"
+    )
     frozen = {k: tuple(v) for k, v in words.items()}
     by_length: dict[int, list[str]] = {}
     for key, entries in frozen.items():
@@ -201,10 +212,13 @@ def load_lexicon(lang: str) -> Lexicon:
         lang=lang,
         words=frozen,
         by_length={k: tuple(v) for k, v in by_length.items()},
+        letter_prefixed=letter_prefixed,
         patterns=tuple(patterns),
         pattern_triggers=frozenset(t for p in patterns for t in p.triggers),
         addressee_before=_compile(context.get("addressee_before")),
         addressee_after=_compile(context.get("addressee_after")),
         counter_speech_before=_compile(context.get("counter_speech_before")),
         counter_speech_after=_compile(context.get("counter_speech_after")),
+        negation_before=_compile(context.get("negation_before")),
+        negation_after=_compile(context.get("negation_after")),
     )
