@@ -79,4 +79,7 @@ def http_error(request, exc: HttpError):
     # Ninja's own refusals: an unparsable body (400), a failed CSRF check (403).
     message = str(exc)
     code = "csrf_failed" if "CSRF" in message else HTTP_ERROR_CODES.get(exc.status_code, "error")
+    if exc.status_code == 400 and "parse request body" in message:
+        # Not JSON, not UTF-8, or nested past the parser's depth.
+        code, message = "bad_json", "The request body is not valid JSON."
     return error(request, exc.status_code, code, message)

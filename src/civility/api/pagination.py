@@ -12,5 +12,7 @@ def paginate(queryset, page: int, size: int = PAGE_SIZE) -> tuple[dict, list]:
         raise ValidationFailed("page must be 1 or more.", field="page", code="invalid_page")
     count = queryset.count()
     pages = max(1, -(-count // size))
-    items = list(queryset[(page - 1) * size : page * size])
+    # Past the last page there is nothing to fetch; asking the database for an
+    # offset beyond its integer range (?page=10**20) would fail instead.
+    items = list(queryset[(page - 1) * size : page * size]) if page <= pages else []
     return {"count": count, "page": page, "pages": pages}, items

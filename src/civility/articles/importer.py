@@ -25,6 +25,7 @@ from typing import Any
 from django.db import transaction
 from django.utils.text import slugify
 
+from civility.comments.textrules import check_storable
 from civility.errors import ValidationFailed
 
 from .models import LANGUAGE_CHOICES, Article, Tag
@@ -87,6 +88,13 @@ def clean_record(record: Any, index: int | None = None) -> dict[str, Any]:
         if record.get(name) is not None and not isinstance(record[name], str):
             raise bad(name, "must be a string")
 
+    for name in ("slug", "title", "body", "source", "dateline"):
+        if isinstance(record.get(name), str):
+            try:
+                check_storable(record[name], field=name)
+            except ValidationFailed as exc:
+                raise bad(name, exc.message, code=exc.code) from None
+
     slug = record["slug"].strip()
     if slugify(slug, allow_unicode=True) != slug:
         raise bad("slug", f"must be lowercase letters, digits and hyphens, got {slug!r}")
@@ -108,6 +116,11 @@ def clean_record(record: Any, index: int | None = None) -> dict[str, Any]:
         raise bad("tags", "must be a list of names, not one string")
     if not isinstance(tags, list) or not all(isinstance(t, str) for t in tags):
         raise bad("tags", "must be a list of names")
+    for tag in tags:
+        try:
+            check_storable(tag, field="tags")
+        except ValidationFailed as exc:
+            raise bad("tags", exc.message, code=exc.code) from None
     comments_open = record.get("comments_open", True)
     if not isinstance(comments_open, bool):
         raise bad("comments_open", "must be true or false")

@@ -38,6 +38,12 @@ def import_file(args) -> int:
     except json.JSONDecodeError as exc:
         print(f"{args.file}: not valid JSON: {exc}", file=sys.stderr)
         return 1
+    except UnicodeDecodeError as exc:
+        print(f"{args.file}: not UTF-8: {exc.reason} at byte {exc.start}", file=sys.stderr)
+        return 1
+    except RecursionError:
+        print(f"{args.file}: not valid JSON: nested too deeply", file=sys.stderr)
+        return 1
 
     django_env.setup()
     if pending := django_env.pending_migrations():

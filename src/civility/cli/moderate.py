@@ -147,6 +147,8 @@ def parse_line(number: int, raw: bytes | BaseException) -> dict[str, Any] | None
         return {"line": number, "error": f"not valid JSON: {exc.msg} at column {exc.colno}"}
     except ValueError as exc:
         return {"line": number, "error": f"not valid JSON: {exc}"}
+    except RecursionError:
+        return {"line": number, "error": "not valid JSON: nested too deeply"}
     if not isinstance(obj, dict):
         return {"line": number, "error": "each line must be a JSON object"}
 

@@ -211,8 +211,11 @@ def _validated_parent(parent, article):
         return None
     if not isinstance(parent, Comment):
         try:
-            parent = Comment.objects.get(pk=int(parent))
-        except (Comment.DoesNotExist, TypeError, ValueError):
+            pk = int(parent)
+            if not 0 < pk < 2**63:  # PostgreSQL's bigint would raise, not miss
+                raise ValueError(pk)
+            parent = Comment.objects.get(pk=pk)
+        except (Comment.DoesNotExist, TypeError, ValueError, OverflowError):
             raise ValidationFailed(
                 "No such comment to reply to.", field="parent_id", code="not_found"
             ) from None

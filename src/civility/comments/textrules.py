@@ -94,5 +94,26 @@ def check_text(
     return value
 
 
+def check_storable(value: str, *, field: str) -> str:
+    """The narrower rule for publisher text (imported articles): only what
+    cannot be stored or shown at all, control characters and invalid Unicode.
+    A publisher's Arabic article may carry bidi embeddings on purpose."""
+    for char in value:
+        code = ord(char)
+        if (code < 0x20 or 0x7F <= code < 0xA0) and char not in ALLOWED_CONTROLS and char != "\r":
+            raise ValidationFailed(
+                f"contains a control character (U+{code:04X})",
+                field=field,
+                code="text_control_chars",
+            )
+        if 0xD800 <= code <= 0xDFFF or _noncharacter(code):
+            raise ValidationFailed(
+                "contains characters that are not valid text",
+                field=field,
+                code="text_invalid_unicode",
+            )
+    return value
+
+
 def _noncharacter(code: int) -> bool:
     return 0xFDD0 <= code <= 0xFDEF or (code & 0xFFFE) == 0xFFFE

@@ -76,3 +76,28 @@ class SecurityHeadersMiddleware:
         else:
             response["X-Frame-Options"] = "DENY"
         return response
+
+
+def bad_request(request, exception=None):
+    """Django's 400 handler: JSON in the one error shape under /api/, HTML elsewhere.
+
+    Django raises these before any view runs: a body over
+    DATA_UPLOAD_MAX_MEMORY_SIZE (answered 413), too many form fields, a
+    disallowed host.
+    """
+    from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent
+    from django.http import JsonResponse
+    from django.views.defaults import bad_request as html_bad_request
+
+    if isinstance(exception, RequestDataTooBig):
+        status, code, message = 413, "too_large", "The request body is too large."
+    elif isinstance(exception, TooManyFieldsSent):
+        status, code, message = 400, "too_many_fields", "The request has too many fields."
+    else:
+        status, code, message = 400, "bad_request", "The request could not be understood."
+    if request.path.startswith("/api/"):
+        body = {"error": {"code": code, "message": message, "field": None}}
+        return JsonResponse(body, status=status)
+    response = html_bad_request(request, exception)
+    response.status_code = status
+    return response

@@ -10,6 +10,11 @@ urlpatterns = [
     path("", include("civility.comments.urls")),
     path("", include("civility.moderators.urls")),  # /moderate/...
     path("accounts/", include("django.contrib.auth.urls")),
+    # POST /i18n/setlang/: the moderator's interface language (a cookie).
+    path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("api/", api.urls),
 ]
+
+# A body too large or malformed for Django to read: JSON under /api/ (web/security.py).
+handler400 = "civility.web.security.bad_request"
