@@ -292,10 +292,11 @@ def start_civility(work: Path, workers: int, threads: int) -> Site:
 # --- Isso --------------------------------------------------------------------------
 
 
-def isso_venv(path: Path | None) -> Path:
+def isso_venv(path: Path | None, work: Path) -> Path:
+    """An environment with isso and gunicorn: the one given, else a new one in ``work``."""
     if path and (path / "bin" / "gunicorn").exists():
         return path
-    path = path or Path(tempfile.mkdtemp(prefix="isso-venv-"))
+    path = path or work / "isso-venv"
     print(f"installing isso and gunicorn into {path} ...", flush=True)
     subprocess.run([PYTHON, "-m", "venv", str(path)], check=True)
     subprocess.run(
@@ -532,7 +533,7 @@ def main() -> int:
     sites: list[Site] = []
     before = loadavg()
     try:
-        venv = None if args.no_isso else isso_venv(args.isso_venv)
+        venv = None if args.no_isso else isso_venv(args.isso_venv, work)
         civility = start_civility(work, args.workers, args.threads)
         sites.append(civility)
         print(f"Civility up on :{civility.port}; measuring ...", flush=True)

@@ -53,7 +53,7 @@ class Poster:
             while True:
                 try:
                     status, data = request(
-                        self.port, "POST", f"/api/articles/{SLUG}/comments", body, timeout=15
+                        self.port, "POST", f"/api/articles/{SLUG}/comments", body, timeout=60
                     )
                 except OSError:
                     self.unanswered += 1
