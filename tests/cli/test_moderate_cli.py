@@ -58,8 +58,10 @@ def test_one_verdict_per_line_in_order_with_error_lines_and_exit_2():
         assert verdict["decision"] in ("approve", "review", "reject")
         assert set(verdict["scores"]) == {*CATEGORIES, "off_topic"}
         assert all(0 <= verdict["scores"][c] <= 1 for c in CATEGORIES)
-        assert verdict["scores"]["off_topic"] is None
         assert verdict["model"].endswith("rudaw-community-guidelines@2016-04")
+    # off_topic is scored only when the comment comes with its article.
+    assert [v["scores"]["off_topic"] is None for v in (out[0], out[2], out[6])] == [True] * 3
+    assert 0 <= out[4]["scores"]["off_topic"] <= 1
 
 
 def test_exit_0_from_a_file_when_every_line_reads(tmp_path):

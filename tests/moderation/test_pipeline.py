@@ -293,9 +293,13 @@ def test_combine_fails_on_nan():
     assert out.errors and "NaN" in out.errors[0]
 
 
-def test_relevance_is_a_slot_that_scores_nothing_yet():
+def test_relevance_scores_off_topic_only_with_an_article():
+    # The scores themselves are tested in test_relevance.py.
     (out,) = s.relevance([ctx(article=Article("Aleppo"), scores={"violation": 0.1})])
-    assert out.scores == {"violation": 0.1, "off_topic": None}
+    assert set(out.scores) == {"violation", "off_topic"} and out.scores["violation"] == 0.1
+    assert 0.0 <= out.scores["off_topic"] <= 1.0
+    (bare,) = s.relevance([ctx(scores={"violation": 0.1})])
+    assert bare.scores == {"violation": 0.1, "off_topic": None}
 
 
 # --- policy and decision ------------------------------------------------------------------

@@ -27,7 +27,8 @@ log = logging.getLogger("civility.moderation")
 #    recent texts the web app passes in).
 # 5. classifiers, batched: the expensive step, run once over the whole batch.
 # 6. combine rule hits and model probabilities into one score per category.
-# 7. relevance to the article (a slot: off_topic stays null for now).
+# 7. relevance to the article (off_topic; null without an article). After
+#    the rules and models so that it may use the identified language.
 # 8. policy: measure the scores against each guideline clause's thresholds.
 # 9. decide last: it fails closed on any earlier error and applies the
 #    per-language limits, so nothing before it can publish a comment.

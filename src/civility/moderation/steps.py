@@ -259,14 +259,22 @@ def combine(ctx: Context) -> Context:
     return evolve(ctx, scores=scores)
 
 
-# --- relevance (slot) -------------------------------------------------------------
+# --- relevance ----------------------------------------------------------------------
 
 
 @per_comment
 def relevance(ctx: Context) -> Context:
-    # Relevance to the article is not scored yet: ``off_topic`` stays null,
-    # which the policy reads as "no evidence either way".
-    return evolve(ctx, scores={**ctx.scores, OFF_TOPIC: None})
+    # Without an article ``off_topic`` stays null, which the policy reads as
+    # "no evidence either way". See relevance.py and docs/relevance.md.
+    if ctx.article is None:
+        return evolve(ctx, scores={**ctx.scores, OFF_TOPIC: None})
+    # Imported here, like the other wrapped modules: if relevance cannot load,
+    # comments with an article are held; the engine itself still imports.
+    from .relevance import off_topic_probability
+
+    lang = ctx.lang if ctx.lang != "und" else (ctx.article.lang or "und")
+    score = off_topic_probability(ctx.text, ctx.article, parent_text=ctx.parent_text, lang=lang)
+    return evolve(ctx, scores={**ctx.scores, OFF_TOPIC: score})
 
 
 # --- policy → decision --------------------------------------------------------------
