@@ -44,9 +44,8 @@ def evolve(ctx: Context, **changes: Any) -> Context:
     alone cost more than the whole speed budget. Context has no
     ``__post_init__``, so copying the instance dict is equivalent.
     """
-    unknown = changes.keys() - _FIELDS
-    if unknown:
-        raise TypeError(f"Context has no field(s) {sorted(unknown)}")
+    if not _FIELDS.issuperset(changes):
+        raise TypeError(f"Context has no field(s) {sorted(changes.keys() - _FIELDS)}")
     new = object.__new__(Context)
     state = new.__dict__
     state.update(ctx.__dict__)
