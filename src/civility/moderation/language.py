@@ -65,6 +65,11 @@ _LETTERS: dict[str, tuple[tuple[str, float], ...]] = {
     "tr": (*((c, 3.0) for c in "ığ\u0307"), *((c, 2.0) for c in "öü"), *((c, 0.6) for c in "çş")),
     "en": (("th", 0.6), ("wh", 0.6), ("ght", 0.6), ("ck", 0.6)),
 }
+# The same without the letters plain ASCII text cannot contain.
+_ASCII_LETTERS = {
+    lang: tuple((letters, weight) for letters, weight in table if letters.isascii())
+    for lang, table in _LETTERS.items()
+}
 
 # Function words: frequent, short, and (mostly) peculiar to one language.
 # A word listed for two languages counts for both.
@@ -110,6 +115,11 @@ _WORD_SCORES: dict[str, dict[str, float]] = {
     for lang, words in _FUNCTION_WORDS.items()
 }
 
+# For the shortcuts: words only English has, and every letter only Sorani has.
+_ENGLISH_ONLY = frozenset(w for w, score in _WORD_SCORES["en"].items() if score == 2.0)
+_SORANI_LETTER = re.compile("[ڕڵۆێەڤگچپژیک]|ه\u200c")
+_SORANI_ONLY = re.compile("[ڕڵۆێە]")
+
 # Grammar shows in word endings even without the special letters: Turkish
 # suffixes, English derivations, Kurmanji ezafe and case endings, the Arabic
 # article (a prefix, listed apart).
@@ -154,13 +164,25 @@ def identify_language(text: str, hint: str | None = None) -> str:
         candidates += ("ar", "ckb")
     if latin and latin >= 0.2 * (arabic + latin):
         candidates += ("en", "tr", "kmr")
+    # Shortcuts for the clear cases, which are most comments.
+    if candidates == ("ar", "ckb") and arabic >= 8:
+        if hint != "ckb" and _SORANI_LETTER.search(clean) is None:
+            return "ar"
+        if hint != "ar" and len(_SORANI_ONLY.findall(clean)) >= 3:
+            return "ckb"
     # Hot path: everything below runs at C speed (str.count, map over
     # bound methods), which keeps this step to a few microseconds.
     words = [token.strip(_PUNCTUATION) for token in clean.split()]
     long_words = [w for w in words if len(w) > 4]
+    ascii_only = clean.isascii()
+    if ascii_only and candidates == ("en", "tr", "kmr") and hint in (None, "en"):
+        english = sum(map(_ENGLISH_ONLY.__contains__, words))
+        if english >= 3 and english * 5 >= len(words):
+            return "en"
+    letter_tables = _ASCII_LETTERS if ascii_only else _LETTERS
     scores = dict.fromkeys(candidates, 0.0)
     for lang in candidates:
-        score = sum(weight * clean.count(letters) for letters, weight in _LETTERS[lang])
+        score = sum(weight * clean.count(letters) for letters, weight in letter_tables[lang])
         score += sum(filter(None, map(_WORD_SCORES[lang].get, words)))
         if lang in _ENDINGS:
             score += _ENDING_WEIGHT[lang] * sum(

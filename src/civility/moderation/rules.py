@@ -38,6 +38,7 @@ _ROUTES = {
 _UNDETERMINED_ROUTE = ("en", "ar", "ckb")
 
 
+@cache
 def lexicons_for(lang: str) -> tuple[Lexicon, ...]:
     return tuple(load_lexicon(code) for code in _ROUTES.get(lang, _UNDETERMINED_ROUTE))
 
@@ -247,7 +248,8 @@ _LINK = re.compile(
     r"|(?<![\w@.-])(?:youtu\.be|t\.me|wa\.me)/[^\s<>\"']*"
     rf"|(?<![\w@.-])(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+(?:{_TLDS})\b(?![.-]\w)(?:/[^\s<>\"']*)?"
 )
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# (The look-behind makes the scan linear: a match only starts at a word's start.)
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 # A mention: "@name". "@USER" is the anonymised mention in tweet datasets.
 _HANDLE = re.compile(r"(?<![\w.])@\w{2,}")
 _PHONE_CANDIDATE = re.compile(r"(?<![\w.,+])(?:\+|\()?\d[\d\s().-]{5,}\d(?![\w])")

@@ -141,6 +141,20 @@ def _forms(word: str, affixes: dict) -> list[tuple[str, bool]]:
     return out
 
 
+# Words too common to file a phrase under: a comment containing one would
+# always leave the fast path.
+_COMMON = frozenset(
+    "a an the to of in on at up off out go get and or is are be do no not so it "
+    "i me my we us you u your yours yourself him her them his their this that "
+    "for from with all what who now here there where back".split()
+)
+
+
+def _key_index(tokens: tuple[str, ...]) -> int:
+    """Which word of a phrase to file it under: the longest uncommon one."""
+    return max(range(len(tokens)), key=lambda i: (tokens[i] not in _COMMON, len(tokens[i])))
+
+
 def _compile(regex: str | None) -> re.Pattern[str] | None:
     return re.compile(regex) if regex else None
 
@@ -166,7 +180,7 @@ def load_lexicon(lang: str) -> Lexicon:
                 tokens = tuple(_norm(form).split())
                 if not tokens:
                     raise ValueError(f"{where}: empty entry {word!r}")
-                key = max(range(len(tokens)), key=lambda i: len(tokens[i]))
+                key = _key_index(tokens)
                 entry = Entry(
                     base=_norm(word.rstrip("+")).replace(" ", "_"),
                     tokens=tokens,
