@@ -86,7 +86,7 @@ def _match_words(norm: Normalised, tokens: list[str], lex: Lexicon):
     # Fast path: most comments contain no lexicon word at all. (Stretched
     # spellings are in ``words`` already: see lexicons.stretched_forms.)
     if words.keys().isdisjoint(tokens) and "*" not in text:
-        if lex.letter_prefixed.isdisjoint(tokens):
+        if lex.letter_glued.isdisjoint(tokens):
             return
     spans = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
     n = len(spans)
@@ -104,26 +104,30 @@ def _match_words(norm: Normalised, tokens: list[str], lex: Lexicon):
             yield from _entry_hits(norm, lex, entry, spans[first][1], spans[last][2])
         if found:
             continue
-        entries, skip = _fallback(norm, tok, start, end, lex)
+        entries, skip_start, skip_end = _fallback(norm, tok, start, end, lex)
         for entry in entries:
-            yield from _entry_hits(norm, lex, entry, start + skip, end)
+            yield from _entry_hits(norm, lex, entry, start + skip_start, end - skip_end)
 
 
 def _fallback(
     norm: Normalised, tok: str, start: int, end: int, lex: Lexicon
-) -> tuple[tuple[Entry, ...], int]:
+) -> tuple[tuple[Entry, ...], int, int]:
     """Entries for a word not in the lexicon as it stands, and how many of
-    its leading letters are not part of the match."""
+    its letters at the start and at the end are not part of the match."""
     if "*" in tok:
-        return _masked(tok, lex), 0
+        return _masked(tok, lex), 0, 0
     # "you are a f u c k i n g ..." joins to "afucking": when the word came
-    # from spaced letters (the original is longer than the word), a leading
-    # one-letter word ("a", "i", "u") may have been swept in.
-    if tok in lex.letter_prefixed:
+    # from spaced letters (the original is longer than the word), a one-letter
+    # word ("a", "i", "u") on either side may have been swept in.
+    if tok in lex.letter_glued:
         original_start, original_end = norm.original_span(start, end)
         if original_end - original_start > len(tok):
-            return tuple(e for e in lex.words[tok[1:]] if len(e.tokens) == 1), 1
-    return (), 0
+            for skip_start, skip_end in ((1, 0), (0, 1), (1, 1)):
+                core = tok[skip_start : len(tok) - skip_end]
+                entries = tuple(e for e in lex.words.get(core, ()) if len(e.tokens) == 1)
+                if entries:
+                    return entries, skip_start, skip_end
+    return (), 0, 0
 
 
 @cache

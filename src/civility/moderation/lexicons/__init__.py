@@ -86,8 +86,9 @@ class Lexicon:
     lang: str
     words: dict[str, tuple[Entry, ...]]  # word -> entries filed under it
     by_length: dict[int, tuple[str, ...]]  # single words by length, for "f*ck"
-    # "a"/"i"/"u" + a single word: what joining "a f u c k" gives (rules.py).
-    letter_prefixed: frozenset[str]
+    # A single word with "a", "i" or "u" glued on either side: what joining
+    # "a f u c k i" gives (see rules.py).
+    letter_glued: frozenset[str]
     patterns: tuple[Pattern, ...]
     pattern_triggers: frozenset[str]
     addressee_before: re.Pattern[str] | None
@@ -196,11 +197,13 @@ def load_lexicon(lang: str) -> Lexicon:
     for variant, entries in stretched.items():
         if variant not in words:
             words[variant] = entries
-    letter_prefixed = frozenset(
-        f"{letter}{key}"
+    letter_glued = frozenset(
+        f"{before}{key}{after}"
         for key, entries in words.items()
         if len(key) >= 4 and key not in stretched and any(len(e.tokens) == 1 for e in entries)
-        for letter in "aiu"
+        for before in ("", "a", "i", "u")
+        for after in ("", "a", "i", "u")
+        if before or after
     )
     frozen = {k: tuple(v) for k, v in words.items()}
     by_length: dict[int, list[str]] = {}
@@ -226,7 +229,7 @@ def load_lexicon(lang: str) -> Lexicon:
         lang=lang,
         words=frozen,
         by_length={k: tuple(v) for k, v in by_length.items()},
-        letter_prefixed=letter_prefixed,
+        letter_glued=letter_glued,
         patterns=tuple(patterns),
         pattern_triggers=frozenset(t for p in patterns for t in p.triggers),
         addressee_before=_compile(context.get("addressee_before")),
