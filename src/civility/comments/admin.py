@@ -132,11 +132,14 @@ class ClauseThresholdForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["clause_id"].choices = [
-            (c.id, f"{c.id}: {c.text}") for c in engine_bridge.clauses()
-        ]
+        # A moderator's view-only page builds this form without the fields.
+        if "clause_id" in self.fields:
+            self.fields["clause_id"].choices = [
+                (c.id, f"{c.id}: {c.text}") for c in engine_bridge.clauses()
+            ]
         for name in ("review_at", "reject_at"):
-            self.fields[name].help_text += " Leave empty to keep the policy's value."
+            if name in self.fields:
+                self.fields[name].help_text += " Leave empty to keep the policy's value."
 
     def clean(self):
         data = super().clean()

@@ -1,0 +1,287 @@
+"""Abuse by volume: rate limits, the same text again, the honeypot, the signed form.
+
+The limits here are the shipped defaults (``strict_limits``): ten posts a
+minute per address, five per e-mail, the same text three times an hour.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+import uuid
+
+import pytest
+from django.core.cache.backends.redis import RedisCache
+
+from civility.comments import guards
+from civility.comments.models import Comment
+from civility.errors import RateLimited
+from civility.web.config import Rate
+
+pytestmark = pytest.mark.django_db
+
+
+def api_post(client, article, n: int, *, ip="203.0.113.7", email=None, text=None):
+    payload = {
+        "author_name": "Reader",
+        "author_email": email or f"reader{n}@example.org",
+        "text": text or f"Comment number {n} about the ceasefire.",
+    }
+    return client.post(
+        f"/api/articles/{article.slug}/comments",
+        json.dumps(payload),
+        content_type="application/json",
+        REMOTE_ADDR=ip,
+    )
+
+
+def assert_limited(response, code="rate_limited"):
+    assert response.status_code == 429, response.content[:300]
+    assert response.json()["error"]["code"] == code
+    wait = int(response["Retry-After"])
+    assert 1 <= wait <= 3600
+
+
+def test_ten_posts_a_minute_per_address(client, article, engine, strict_limits):
+    for n in range(10):
+        assert api_post(client, article, n).status_code == 201
+    assert_limited(api_post(client, article, 10))
+    assert Comment.objects.count() == 10
+    # Another address is not held back by the first one's flood.
+    assert api_post(client, article, 11, ip="198.51.100.1").status_code == 201
+
+
+def test_five_posts_a_minute_per_email(client, article, engine, strict_limits):
+    for n in range(5):
+        response = api_post(client, article, n, ip=f"203.0.113.{n}", email="one@example.org")
+        assert response.status_code == 201
+    # The address is new, the e-mail is not; case does not dodge the limit.
+    assert_limited(api_post(client, article, 5, ip="203.0.113.99", email="ONE@example.org"))
+    assert Comment.objects.count() == 5
+
+
+def test_the_same_text_three_times_an_hour_by_anyone(client, article, engine, strict_limits):
+    spam = "Visit my shop for the best prices on everything you need!"
+    for n in range(3):
+        assert api_post(client, article, n, ip=f"203.0.113.{n}", text=spam).status_code == 201
+    response = api_post(client, article, 3, ip="203.0.113.50", text=spam.upper() + "  ")
+    assert_limited(response)
+    assert response.json()["error"]["field"] == "text"
+    assert int(response["Retry-After"]) <= 3600
+    # Short, common texts are said in good faith by many readers.
+    for n in range(5):
+        assert api_post(client, article, n, ip=f"192.0.2.{n}", text="I agree.").status_code == 201
+
+
+def test_the_form_answers_429_with_retry_after_and_keeps_the_text(
+    client, article, engine, settings
+):
+    settings.CIVILITY_RATE_LIMIT_IP = Rate(2, 60)
+    url = f"/articles/{article.slug}/comments/"
+
+    def post(n):
+        return client.post(
+            url,
+            {
+                "author_name": "Reader",
+                "author_email": f"r{n}@example.org",
+                "text": f"My considered view number {n}.",
+                guards.TIMESTAMP_FIELD: guards.form_timestamp(),
+            },
+        )
+
+    assert post(1).status_code == post(2).status_code == 302
+    response = post(3)
+    assert response.status_code == 429
+    assert 1 <= int(response["Retry-After"]) <= 60
+    html = response.content.decode()
+    assert "Too many comments from your connection" in html
+    assert "My considered view number 3." in html  # nothing typed is lost
+    assert Comment.objects.count() == 2
+
+
+def test_counters_are_windows_that_end():
+    rate = Rate(2, 60)
+    value = f"window-{uuid.uuid4()}"
+    guards.hit("ip", value, rate, now=1200.0)
+    guards.hit("ip", value, rate, now=1230.0)
+    with pytest.raises(RateLimited) as caught:
+        guards.hit("ip", value, rate, now=1250.0)
+    assert caught.value.retry_after == 10  # the window ends at 1260
+    guards.hit("ip", value, rate, now=1261.0)  # a new window
+
+
+def test_the_address_behind_a_proxy(rf, settings):
+    request = rf.post("/", REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR="1.1.1.1, 203.0.113.9")
+    assert guards.client_ip(request) == "10.0.0.2"  # no proxy trusted: the connection
+    settings.CIVILITY_PROXY_COUNT = 1
+    # The proxy appended the reader's address; whatever is left of it is the client's word.
+    assert guards.client_ip(request) == "203.0.113.9"
+    settings.CIVILITY_PROXY_COUNT = 3
+    assert guards.client_ip(request) == "10.0.0.2"  # fewer hops than proxies: not trusted
+
+
+def test_rate_settings_are_checked_at_start_up():
+    from django.core.exceptions import ImproperlyConfigured
+
+    from civility.web import config
+
+    assert config.load({"CIVILITY_RATE_LIMIT_IP": "3/10"})["CIVILITY_RATE_LIMIT_IP"] == Rate(3, 10)
+    for bad in ("10", "ten/60", "0/60", "10/-1", "10/60/2"):
+        with pytest.raises(ImproperlyConfigured, match="CIVILITY_RATE_LIMIT_IP: must"):
+            config.load({"CIVILITY_RATE_LIMIT_IP": bad})
+
+
+# --- bots that never load the page ------------------------------------------
+
+
+def form_post(client, article, **fields):
+    data = {
+        "author_name": "Reader",
+        "author_email": "reader@example.org",
+        "text": "A comment that a bot would like to place.",
+        **fields,
+    }
+    return client.post(f"/articles/{article.slug}/comments/", data)
+
+
+def test_the_honeypot(client, article, engine):
+    response = form_post(
+        client,
+        article,
+        **{guards.TIMESTAMP_FIELD: guards.form_timestamp(), guards.HONEYPOT_FIELD: "http://spam"},
+    )
+    assert response.status_code == 400
+    assert Comment.objects.count() == 0
+    page = client.get(article.get_absolute_url()).content.decode()
+    # People never see it: hidden, out of the tab order, no autofill.
+    assert 'hidden aria-hidden="true"' in page and 'name="website"' in page
+    assert 'tabindex="-1" autocomplete="off"' in page
+
+
+@pytest.mark.parametrize(
+    "issued, code",
+    [
+        (None, "form_unsigned"),
+        ("1700000000", "form_unsigned"),
+        ("1700000000:forged-signature", "form_unsigned"),
+        ("expired", "form_expired"),
+    ],
+)
+def test_the_signed_timestamp(client, article, engine, issued, code):
+    if issued == "expired":
+        issued = guards.form_timestamp(now=guards.time.time() - 2 * 86400)
+    fields = {} if issued is None else {guards.TIMESTAMP_FIELD: issued}
+    response = form_post(client, article, **fields)
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "reload the page" in html or "expired" in html
+    assert "A comment that a bot would like to place." in html  # kept for a person
+    assert Comment.objects.count() == 0
+
+
+def test_the_page_gives_a_valid_timestamp(client, article, engine):
+    page = client.get(article.get_absolute_url()).content.decode()
+    token = page.split(f'name="{guards.TIMESTAMP_FIELD}" value="')[1].split('"')[0]
+    assert form_post(client, article, **{guards.TIMESTAMP_FIELD: token}).status_code == 302
+
+
+def test_too_fast_when_a_minimum_is_set(client, article, engine, settings):
+    settings.CIVILITY_FORM_MIN_SECONDS = 3
+    fresh = guards.form_timestamp()
+    assert form_post(client, article, **{guards.TIMESTAMP_FIELD: fresh}).status_code == 400
+    older = guards.form_timestamp(now=guards.time.time() - 5)
+    assert form_post(client, article, **{guards.TIMESTAMP_FIELD: older}).status_code == 302
+
+
+# --- several app servers share the counters through Redis --------------------
+
+
+@pytest.fixture
+def redis_caches(redis_url):
+    """Two cache clients, as two app servers would hold, on one Redis.
+
+    A key prefix of its own per test; only those keys are deleted afterwards.
+    """
+    prefix = f"civility-test-{uuid.uuid4().hex[:12]}"
+    servers = [RedisCache(redis_url, {"KEY_PREFIX": prefix}) for _ in range(2)]
+    yield servers
+    client = servers[0]._cache.get_client(write=True)
+    for key in client.scan_iter(match=f"{prefix}:*", count=500):
+        client.delete(key)
+
+
+def test_limits_are_shared_between_servers_through_redis(redis_caches, monkeypatch):
+    first, second = redis_caches
+    rate = Rate(5, 60)
+    for cache in (first, second, first, second, first):
+        monkeypatch.setattr(guards, "caches", {"default": cache})
+        guards.hit("ip", "203.0.113.8", rate)
+    monkeypatch.setattr(guards, "caches", {"default": second})
+    with pytest.raises(RateLimited):
+        guards.hit("ip", "203.0.113.8", rate)
+    # The address is hashed before it becomes a key.
+    keys = [k.decode() for k in first._cache.get_client().scan_iter(match="civility-test-*")]
+    assert keys and not any("203.0.113.8" in k for k in keys)
+
+
+def test_redis_counts_exactly_under_concurrency(redis_caches, monkeypatch):
+    first, second = redis_caches
+    rate = Rate(40, 60)
+    allowed, refused = [], []
+
+    def server(cache):
+        for _ in range(15):
+            try:
+                guards.hit("email", "flood@example.org", rate, now=None)
+                allowed.append(1)
+            except RateLimited:
+                refused.append(1)
+
+    # Each thread stands for a server with its own client; guards.caches is
+    # swapped for a lookup that answers the thread's own cache.
+    local = threading.local()
+    monkeypatch.setattr(guards, "caches", _ThreadCaches(local))
+    threads = []
+    for n in range(4):
+        cache = (first, second)[n % 2]
+
+        def run(cache=cache):
+            local.cache = cache
+            server(cache)
+
+        threads.append(threading.Thread(target=run))
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len(allowed) == 40 and len(refused) == 20
+
+
+class _ThreadCaches:
+    def __init__(self, local):
+        self.local = local
+
+    def __getitem__(self, name):
+        return self.local.cache
+
+
+def test_the_redis_setting_selects_the_shared_cache(tmp_path, redis_url):
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "import django; django.setup(); from django.conf import settings; "
+        "print(settings.CACHES['default']['BACKEND'])"
+    )
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "civility.web.settings",
+        "CIVILITY_DATA_DIR": str(tmp_path),
+    }
+    local = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
+    assert local.stdout.strip().endswith("LocMemCache"), local.stderr
+    env["CIVILITY_REDIS_URL"] = redis_url
+    shared = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
+    assert shared.stdout.strip().endswith("RedisCache"), shared.stderr

@@ -1,0 +1,383 @@
+"""Who may reach what: every route of the site and the API, for every role.
+
+The routes are enumerated from Django's URL resolver and from the API's own
+OpenAPI schema, so a route added later without a row in MATRIX (or in the
+admin rules) fails ``test_every_route_is_in_the_matrix``. Statuses are for a
+plain request with valid input: 302 to the sign-in page for the anonymous
+where a page needs an account, 403 for a signed-in person without the role,
+401 for the API without a session.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from django.contrib.admin import site as admin_site
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver
+
+from civility.api.api import api
+from civility.comments import guards
+from civility.comments.actions import post_comment
+
+pytestmark = pytest.mark.django_db
+
+ROLES = ("anonymous", "reader", "moderator", "editor", "admin")
+
+
+def every(status):
+    return dict.fromkeys(ROLES, status)
+
+
+def staff(outsider, inside):
+    """anonymous and reader get ``outsider``; moderator, editor and admin ``inside``."""
+    return {
+        "anonymous": outsider[0],
+        "reader": outsider[1],
+        "moderator": inside,
+        "editor": inside,
+        "admin": inside,
+    }
+
+
+# (method, route as the resolver writes it) -> expected status per role.
+MATRIX = {
+    # Reader pages: open to all.
+    ("GET", ""): every(200),
+    ("GET", "articles/<str:slug>/"): every(200),
+    ("GET", "tags/<str:slug>/"): every(200),
+    ("POST", "articles/<str:slug>/comments/"): every(302),
+    ("POST", "i18n/setlang/"): every(302),
+    # The moderation pages: moderators, editors, admins.
+    ("GET", "moderate/"): staff((302, 403), 200),
+    ("GET", "moderate/approved/"): staff((302, 403), 200),
+    ("GET", "moderate/rejected/"): staff((302, 403), 200),
+    ("POST", "moderate/comments/<int:pk>/decide/"): staff((302, 403), 302),
+    # Accounts.
+    ("GET", "accounts/login/"): every(200),
+    ("POST", "accounts/logout/"): every(302),
+    ("GET", "accounts/password_change/"): {**every(200), "anonymous": 302},
+    ("GET", "accounts/password_change/done/"): {**every(200), "anonymous": 302},
+    ("GET", "accounts/password_reset/"): every(200),
+    ("GET", "accounts/password_reset/done/"): every(200),
+    ("GET", "accounts/reset/<uidb64>/<token>/"): every(200),
+    ("GET", "accounts/reset/done/"): every(200),
+    # The admin's own pages (its model pages follow ADMIN_MODEL_RULES).
+    ("GET", "admin/"): staff((302, 302), 200),
+    ("GET", "admin/login/"): staff((200, 200), 302),
+    ("POST", "admin/logout/"): every(302),
+    ("GET", "admin/password_change/"): staff((302, 302), 200),
+    ("GET", "admin/password_change/done/"): staff((302, 302), 200),
+    ("GET", "admin/autocomplete/"): staff((302, 302), 403),
+    ("GET", "admin/jsi18n/"): staff((302, 302), 200),
+    ("GET", "admin/r/<path:content_type_id>/<path:object_id>/"): staff((302, 302), 404),
+    ("GET", "admin/^(?P<app_label>auth|articles|comments)/$"): {
+        **staff((302, 302), 200),
+        "moderator": 404,  # no permission in "auth": the app page does not exist for them
+        "editor": 404,
+    },
+    ("GET", "admin/(?P<url>.*)$"): staff((302, 302), 404),
+    # The API.
+    ("GET", "api/"): every(404),
+    ("GET", "api/openapi.json"): every(200),
+    ("GET", "api/docs"): every(200),
+    ("GET", "/api/articles"): every(200),
+    ("POST", "/api/articles"): every(401),  # the import token, never a session
+    ("GET", "/api/articles/{slug}"): every(200),
+    ("GET", "/api/articles/{slug}/comments"): every(200),
+    ("POST", "/api/articles/{slug}/comments"): every(201),
+    ("GET", "/api/moderation/queue"): staff((401, 403), 200),
+    ("POST", "/api/moderation/comments/{comment_id}/decisions"): staff((401, 403), 201),
+    ("GET", "/api/moderation/clauses"): staff((401, 403), 200),
+}
+# Served by the API's own table below, not the resolver's (one entry per operation).
+API_RESOLVER_ROUTES = {
+    "api/articles",
+    "api/articles/<slug>",
+    "api/articles/<slug>/comments",
+    "api/moderation/queue",
+    "api/moderation/comments/<comment_id>/decisions",
+    "api/moderation/clauses",
+}
+
+# The admin's model pages: who may view, add, change, delete each model.
+# Moderators read comments, decisions, thresholds, articles and tags; editors
+# also edit thresholds, articles and tags; nobody adds, edits or deletes a
+# comment or a decision (they change only through decisions). Users and groups:
+# the site's administrators alone.
+VIEW, ADD, CHANGE, DELETE = "view", "add", "change", "delete"
+ADMIN_MODEL_RULES = {
+    "auth.group": {"admin": {VIEW, ADD, CHANGE, DELETE}},
+    "auth.user": {"admin": {VIEW, ADD, CHANGE, DELETE}},
+    "articles.tag": {
+        "moderator": {VIEW},
+        "editor": {VIEW, ADD, CHANGE},
+        "admin": {VIEW, ADD, CHANGE, DELETE},
+    },
+    "articles.article": {
+        "moderator": {VIEW},
+        "editor": {VIEW, ADD, CHANGE},
+        "admin": {VIEW, ADD, CHANGE, DELETE},
+    },
+    "comments.comment": {"moderator": {VIEW}, "editor": {VIEW}, "admin": {VIEW}},
+    "comments.decision": {"moderator": {VIEW}, "editor": {VIEW}, "admin": {VIEW}},
+    "comments.clausethreshold": {
+        "moderator": {VIEW},
+        "editor": {VIEW, ADD, CHANGE, DELETE},
+        "admin": {VIEW, ADD, CHANGE, DELETE},
+    },
+}
+ADMIN_MODEL_ROUTE = re.compile(
+    r"^admin/(?P<app>\w+)/(?P<model>\w+)/(?:(?P<id><path:object_id>|<id>)/)?"
+    r"(?P<action>add/|history/|delete/|change/|password/)?$"
+)
+
+
+def resolver_routes(patterns=None, prefix=""):
+    patterns = get_resolver().url_patterns if patterns is None else patterns
+    for pattern in patterns:
+        if isinstance(pattern, URLResolver):
+            yield from resolver_routes(pattern.url_patterns, prefix + str(pattern.pattern))
+        elif isinstance(pattern, URLPattern):
+            yield prefix + str(pattern.pattern)
+
+
+def api_operations():
+    schema = api.get_openapi_schema()
+    for path, operations in schema["paths"].items():
+        for method in operations:
+            yield method.upper(), path
+
+
+def test_every_route_is_in_the_matrix():
+    routes = {route for _method, route in MATRIX}
+    missing = []
+    for route in resolver_routes():
+        if route in routes or route in API_RESOLVER_ROUTES:
+            continue
+        match = ADMIN_MODEL_ROUTE.match(route)
+        if match and f"{match['app']}.{match['model']}" in ADMIN_MODEL_RULES:
+            continue
+        missing.append(route)
+    for method, path in api_operations():
+        if (method, path) not in MATRIX:
+            missing.append(f"{method} {path}")
+    registered = {f"{m._meta.app_label}.{m._meta.model_name}" for m in admin_site._registry}
+    missing += sorted(registered - set(ADMIN_MODEL_RULES))
+    assert not missing, f"routes without an entry in the authorisation matrix: {missing}"
+
+
+# --- running the matrix -----------------------------------------------------
+
+
+@pytest.fixture
+def world(article, make_user, engine):
+    """An article, a tag, a published and a held comment, and one client per role."""
+    published = post_comment(
+        article=article,
+        author_name="Reader",
+        author_email="reader@example.org",
+        text="Published, for the thread.",
+    ).comment
+    engine("review")
+    held = post_comment(
+        article=article,
+        author_name="Reader",
+        author_email="reader@example.org",
+        text="Held, for the queue.",
+    ).comment
+    engine("approve")
+    clients = {}
+    users = {}
+    for role in ROLES:
+        client = Client()
+        user = make_user(role)
+        if user is not None:
+            client.force_login(user)
+        clients[role], users[role] = client, user
+    return {
+        "article": article,
+        "tag": article.tags.first(),
+        "published": published,
+        "held": held,
+        "clients": clients,
+        "users": users,
+    }
+
+
+def concrete(route: str, world) -> str:
+    """A real path for a route pattern."""
+    article, held = world["article"], world["held"]
+    path = "/" + route.lstrip("/") if not route.startswith("/") else route
+    replacements = {
+        "<str:slug>": article.slug,
+        "{slug}": article.slug,
+        "<int:pk>": str(held.pk),
+        "{comment_id}": str(held.pk),
+        "<uidb64>/<token>": "MQ/bad-token",
+        "<path:content_type_id>/<path:object_id>": "999/999",
+        "^(?P<app_label>auth|articles|comments)/$": "auth/",
+        "(?P<url>.*)$": "no-such-admin-page/",
+    }
+    for token, value in replacements.items():
+        path = path.replace(token, value)
+    if route == "tags/<str:slug>/":
+        path = f"/tags/{world['tag'].slug}/"
+    return path
+
+
+def call(client, method: str, route: str, path: str, role: str):
+    if method == "GET":
+        return client.get(path)
+    if route == "articles/<str:slug>/comments/":
+        return client.post(
+            path,
+            {
+                "author_name": role,
+                "author_email": f"{role}@example.org",
+                "text": f"A comment from the {role}.",
+                guards.TIMESTAMP_FIELD: guards.form_timestamp(),
+            },
+        )
+    if route == "/api/articles/{slug}/comments":
+        body = {"author_name": role, "author_email": f"{role}@x.org", "text": f"From {role}."}
+        return client.post(path, json.dumps(body), content_type="application/json")
+    if route == "/api/articles":
+        body = {"slug": "new", "title": "New", "published": "2016-04-21", "body": "B."}
+        return client.post(path, json.dumps(body), content_type="application/json")
+    if route.endswith("decisions"):
+        return client.post(
+            path, json.dumps({"status": "approved"}), content_type="application/json"
+        )
+    if route.endswith("decide/"):
+        return client.post(path, {"status": "approved", "view": "queue"})
+    if route == "i18n/setlang/":
+        return client.post(path, {"language": "en", "next": "/"})
+    return client.post(path)
+
+
+@pytest.mark.parametrize("method, route", list(MATRIX), ids=[f"{m} {r}" for m, r in MATRIX])
+def test_the_matrix(world, method, route):
+    got = {}
+    for role in ROLES:
+        path = concrete(route, world)
+        got[role] = call(world["clients"][role], method, route, path, role).status_code
+    assert got == MATRIX[(method, route)]
+
+
+ADMIN_ACTION_STATUS = {
+    # What the admin answers a signed-in staff member with / without the permission.
+    None: (200, 403),  # changelist
+    "add/": (200, 403),
+    "change/": (200, 403),
+    "history/": (200, 403),
+    "delete/": (200, 403),
+}
+NEEDS = {None: VIEW, "add/": ADD, "change/": VIEW, "history/": VIEW, "delete/": DELETE}
+
+
+def admin_object(model_key: str, world):
+    from django.contrib.auth.models import Group
+
+    from civility.comments.models import ClauseThreshold
+
+    if model_key == "auth.group":
+        return Group.objects.get(name="moderators").pk
+    if model_key == "auth.user":
+        return world["users"]["reader"].pk
+    if model_key == "articles.tag":
+        return world["tag"].pk
+    if model_key == "articles.article":
+        return world["article"].pk
+    if model_key == "comments.comment":
+        return world["held"].pk
+    if model_key == "comments.decision":
+        return world["held"].decisions.first().pk
+    if model_key == "comments.clausethreshold":
+        return ClauseThreshold.objects.get_or_create(
+            clause_id="threats", defaults={"review_at": 0.5}
+        )[0].pk
+    raise AssertionError(model_key)
+
+
+def test_the_admin_model_pages(world):
+    problems = []
+    for route in resolver_routes():
+        match = ADMIN_MODEL_ROUTE.match(route)
+        if not match or match["action"] == "password/":
+            continue
+        key = f"{match['app']}.{match['model']}"
+        if key not in ADMIN_MODEL_RULES:
+            continue  # the admin's own pages (password_change/done/): in MATRIX
+        if match["id"] and not match["action"]:
+            continue  # the bare object URL only redirects to .../change/
+        path = f"/admin/{match['app']}/{match['model']}/"
+        if match["id"]:
+            path += f"{admin_object(key, world)}/"
+        path += match["action"] or ""
+        for role in ROLES:
+            status = world["clients"][role].get(path).status_code
+            if role in ("anonymous", "reader"):
+                expected = 302  # the admin's sign-in page
+            else:
+                allowed = ADMIN_MODEL_RULES[key].get(role, set())
+                need = NEEDS[match["action"]]
+                if match["action"] == "change/" and CHANGE in allowed:
+                    need = CHANGE
+                expected = 200 if need in allowed else 403
+            if status != expected:
+                problems.append(f"{role} GET {path}: {status}, expected {expected}")
+    assert not problems, "\n".join(problems)
+
+
+# --- what a public response may carry ---------------------------------------
+
+
+def test_no_public_response_carries_private_data(client, world, settings):
+    """E-mail and IP addresses, scores and decision history stay with moderators."""
+    article = world["article"]
+    posted = client.post(
+        f"/api/articles/{article.slug}/comments",
+        json.dumps(
+            {
+                "author_name": "Careful Reader",
+                "author_email": "careful.reader@private.example",
+                "text": "A published comment with a private author.",
+            }
+        ),
+        content_type="application/json",
+        REMOTE_ADDR="203.0.113.250",
+    )
+    assert posted.status_code == 201
+    from civility.comments.actions import approve_comment
+
+    approve_comment(world["held"], actor=world["users"]["moderator"], note="secret-note-42")
+    public = [
+        "/",
+        article.get_absolute_url(),
+        f"/tags/{world['tag'].slug}/",
+        "/api/articles",
+        f"/api/articles/{article.slug}",
+        f"/api/articles/{article.slug}/comments",
+        "/api/openapi.json",
+    ]
+    forbidden = [
+        "careful.reader@private.example",
+        "reader@example.org",
+        "203.0.113.250",
+        "secret-note-42",
+        "moderator-user",
+        "violation",
+        "pinned-test-engine",
+        "ip_hash",
+    ]
+    for url in public:
+        body = Client().get(url).content.decode()
+        for secret in forbidden:
+            if url == "/api/openapi.json" and secret == "violation":
+                continue
+            assert secret not in body, f"{url} shows {secret!r}"
+    # The answer to the poster: outcome and clause, no scores.
+    assert set(posted.json()) == {"id", "status", "outcome", "message", "reasons"}
