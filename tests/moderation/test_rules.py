@@ -409,3 +409,8 @@ def test_evidence_points_at_the_disguised_word(word, disguise, before, after) ->
         assert start - 2 <= hit.start and hit.end <= end
         shown = normalise(text[hit.start : hit.end]).text.replace(" ", "")
         assert set(word) - {"*"} <= set(shown) | {"*"} or "*" in shown
+
+
+def test_a_word_inside_a_matched_phrase_is_one_piece_of_evidence() -> None:
+    found = [h for h in hits("siktir git", "tr") if h.category == "profanity"]
+    assert [(h.start, h.end) for h in found] == [(0, 10)]

@@ -64,7 +64,9 @@ def match_rules(norm: Normalised, lang: str) -> tuple[Hit, ...]:
         if lexicon.patterns and not lexicon.pattern_triggers.isdisjoint(tokens):
             for hit in _match_patterns(norm, tokens, lexicon):
                 _keep(best, hit)
-    hits = [Hit(cat, s, e, strength, rule) for (cat, s, e), (strength, rule) in best.items()]
+    hits = _drop_contained(
+        [Hit(cat, s, e, strength, rule) for (cat, s, e), (strength, rule) in best.items()]
+    )
     hits.extend(_match_promotion(norm, hits))
     hits.sort(key=lambda h: (h.start, h.end, h.category))
     return tuple(hits)
@@ -75,6 +77,29 @@ def _keep(best: dict, hit: Hit) -> None:
     key = (hit.category, hit.start, hit.end)
     if key not in best or best[key][0] < hit.strength:
         best[key] = (hit.strength, hit.rule)
+
+
+def _drop_contained(hits: list[Hit]) -> list[Hit]:
+    """Drop a hit inside a stronger-or-equal one of the same category.
+
+    "siktir" inside "siktir git" is one piece of evidence, not two: counted
+    twice, the noisy-OR would make it stronger than it is.
+    """
+    if len(hits) < 2:
+        return hits
+    return [
+        h
+        for h in hits
+        if not any(
+            o is not h
+            and o.category == h.category
+            and o.start <= h.start
+            and h.end <= o.end
+            and (o.end - o.start) > (h.end - h.start)
+            and o.strength >= h.strength
+            for o in hits
+        )
+    ]
 
 
 # --- words ------------------------------------------------------------------------
