@@ -58,7 +58,18 @@ def tags_in_order(article: Article) -> list[Tag]:
 def render_article(
     request: HttpRequest, article: Article, form: CommentForm, *, status: int = 200
 ) -> HttpResponse:
-    """The article page with its approved comments and the comment form."""
+    """The article page with its approved comments and the comment form.
+
+    The whole page speaks the article's language, whatever the browser asks
+    for: a Sorani article gets a Sorani interface, guidelines and messages.
+    """
+    with translation.override(article.language):
+        return _render_article(request, article, form, status=status)
+
+
+def _render_article(
+    request: HttpRequest, article: Article, form: CommentForm, *, status: int
+) -> HttpResponse:
     comments = Paginator(Comment.objects.thread(article), COMMENTS_PER_PAGE)
     # get_page: a bad or too-large ?page= shows the nearest real page, not a 404,
     # so an old link to a thread that shrank still lands somewhere useful.
@@ -74,10 +85,10 @@ def render_article(
         "page_lang": article.language,
         "page_dir": article.direction,
     }
-    # Until the interface is translated into the article's language, its
-    # labels and headings are English inside a Sorani or Arabic page: they get
-    # their own lang and dir, or a screen reader reads them with the wrong
-    # voice and the full stops land on the wrong side.
+    # Should a language lack its compiled catalog, the labels and headings
+    # fall back to English inside a Sorani or Arabic page: they then get their
+    # own lang and dir, or a screen reader reads them with the wrong voice and
+    # the full stops land on the wrong side.
     ui_lang = interface_language()
     if ui_lang != article.language:
         context["ui_lang"] = ui_lang
@@ -88,7 +99,7 @@ def render_article(
 def interface_language() -> str:
     """The language the interface strings are really shown in for this request.
 
-    The active language (from the browser's Accept-Language) when Civility has
+    The active language (the article's, on article pages) when Civility has
     a compiled catalog for it, else the default: gettext falls back to the
     source strings silently, and the page must not claim a language it does
     not speak.

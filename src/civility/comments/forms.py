@@ -82,5 +82,8 @@ class CommentForm(forms.Form):
 
     def add_failure(self, error: CivilityError) -> None:
         """Show an error raised by the actions next to its field (or above the form)."""
+        from civility.web.i18n import error_message
+
         field = error.field if error.field in self.fields else None
-        self.add_error(field, error.message)
+        # In the page's language, by the error's code (web/i18n.py).
+        self.add_error(field, error_message(error))

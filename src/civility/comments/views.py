@@ -15,12 +15,14 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from civility.articles.models import Article
 from civility.articles.views import COMMENTS_PER_PAGE, render_article
 from civility.errors import CivilityError
+from civility.web.i18n import outcome_message
 
 from . import actions, guards
 from .forms import CommentForm
@@ -46,6 +48,13 @@ def default_message(outcome: str) -> str:
 @require_POST
 def post(request: HttpRequest, slug: str) -> HttpResponse:
     article = get_object_or_404(Article, slug=slug)
+    # The form, its errors and the outcome speak the article's language, as
+    # the page the reader posted from did (articles/views.render_article).
+    with translation.override(article.language):
+        return _post(request, article)
+
+
+def _post(request: HttpRequest, article: Article) -> HttpResponse:
     form = CommentForm(request.POST)
     valid = form.is_valid()
     try:
@@ -81,7 +90,7 @@ def post(request: HttpRequest, slug: str) -> HttpResponse:
     messages.add_message(
         request,
         OUTCOME_LEVELS.get(outcome, messages.INFO),
-        posted.message or default_message(outcome),
+        outcome_message(posted.message) if posted.message else default_message(outcome),
         extra_tags="comment-outcome",
     )
     return HttpResponseRedirect(_back_to_thread(article, outcome))

@@ -6,6 +6,10 @@ Nothing here reads the environment directly: add a setting to
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from django.conf.locale import LANG_INFO
+
 from civility.web import config
 
 ENV = config.load()
@@ -95,6 +99,22 @@ LANGUAGES = [
     ("kmr", "Kurmancî"),
     ("tr", "Türkçe"),
 ]
+# Django knows Sorani (ckb, right to left) but not Kurmanji: without an entry
+# in LANG_INFO, get_language_info("kmr") raises KeyError and the {% language %}
+# and language-select tags fail. Kurmanji is written in Latin letters, left to
+# right. Sorani is listed again so that its direction is stated here too
+# (docs/languages.md).
+LANG_INFO.update(
+    {
+        "kmr": {"bidi": False, "code": "kmr", "name": "Kurmanji", "name_local": "Kurmancî"},
+        "ckb": {**LANG_INFO["ckb"], "bidi": True},
+    }
+)
+# The right-to-left interface languages (Django's own list, with Sorani).
+LANGUAGES_BIDI = ["ar", "ckb"]
+# Our catalogs (src/civility/locale) are found as the "civility" app's; named
+# here so the admin's and Django's own strings do not override them.
+LOCALE_PATHS = [Path(__file__).resolve().parent.parent / "locale"]
 TIME_ZONE = ENV["CIVILITY_TIME_ZONE"]
 USE_I18N = True
 USE_TZ = True

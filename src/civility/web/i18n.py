@@ -1,0 +1,198 @@
+"""The web layer's translations of what the engine and the actions say in English.
+
+The engine (``civility.moderation``) has no Django imports and speaks English:
+its policy file holds one message per guideline clause, and the actions raise
+errors with English messages and stable codes. Readers see those words in the
+article's language, so this module translates them *by id*: a clause message
+by clause id, an error by its code. That is a smaller change than a message
+per language in every policy file, and a publisher who rewrites a clause
+message in their own policy still sees their own words (we only translate the
+default text we know; docs/languages.md).
+
+The strings below are marked with ``gettext_noop`` so ``makemessages`` keeps
+them in the catalogs; templates translate them with ``{% translate value %}``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from django.utils.translation import gettext, gettext_noop, ngettext_lazy
+
+from civility.errors import CivilityError
+
+# The default policy's reader messages (moderation/default_policy.toml), by
+# clause id. tests/i18n checks they still match the policy word for word.
+CLAUSE_MESSAGES = {
+    "profanity": gettext_noop("Rejected: profanity is not allowed."),
+    "threats": gettext_noop("Rejected: threats are not allowed."),
+    "personal_attacks": gettext_noop("Rejected: personal attacks are not allowed."),
+    "vulgarity": gettext_noop("Rejected: vulgar language is not allowed."),
+    "abuse": gettext_noop(
+        "Rejected: abuse, such as sexism, racism, homophobia or xenophobia, is not allowed."
+    ),
+    "promotion": gettext_noop("Rejected: commercial or personal promotion is not allowed."),
+    "relevance": gettext_noop(
+        "Held for review: this comment does not seem to be about the article."
+    ),
+    "criticism": gettext_noop("Constructive criticism of the publisher is welcome."),
+}
+
+# The default policy's clause texts: what a decision records and what the
+# moderator UI shows as "Cites:" and in the history. Translated by equality, so
+# a recorded text that is not one of these is shown as recorded.
+CLAUSE_TEXTS = (
+    gettext_noop("We will not tolerate the following: profanity."),
+    gettext_noop("We will not tolerate the following: threats."),
+    gettext_noop("We will not tolerate the following: personal attacks."),
+    gettext_noop("We will not tolerate the following: vulgarity."),
+    gettext_noop(
+        "We will not tolerate the following: abuse (such as sexism, racism, homophobia or "
+        "xenophobia)."
+    ),
+    gettext_noop("We will not tolerate the following: commercial or personal promotion."),
+    gettext_noop(
+        "We welcome comments which are relevant to the article and encourage further "
+        "discussion about the issues that matter to you."
+    ),
+    gettext_noop("We also welcome constructive criticism about Rudaw."),
+)
+
+# Short clause labels for the moderator's reject select
+# (moderators/presentation.reject_choices makes them from the clause ids).
+CLAUSE_LABELS = (
+    gettext_noop("Profanity"),
+    gettext_noop("Threats"),
+    gettext_noop("Personal attacks"),
+    gettext_noop("Vulgarity"),
+    gettext_noop("Abuse"),
+    gettext_noop("Promotion"),
+    gettext_noop("Relevance"),
+)
+
+# Score labels (moderators/presentation.score_rows: the category, "_" → " ").
+CATEGORY_LABELS = (
+    gettext_noop("violation"),
+    gettext_noop("profanity"),
+    gettext_noop("vulgarity"),
+    gettext_noop("threat"),
+    gettext_noop("personal attack"),
+    gettext_noop("abuse"),
+    gettext_noop("sexism"),
+    gettext_noop("racism"),
+    gettext_noop("homophobia"),
+    gettext_noop("xenophobia"),
+    gettext_noop("promotion"),
+    gettext_noop("off topic"),
+)
+
+# Display names of the statuses and suggestions (comments/models.py choices).
+STATUS_LABELS = (
+    gettext_noop("Held for review"),
+    gettext_noop("Approved"),
+    gettext_noop("Rejected"),
+    gettext_noop("Approve"),
+    gettext_noop("Review"),
+    gettext_noop("Reject"),
+)
+
+
+def clause_message(clause_id: str, message: str) -> str:
+    """The reader's message for a clause, translated when it is the default text."""
+    default = CLAUSE_MESSAGES.get(clause_id)
+    if default is not None and message == default:
+        return gettext(default)
+    return message
+
+
+def outcome_message(message: str) -> str:
+    """A posting outcome (published, held, rejected) in the active language.
+
+    ``actions.post_comment`` answers with a clause message or one of its own
+    three sentences; both are known msgids when they are the defaults.
+    """
+    for clause_id, default in CLAUSE_MESSAGES.items():
+        if message == default:
+            return clause_message(clause_id, message)
+    return gettext(message) if message in OUTCOME_MESSAGES else message
+
+
+OUTCOME_MESSAGES = (
+    gettext_noop("Your comment is published."),
+    gettext_noop("Your comment is held for a moderator."),
+    gettext_noop("Your comment was rejected because it does not meet our guidelines."),
+)
+
+# Reader-facing errors by code (errors.py, comments/guards.py, textrules.py,
+# actions.py). Messages with a number take it from the error (see below).
+ERROR_MESSAGES = {
+    "comments_closed": gettext_noop("Comments are closed for this article."),
+    "article_not_found": gettext_noop("No such article."),
+    "form_honeypot": gettext_noop(
+        "This form could not be accepted. Please reload the page and try again."
+    ),
+    "form_unsigned": gettext_noop(
+        "This form was not loaded from our page. Please reload the page and try again."
+    ),
+    "form_expired": gettext_noop(
+        "This form has expired. Your text is kept below: please post it again."
+    ),
+    "form_too_fast": gettext_noop(
+        "That was sent very quickly. Please check your comment and post it again."
+    ),
+    "text_control_chars": gettext_noop(
+        "This contains an invisible control character (%(char)s); please remove it."
+    ),
+    "text_bidi_controls": gettext_noop(
+        "This contains a character that reorders text (%(char)s); please remove it."
+    ),
+    "text_invalid_unicode": gettext_noop(
+        "This contains characters that are not valid text (was it pasted from a damaged "
+        "file?); please retype it."
+    ),
+    "text_combining_flood": gettext_noop(
+        "This piles up too many accents on one letter; please remove them."
+    ),
+    "too_long": gettext_noop("This is too long; please shorten it."),
+    "too_many_bytes": gettext_noop("This is too large to store; please shorten it."),
+    "invalid_email": gettext_noop("Please give a valid email address, like name@example.com."),
+}
+REQUIRED_MESSAGES = {
+    "author_name": gettext_noop("Please give your name."),
+    "author_email": gettext_noop("Please give your email address; it is never shown."),
+    "text": gettext_noop("Please write your comment."),
+}
+# ngettext_lazy with a named number: "%(seconds)d" picks the plural form.
+_RATE_LIMITS = {
+    "ip": ngettext_lazy(
+        "Too many comments from your connection; please wait %(seconds)d second.",
+        "Too many comments from your connection; please wait %(seconds)d seconds.",
+        "seconds",
+    ),
+    "email": ngettext_lazy(
+        "Too many comments from your address; please wait %(seconds)d second.",
+        "Too many comments from your address; please wait %(seconds)d seconds.",
+        "seconds",
+    ),
+    "text": ngettext_lazy(
+        "This text was just posted several times; please wait %(seconds)d second.",
+        "This text was just posted several times; please wait %(seconds)d seconds.",
+        "seconds",
+    ),
+}
+_CODE_POINT = re.compile(r"U\+[0-9A-F]{4,6}")
+
+
+def error_message(error: CivilityError) -> str:
+    """The error's message in the active language, or its own words if unknown."""
+    code = error.code
+    if code == "required" and error.field in REQUIRED_MESSAGES:
+        return gettext(REQUIRED_MESSAGES[error.field])
+    retry_after = getattr(error, "retry_after", None)
+    if code == "rate_limited" and retry_after:
+        kind = "text" if error.field == "text" else "email" if "address" in error.message else "ip"
+        return _RATE_LIMITS[kind] % {"seconds": retry_after}
+    if code in ERROR_MESSAGES:
+        char = _CODE_POINT.search(error.message)
+        return gettext(ERROR_MESSAGES[code]) % {"char": char.group() if char else "?"}
+    return error.message
