@@ -126,9 +126,11 @@ class _CharTable(dict):
     def __missing__(self, cp: int) -> str:
         ch = chr(cp)
         value = _fold_char(ch)
-        self[cp] = value
+        # Record a length change before publishing the entry: another thread
+        # that finds the entry must also find it here (see _fold).
         if len(value) != 1:
             _LENGTH_CHANGING.add(ch)
+        self[cp] = value
         return value
 
 
@@ -144,7 +146,7 @@ def _fold(text: str) -> tuple[str, list[int] | None]:
         # ASCII case folding is lower(); it never changes length.
         return text.lower(), None
     out = text.translate(_TABLE)
-    if _LENGTH_CHANGING.isdisjoint(text):
+    if len(out) == len(text) and _LENGTH_CHANGING.isdisjoint(text):
         return out, None
     table = _TABLE
     omap = [i for i, c in enumerate(text) for _ in table[ord(c)]]
