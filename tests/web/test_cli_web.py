@@ -15,7 +15,7 @@ from django.contrib.auth import authenticate
 
 from civility.articles.models import Article, Tag
 from civility.cli import main
-from civility.demo import demo_articles, demo_comments, setup_demo
+from civility.demo import all_demo_articles, demo_articles, demo_comments, setup_demo
 
 # The page the project started from, in the shared folder beside the repository.
 SEED = Path(__file__).resolve().parents[3] / "shared" / "seed" / "000_0bef9d86745bbe88.txt"
@@ -128,7 +128,8 @@ def test_demo_setup_loads_the_article_and_a_moderator_idempotently():
         "ceasefire",
     ]
     assert len(article.paragraphs()) == 8
-    assert Article.objects.count() == 1
+    # The seed article and one in each other language (tests/i18n checks those).
+    assert Article.objects.count() == len(all_demo_articles()) == 5
     # Sample comments are posted once, through moderation (each has a decision).
     assert article.comments.count() == len(demo_comments())
     assert all(c.decisions.count() == 1 for c in article.comments.all())
@@ -157,9 +158,9 @@ def test_demo_command_prints_the_login_and_prepares_its_own_database(tmp_path):
     assert match, result.stdout
     assert (tmp_path / "secret_key").stat().st_mode & 0o777 == 0o600
     with sqlite3.connect(tmp_path / "civility.sqlite3") as db:
-        assert db.execute("select title from articles_article").fetchall() == [
-            ("Russia defends military action in Aleppo region",)
-        ]
+        titles = db.execute("select title from articles_article order by id").fetchall()
+    assert titles == [(article["title"],) for article in all_demo_articles()]
+    assert titles[0] == ("Russia defends military action in Aleppo region",)
 
 
 def test_manage_runs_django_commands(tmp_path):

@@ -42,6 +42,9 @@ def run(args) -> int:
     shown = "127.0.0.1" if args.host in {"0.0.0.0", "::"} else args.host
     base = f"http://{shown}:{args.port}"
     print(f"Demo article: {base}/articles/{site.articles[0]}/")
+    # One more article in each other language (ar, ckb, kmr, tr; docs/languages.md).
+    for slug in site.articles[1:]:
+        print(f"  also: {base}/articles/{slug}/")
     print(
         f"Moderator login: {base}/accounts/login/  user: {site.username}  password: {site.password}"
     )

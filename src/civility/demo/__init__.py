@@ -6,6 +6,14 @@ as the page did; the importer folds repeats into one tag. ``comments.json``
 holds sample comments in the five languages, some civil, some not; the demo
 posts them through the real moderation, so the queue and the thread show
 what the engine decided.
+
+``articles_languages.json`` adds one short article in each other language
+(Arabic, Sorani, Kurmanji, Turkish), written for the demo, so a reader can
+read and comment in every language (docs/languages.md);
+``comments_languages.json`` holds their sample comments by article slug.
+Sorani and Kurmanji comments are never approved by the engine alone (the
+policy's ``reject_only``), so the civil ones marked ``approve_if_held`` are
+then approved by the demo moderator, as a person would.
 """
 
 from __future__ import annotations
@@ -29,28 +37,58 @@ def demo_articles() -> list[dict]:
     return json.loads(resources.files(__package__).joinpath("articles.json").read_text("utf-8"))
 
 
+def language_articles() -> list[dict]:
+    """One short article per other language (ar, ckb, kmr, tr), written for the demo."""
+    return _read("articles_languages.json")
+
+
+def all_demo_articles() -> list[dict]:
+    """The seed article first, then one per other language."""
+    return demo_articles() + language_articles()
+
+
 def load_content():
     """Import the demo articles (idempotent: matched by slug)."""
     from civility.articles.importer import import_articles
 
-    return import_articles(demo_articles())
+    return import_articles(all_demo_articles())
 
 
 def demo_comments() -> list[dict]:
     return json.loads(resources.files(__package__).joinpath("comments.json").read_text("utf-8"))
 
 
-def post_sample_comments(slug: str) -> int:
-    """Post the sample comments under the article, once (skipped if it has comments)."""
+def comments_for(slug: str) -> list[dict]:
+    """The sample comments of one demo article (the seed's are ``comments.json``)."""
+    by_article = _read("comments_languages.json")
+    return by_article.get(slug, demo_comments() if slug == demo_articles()[0]["slug"] else [])
+
+
+def _read(name: str):
+    return json.loads(resources.files(__package__).joinpath(name).read_text("utf-8"))
+
+
+def post_sample_comments(slug: str, *, moderator=None) -> int:
+    """Post the sample comments under the article, once (skipped if it has comments).
+
+    Each goes through the real moderation. A comment marked
+    ``approve_if_held`` that the engine held is then approved by ``moderator``.
+    """
     from civility.articles.models import Article
-    from civility.comments.actions import post_comment
+    from civility.comments.actions import decide, post_comment
+    from civility.comments.models import CommentStatus
 
     article = Article.objects.get(slug=slug)
     if article.comments.exists():
         return 0
-    for comment in demo_comments():
-        post_comment(article=article, **comment)
-    return len(demo_comments())
+    comments = comments_for(slug)
+    for sample in comments:
+        fields = {k: v for k, v in sample.items() if k != "approve_if_held"}
+        posted = post_comment(article=article, **fields)
+        held = posted.comment.status == CommentStatus.PENDING
+        if held and sample.get("approve_if_held") and moderator is not None:
+            decide(posted.comment, status=CommentStatus.APPROVED, actor=moderator)
+    return len(comments)
 
 
 def reset_moderator(username: str = MODERATOR) -> str:
@@ -72,11 +110,14 @@ def reset_moderator(username: str = MODERATOR) -> str:
 
 def setup_demo(*, verbosity: int = 0) -> DemoSite:
     """Migrate, load the demo content and reset the moderator. Django must be set up."""
+    from django.contrib.auth.models import User
     from django.core.management import call_command
 
     call_command("migrate", interactive=False, verbosity=verbosity)
     load_content()
-    slugs = [a["slug"] for a in demo_articles()]
-    post_sample_comments(slugs[0])
     password = reset_moderator()
+    moderator = User.objects.get(username=MODERATOR)
+    slugs = [a["slug"] for a in all_demo_articles()]
+    for slug in slugs:
+        post_sample_comments(slug, moderator=moderator)
     return DemoSite(articles=slugs, username=MODERATOR, password=password)
