@@ -172,6 +172,7 @@ def load_lexicon(lang: str) -> Lexicon:
     stretch_inflections = bool(raw.get("stretch_inflections", False))
     words: dict[str, list[Entry]] = {}
     stretched: dict[str, list[Entry]] = {}
+    written: set[str] = set()  # single words as written (and inflected, in English)
     for group in raw["groups"]:
         where = f"{lang}.json group {group['id']}"
         cats = _categories(group["categories"], where)
@@ -192,17 +193,21 @@ def load_lexicon(lang: str) -> Lexicon:
                 )
                 words.setdefault(tokens[key], []).append(entry)
                 if len(tokens) == 1 and (stretch_inflections or form == word.rstrip("+")):
+                    if len(tokens[0]) >= 4:
+                        written.add(tokens[0])
                     for variant in stretched_forms(tokens[0]) - not_stretched:
                         stretched.setdefault(variant, []).append(entry)
     for variant, entries in stretched.items():
         if variant not in words:
             words[variant] = entries
+    # One-letter words of the language that joining spaced letters can sweep
+    # into a word ("a", "i", "u"; Kurmanji "û"); none for Arabic script.
+    glue = ("", *(_norm(letter) for letter in raw.get("one_letter_words", ())))
     letter_glued = frozenset(
         f"{before}{key}{after}"
-        for key, entries in words.items()
-        if len(key) >= 4 and key not in stretched and any(len(e.tokens) == 1 for e in entries)
-        for before in ("", "a", "i", "u")
-        for after in ("", "a", "i", "u")
+        for key in written
+        for before in glue
+        for after in glue
         if before or after
     )
     frozen = {k: tuple(v) for k, v in words.items()}
