@@ -11,6 +11,7 @@ from django.http import Http404
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, AuthorizationError, HttpError, ValidationError
 
+from civility.embed.api import router as embed_router
 from civility.errors import CivilityError
 
 from . import articles, comments, moderation
@@ -24,6 +25,7 @@ api = NinjaAPI(
 api.add_router("/articles", articles.router)
 api.add_router("/articles", comments.router)
 api.add_router("/moderation", moderation.router)
+api.add_router("/embed", embed_router)  # the widget (civility/embed, docs/embedding.md)
 
 
 def error(request, status: int, code: str, message: str, field: str | None = None):

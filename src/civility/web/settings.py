@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "civility.comments",
     "civility.moderators",
     "civility.api",
+    "civility.embed",  # the embeddable widget's sites and routes (docs/embedding.md)
 ]
 
 MIDDLEWARE = [
@@ -49,6 +50,9 @@ MIDDLEWARE = [
     # CSP, framing, Permissions-Policy (web/security.py); first in, last out,
     # so it sees every response, error pages included.
     "civility.web.security.SecurityHeadersMiddleware",
+    # CORS for the widget's /api/embed/ routes, configured sites only (embed/cors.py);
+    # before whitenoise and sessions: a preflight needs neither.
+    "civility.embed.cors.EmbedCorsMiddleware",
     # Right after security: static files are answered before sessions are touched.
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",

@@ -1,0 +1,244 @@
+"""/api/embed: the widget's routes (docs/embedding.md).
+
+- ``GET /api/embed/thread?article=ID&url=URL&lang=xx&page=N``: the article,
+  the widget's words in the page's language, a fresh form token and a page
+  of the published thread. 404 ``article_not_found`` when no article has
+  that id or URL yet.
+- ``POST /api/embed/articles``: create the article from the page's metadata
+  (when the site allows it), answered like the thread.
+- ``POST /api/embed/articles/{slug}/comments``: post a comment, with the
+  article page's checks in its order (honeypot and signed timestamp, the
+  form, the rate limits, the actions) and its messages, in the page's
+  language.
+
+Writes answer only a configured site (the ``Origin`` header); cors.py
+explains why that, and not a cookie token, is the CSRF defence here.
+"""
+
+from __future__ import annotations
+
+import functools
+
+from django.http import HttpRequest
+from django.utils import dateformat, timezone, translation
+from django.utils.translation import gettext as _
+from ninja import Router, Status
+
+from civility.api.pagination import paginate
+from civility.api.schemas import ErrorOut
+from civility.articles.models import Article
+from civility.comments import actions, guards
+from civility.comments.forms import CommentForm
+from civility.comments.models import Comment
+from civility.comments.views import default_message
+from civility.errors import CivilityError, NotFound, PermissionDenied
+from civility.web.i18n import error_message, outcome_message
+
+from . import articles, interface
+from .models import EmbedSite
+from .schemas import (
+    EmbedCommentIn,
+    EmbedOut,
+    EmbedPostedOut,
+    FormErrorsOut,
+    PageIn,
+)
+
+router = Router(tags=["embed"])
+
+# Django's form error codes, as the actions name the same failures.
+FORM_CODES = {"required": "required", "invalid": "invalid_email", "max_length": "too_long"}
+
+
+def translated(view):
+    """Raise errors with their message in the language the view chose.
+
+    The API's handler renders an error after the view has returned, outside
+    ``translation.override``; so the message is translated here, by code
+    (web/i18n.py), while the page's language is still active.
+    """
+
+    @functools.wraps(view)
+    def wrapper(*args, **kwargs):
+        try:
+            return view(*args, **kwargs)
+        except CivilityError as error:
+            error.message = error_message(error)
+            raise
+
+    return wrapper
+
+
+def require_site(request: HttpRequest) -> EmbedSite:
+    site = EmbedSite.objects.for_origin(request.headers.get("Origin"))
+    if site is None:
+        raise PermissionDenied(
+            _("This site may not embed comments."), code="origin_not_allowed", field="origin"
+        )
+    return site
+
+
+@router.get(
+    "/thread",
+    response={200: EmbedOut, 404: ErrorOut, 422: ErrorOut},
+    summary="The widget's article, words, form token and a page of its thread",
+)
+def thread(request: HttpRequest, article: str = "", url: str = "", lang: str = "", page: int = 1):
+    found = articles.find_article(article, url)
+    with translation.override(interface.choose_language(lang, found)):
+        return _thread(found, page)
+
+
+@translated
+def _thread(found: Article | None, page: int):
+    if found is None:
+        raise NotFound(_("No such article."), code="article_not_found", field="article")
+    return embed_payload(found, page)
+
+
+@router.post(
+    "/articles",
+    response={200: EmbedOut, 201: EmbedOut, 403: ErrorOut, 422: ErrorOut, 429: ErrorOut},
+    summary="Create the page's article on first use (when the site allows it)",
+)
+def create_article(request: HttpRequest, payload: PageIn):
+    with translation.override(interface.choose_language(payload.lang)):
+        return _create_article(request, payload)
+
+
+@translated
+def _create_article(request: HttpRequest, payload: PageIn):
+    site = require_site(request)
+    article, created = articles.create_article(
+        site,
+        article=payload.article,
+        url=payload.url,
+        title=payload.title,
+        description=payload.description,
+        language=interface.choose_language(payload.lang, None)
+        if payload.lang.strip()
+        else site.language,
+        ip=guards.client_ip(request),
+    )
+    return Status(201 if created else 200, embed_payload(article, 1))
+
+
+@router.post(
+    "/articles/{slug}/comments",
+    response={
+        201: EmbedPostedOut,
+        202: EmbedPostedOut,
+        400: ErrorOut,
+        403: ErrorOut,
+        404: ErrorOut,
+        409: ErrorOut,
+        422: FormErrorsOut,
+        429: ErrorOut,
+    },
+    summary="Post a comment from the widget; moderated before anyone sees it",
+)
+def post_comment(request: HttpRequest, slug: str, payload: EmbedCommentIn):
+    article = Article.objects.filter(slug=slug).first()
+    with translation.override(interface.choose_language(payload.lang, article)):
+        return _post_comment(request, article, payload)
+
+
+@translated
+def _post_comment(request: HttpRequest, article: Article | None, payload: EmbedCommentIn):
+    require_site(request)
+    if article is None:
+        raise NotFound(_("No such article."), code="article_not_found", field="article")
+    data = {
+        "author_name": payload.author_name,
+        "author_email": payload.author_email,
+        "text": payload.text,
+    }
+    form = CommentForm(data)
+    valid = form.is_valid()
+    # The article page's order (comments/views.py): bots first, then the form.
+    guards.check_form({"website": payload.website, "issued": payload.issued})
+    if not valid:
+        errors = form_errors(form)
+        return Status(422, {"error": errors[0], "errors": errors})
+    ip = guards.client_ip(request)
+    guards.check_posting(
+        ip=ip, email=form.cleaned_data["author_email"], text=form.cleaned_data["text"]
+    )
+    posted = actions.post_comment(
+        article=article,
+        author_name=form.cleaned_data["author_name"],
+        author_email=form.cleaned_data["author_email"],
+        text=form.cleaned_data["text"],
+        ip_address=ip,
+    )
+    outcome = str(posted.outcome)
+    message = outcome_message(posted.message) if posted.message else default_message(outcome)
+    return Status(
+        202 if outcome == "held" else 201,
+        {
+            "id": posted.comment.pk,
+            "status": posted.comment.status,
+            "outcome": outcome,
+            "message": message,
+        },
+    )
+
+
+def form_errors(form: CommentForm) -> list[dict]:
+    """Every field's first error, in the form's field order."""
+    errors = []
+    for field, problems in form.errors.as_data().items():
+        problem = problems[0]
+        text = problem.message % problem.params if problem.params else problem.message
+        # The form's one code-less error is clean_text's all-blank comment.
+        code = problem.code or ("required" if field == "text" else "invalid")
+        errors.append(
+            {
+                "code": FORM_CODES.get(code, code),
+                "message": str(text),
+                "field": None if field == "__all__" else field,
+            }
+        )
+    return errors
+
+
+def embed_payload(article: Article, page: int) -> dict:
+    """Everything the widget renders, in the active language."""
+    comments = Comment.objects.thread(article).only(
+        "id", "author_name", "text", "language", "created_at", "erased_at"
+    )
+    meta, items = paginate(comments, page)
+    return {
+        "article": {
+            "slug": article.slug,
+            "title": article.title,
+            "language": article.language,
+            "comments_open": article.comments_open,
+            "url": article.get_absolute_url(),
+        },
+        "interface": interface.interface(),
+        "form": {
+            "issued": guards.form_timestamp(),
+            "name_max": actions.NAME_MAX,
+            "email_max": actions.EMAIL_MAX,
+            "text_max": CommentForm().text_max,
+        },
+        "thread": {
+            **meta,
+            "comments": [
+                {
+                    "id": c.pk,
+                    "author_name": "" if c.erased_at else c.author_name,
+                    "erased": c.erased_at is not None,
+                    "text": c.text,
+                    "language": c.language or "",
+                    "created_at": c.created_at,
+                    # As the article page shows it: d-m-Y H:i, in the site's zone.
+                    "created_display": dateformat.format(
+                        timezone.localtime(c.created_at), "d-m-Y H:i"
+                    ),
+                }
+                for c in items
+            ],
+        },
+    }

@@ -1,0 +1,85 @@
+"""What the widget shows besides comments: its words, in the page's language.
+
+The widget carries no translations of its own. It asks for the language of
+the host page (``<html lang>``); the words come from the same catalogs as the
+article page, by the same msgids, so a translator translates once and the
+widget and the page say the same thing. The publisher's guidelines come from
+the same template the article page includes.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+from django.conf import settings
+from django.template.loader import render_to_string
+from django.utils.formats import number_format
+from django.utils.translation import gettext as _
+
+from civility.articles.models import RTL_LANGUAGES
+from civility.articles.views import interface_language
+from civility.comments.forms import comment_max_chars
+
+from .models import LANGUAGE_CODES
+
+_PARAGRAPH = re.compile(r"<p>(.*?)</p>", re.S)
+
+
+def choose_language(requested: str, article=None) -> str:
+    """The page's language when Civility speaks it, else the article's, else the default.
+
+    ``requested`` is a BCP 47 tag as pages write it (``ckb-IQ``, ``AR``).
+    """
+    primary = (requested or "").strip().replace("_", "-").split("-")[0].lower()
+    if primary in LANGUAGE_CODES:
+        return primary
+    if article is not None and article.language in LANGUAGE_CODES:
+        return article.language
+    return settings.LANGUAGE_CODE
+
+
+def strings() -> dict[str, str]:
+    """The widget's words in the active language (same msgids as the page)."""
+    max_display = number_format(comment_max_chars(), force_grouping=True)
+    return {
+        "heading": _("Comments"),
+        "list_label": _("Published comments"),
+        "empty": _("No comments yet."),
+        "erased": _("Name removed at the author's request"),
+        "post_heading": _("Post a comment"),
+        "required_help": _("All fields are required."),
+        "honeypot": _("Leave this field empty"),
+        "name": _("Name"),
+        "email": _("Email"),
+        "email_help": _("Never shown on the site."),
+        "comment": _("Comment"),
+        "text_help": _("%(max)s characters at most.") % {"max": max_display},
+        "counter": _("{count} of {max} characters"),
+        "post": _("Post"),
+        "closed": _("Comments are closed for this article."),
+        "pages_label": _("Comment pages"),
+        "previous": _("Previous"),
+        "next": _("Next"),
+        "page_of": _("Page %(number)s of %(total)s") % {"number": "{number}", "total": "{total}"},
+        "network_error": _(
+            "Your comment could not be sent. Please check your connection and try again."
+        ),
+    }
+
+
+def guidelines() -> list[str]:
+    """The guidelines' paragraphs as plain text (the widget sets them as text)."""
+    rendered = render_to_string("comments/guidelines.html")
+    return [html.unescape(p).strip() for p in _PARAGRAPH.findall(rendered) if p.strip()]
+
+
+def interface() -> dict:
+    """lang, dir, strings and guidelines for the active language."""
+    lang = interface_language()
+    return {
+        "lang": lang,
+        "dir": "rtl" if lang in RTL_LANGUAGES else "ltr",
+        "strings": strings(),
+        "guidelines": guidelines(),
+    }
