@@ -1,0 +1,120 @@
+"""The translation catalogs: complete, compiled, faithful to their placeholders.
+
+The .po files in src/civility/locale are written by hand (docs/languages.md);
+the .mo files are committed so that no gettext is needed at run time. These
+tests read both without gettext, so they also run where it is not installed.
+"""
+
+from __future__ import annotations
+
+import ast
+import gettext
+import re
+import tomllib
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.utils import translation
+from django.utils.translation import get_language_info
+
+from civility.web import i18n
+
+PACKAGE = Path(__file__).resolve().parents[2] / "src" / "civility"
+LOCALE = PACKAGE / "locale"
+TRANSLATED = ("ar", "ckb", "kmr", "tr")
+PLACEHOLDER = re.compile(r"%\(\w+\)[sd]|\{\w+\}")
+
+
+def read_po(path: Path) -> dict[str, list[str]]:
+    """msgid (singular) -> its msgstr forms, from a .po file, header left out."""
+    entries: dict[str, list[str]] = {}
+    current: dict[str, str] = {}
+    key = None
+
+    def flush():
+        if current.get("msgid"):
+            forms = [current[k] for k in sorted(current) if k.startswith("msgstr")]
+            entries[current["msgid"]] = forms
+
+    for line in path.read_text(encoding="utf-8").splitlines():
+        match = re.match(r"^(msgid|msgid_plural|msgstr(?:\[\d\])?) (\".*\")$", line)
+        if match:
+            if match.group(1) == "msgid":
+                flush()
+                current = {}
+            key = match.group(1)
+            current[key] = ast.literal_eval(match.group(2))
+        elif line.startswith('"') and key:
+            current[key] += ast.literal_eval(line)
+    flush()
+    return entries
+
+
+def template_strings() -> set[str]:
+    """Every literal {% translate "..." %} in the package's templates."""
+    found = set()
+    for template in PACKAGE.rglob("*.html"):
+        text = template.read_text(encoding="utf-8")
+        found.update(re.findall(r'{% translate "([^"]+)"', text))
+        found.update(re.findall(r"{% translate '([^']+)'", text))
+    return found
+
+
+@pytest.mark.parametrize("lang", TRANSLATED)
+def test_every_string_is_translated_and_compiled(lang):
+    po = read_po(LOCALE / lang / "LC_MESSAGES" / "django.po")
+    with open(LOCALE / lang / "LC_MESSAGES" / "django.mo", "rb") as handle:
+        mo = gettext.GNUTranslations(handle)
+    assert len(po) > 100
+    for msgid, forms in po.items():
+        assert forms and all(forms), f"{lang}: no translation for {msgid!r}"
+        # The .mo says the same as the .po: it was compiled after the last edit.
+        compiled = mo.gettext(msgid) if len(forms) == 1 else mo.ngettext(msgid, msgid, 1)
+        assert compiled in forms, f"{lang}: django.mo is older than django.po; compile it"
+
+
+@pytest.mark.parametrize("lang", TRANSLATED)
+def test_translations_keep_every_placeholder(lang):
+    for msgid, forms in read_po(LOCALE / lang / "LC_MESSAGES" / "django.po").items():
+        wanted = sorted(set(PLACEHOLDER.findall(msgid)))
+        for form in forms:
+            assert sorted(set(PLACEHOLDER.findall(form))) == wanted, (lang, msgid, form)
+
+
+def test_every_template_string_is_in_every_catalog():
+    strings = template_strings()
+    assert "Post a comment" in strings and "Interface language" in strings
+    for lang in TRANSLATED:
+        catalog = read_po(LOCALE / lang / "LC_MESSAGES" / "django.po")
+        missing = sorted(strings - set(catalog))
+        assert not missing, f"{lang}: run makemessages and translate {missing}"
+
+
+def test_translated_clause_messages_are_the_default_policys():
+    """Clause messages are translated by id: the English must still match the policy."""
+    policy = tomllib.loads((PACKAGE / "moderation" / "default_policy.toml").read_text("utf-8"))
+    in_policy = {clause["id"]: clause["message"] for clause in policy["clause"]}
+    assert in_policy == i18n.CLAUSE_MESSAGES
+    texts = {clause["text"] for clause in policy["clause"]}
+    assert texts == set(i18n.CLAUSE_TEXTS)
+
+
+def test_a_clause_message_is_translated_only_when_it_is_the_default():
+    with translation.override("tr"):
+        assert i18n.clause_message("threats", "Rejected: threats are not allowed.") == (
+            "Reddedildi: tehdit yasaktır."
+        )
+        # A publisher's own wording is shown as written.
+        assert i18n.clause_message("threats", "No threats, please.") == "No threats, please."
+
+
+def test_all_five_languages_are_known_with_their_direction():
+    assert [code for code, _ in settings.LANGUAGES] == ["en", "ar", "ckb", "kmr", "tr"]
+    assert get_language_info("kmr")["bidi"] is False
+    assert get_language_info("kmr")["name_local"] == "Kurmancî"
+    assert get_language_info("ckb")["bidi"] is True
+    for lang, rtl in {"en": False, "ar": True, "ckb": True, "kmr": False, "tr": False}.items():
+        with translation.override(lang):
+            assert translation.get_language_bidi() is rtl, lang
+            assert translation.get_language() == lang
