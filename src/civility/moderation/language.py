@@ -88,7 +88,16 @@ _FUNCTION_WORDS: dict[str, set[str]] = {
         "the and of to is in that it for you are was with this on be have not they he she we my "
         "your what so but just all do if no like will can at by or from his her who about people "
         "get should would when there their i been has had were them our how why because than more "
-        "only very out up one as its it's don't i'm these those which a an me".split()
+        "only very out up one as its it's don't i'm these those which a an me "
+        # Frequent content words of news and comments, for headlines and
+        # names-heavy sentences that have few function words.
+        "party union society association women men children people government "
+        "president minister state country city village region forces attack "
+        "killed said says news report reports democratic national people's "
+        "council committee school health club center centre university "
+        "against after before during while where also into over under between "
+        "new old first last two three years year today week said told "
+        "great good bad thanks thank please article story right wrong true".split()
     ),
     "tr": set(
         "ve bir bu için icin ile çok cok değil degil mı mu mü ben sen biz siz onlar var yok "
