@@ -4,7 +4,9 @@
 
 For OLID (en), OSACT 2020 (ar, train + dev) and OffensEval 2020 (tr): the share
 of offensive and of inoffensive tweets with a lexicon or pattern hit at or
-above --at (promotion aside). For the Kurdish news corpus (Sorani, Kurmanji
+above --at (promotion aside). For SemEval-2021 Task 5 (toxic spans in news
+comments): how well the evidence matches the characters readers marked.
+For the Kurdish news corpus (Sorani, Kurmanji
 and English sentences, no offensive language expected): how many sentences
 get any hit at 0.3 or above and at --at or above. Rules are the precise,
 explainable half of the engine; recall is the models' job.
@@ -48,6 +50,45 @@ def _fires(text: str, lang: str, at: float) -> bool:
     )
 
 
+def _toxic_spans(folder: Path, at: float) -> None:
+    """Evidence against the character spans readers marked as toxic.
+
+    SemEval-2021 Task 5 (Civil Comments, train + trial). Character-level
+    precision and recall over all posts, and the task's own measure: the mean
+    over posts of the character F1 (a post with no gold span and no evidence
+    counts 1).
+    """
+    import ast
+
+    tp = fp = fn = 0
+    f1s = []
+    for name in ("SemEval2021_data_tsd_train.csv", "SemEval2021_data_tsd_trial.csv"):
+        with open(folder / name, encoding="utf-8", newline="") as f:
+            for row in csv.DictReader(f):
+                gold = set(ast.literal_eval(row["spans"]))
+                text = row["text"]
+                found: set[int] = set()
+                for h in match_rules(normalise(text), "en"):
+                    if h.strength >= at and h.category != "promotion":
+                        found.update(range(h.start, h.end))
+                tp += len(found & gold)
+                fp += len(found - gold)
+                fn += len(gold - found)
+                if not gold and not found:
+                    f1s.append(1.0)
+                elif not gold or not found:
+                    f1s.append(0.0)
+                else:
+                    p = len(found & gold) / len(found)
+                    r = len(found & gold) / len(gold)
+                    f1s.append(2 * p * r / (p + r) if p + r else 0.0)
+    print(f"toxic spans (SemEval-2021 task 5, {len(f1s)} posts), evidence of hits >= {at}")
+    print(
+        f"  character precision {tp / (tp + fp):.3f}, recall {tp / (tp + fn):.3f}; "
+        f"task F1 (mean over posts) {sum(f1s) / len(f1s):.3f}"
+    )
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     default = os.environ.get("CIVILITY_DATA", str(ROOT.parent / "shared" / "data"))
@@ -74,6 +115,7 @@ def main() -> int:
             f"  {name:22} OFF {sum(off)}/{len(off)} = {sum(off) / len(off):.3f}   "
             f"NOT {sum(inoffensive)}/{len(inoffensive)} = {sum(inoffensive) / len(inoffensive):.3f}"
         )
+    _toxic_spans(data / "toxic-spans-civil-comments", args.at)
     print("news sentences with any hit (no offensive language expected)")
     kurdish = data / "kurdish_news_parallel_interdialect"
     for name, lang in (
