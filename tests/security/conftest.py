@@ -50,6 +50,12 @@ class PinnedEngine:
 
 
 @pytest.fixture
+def pinned_engine():
+    """The PinnedEngine class, to pass as ``engine=`` to post_comment."""
+    return PinnedEngine
+
+
+@pytest.fixture
 def engine(settings):
     """engine("review") pins the decision for everything posted afterwards."""
 

@@ -85,15 +85,6 @@ def parse_redis_url(raw: str) -> str:
     return raw
 
 
-def parse_origins(raw: str) -> list[str]:
-    origins = parse_list(raw)
-    for origin in origins:
-        parts = urlsplit(origin)
-        if parts.scheme not in {"http", "https"} or not parts.netloc or parts.path not in {"", "/"}:
-            raise ValueError(f"must be origins like https://news.example.com, got {origin!r}")
-    return [origin.rstrip("/") for origin in origins]
-
-
 def parse_str(raw: str) -> str:
     return raw
 
@@ -289,13 +280,6 @@ SETTINGS: tuple[Setting, ...] = (
         "31536000",
         "Strict-Transport-Security max-age sent on https responses (when CIVILITY_HTTPS).",
         parse_non_negative_int,
-    ),
-    Setting(
-        "CIVILITY_EMBED_ORIGINS",
-        "",
-        "Comma-separated origins (https://news.example.com) allowed to frame the embeddable "
-        "widget under /embed/. Nothing else may frame any page.",
-        parse_origins,
     ),
     Setting(
         "CIVILITY_TIME_ZONE",

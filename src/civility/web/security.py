@@ -11,10 +11,12 @@ middleware adds what Django does not decide for us:
   checks the pages have no inline script, handler or style attribute), and
   Django's admin is built for such a policy.
 - **Framing**: no page may be framed (``frame-ancestors 'none'`` plus
-  ``X-Frame-Options: DENY``), except the embeddable widget under
-  ``EMBED_PREFIX``, which only the origins in ``CIVILITY_EMBED_ORIGINS`` may
-  frame (X-Frame-Options cannot name origins, so the widget drops it and
-  relies on ``frame-ancestors``, which every current browser honours).
+  ``X-Frame-Options: DENY``). The embeddable widget is a script that renders
+  in a shadow root on the publisher's page (civility/embed), not a frame, so
+  nothing needs an exception. A view that must be framed by named sites
+  sets ``response.frame_ancestors = ["https://news.example.com", ...]`` (the
+  sites configured for the widget); it then gets those origins in
+  ``frame-ancestors`` and no X-Frame-Options, which cannot name origins.
 - **Permissions-Policy**: the pages need no camera, microphone, location or
   payment, so no injected frame may ask for them.
 
@@ -22,10 +24,6 @@ A view that sets its own Content-Security-Policy keeps it.
 """
 
 from __future__ import annotations
-
-from django.conf import settings
-
-EMBED_PREFIX = "/embed/"
 
 BASE_POLICY = (
     ("default-src", "'self'"),
@@ -47,13 +45,9 @@ PERMISSIONS_POLICY = (
 )
 
 
-def content_security_policy(path: str) -> str:
-    """The policy for a response to ``path`` (the widget differs in framing only)."""
-    if path.startswith(EMBED_PREFIX):
-        origins = list(getattr(settings, "CIVILITY_EMBED_ORIGINS", []) or [])
-        ancestors = " ".join(origins) if origins else "'none'"
-    else:
-        ancestors = "'none'"
+def content_security_policy(frame_ancestors=()) -> str:
+    """The policy; ``frame_ancestors`` lists the origins allowed to frame the page."""
+    ancestors = " ".join(frame_ancestors) if frame_ancestors else "'none'"
     directives = [*BASE_POLICY, ("frame-ancestors", ancestors)]
     return "; ".join(f"{name} {value}" for name, value in directives)
 
@@ -64,14 +58,11 @@ class SecurityHeadersMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
+        ancestors = list(getattr(response, "frame_ancestors", None) or ())
         if "Content-Security-Policy" not in response:
-            response["Content-Security-Policy"] = content_security_policy(request.path)
+            response["Content-Security-Policy"] = content_security_policy(ancestors)
         response.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
-        if request.path.startswith(EMBED_PREFIX) and getattr(
-            settings, "CIVILITY_EMBED_ORIGINS", None
-        ):
-            # frame-ancestors names the allowed sites; DENY would overrule it
-            # in browsers that read both.
+        if ancestors:
             del response["X-Frame-Options"]
         else:
             response["X-Frame-Options"] = "DENY"

@@ -160,7 +160,6 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 # A comment is 2,000 characters; an imported article rarely passes 100 KB.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 200
-CIVILITY_EMBED_ORIGINS = ENV["CIVILITY_EMBED_ORIGINS"]
 
 # Rate-limit and login counters: per process by default, shared through
 # Redis when several app servers run (CIVILITY_REDIS_URL).
