@@ -414,3 +414,30 @@ def test_evidence_points_at_the_disguised_word(word, disguise, before, after) ->
 def test_a_word_inside_a_matched_phrase_is_one_piece_of_evidence() -> None:
     found = [h for h in hits("siktir git", "tr") if h.category == "profanity"]
     assert [(h.start, h.end) for h in found] == [(0, 10)]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("We should kill all immigrants.", "xenophobia"),
+        ("Gas all the Jews", "racism"),
+        ("All gays should die", "homophobia"),
+        ("women should be shot", "sexism"),
+        ("muslims must be exterminated", "abuse"),
+    ],
+)
+def test_calls_to_kill_a_group_are_threats_and_abuse(text: str, kind: str) -> None:
+    assert strongest(text, "threat") >= 0.8
+    assert strongest(text, kind) >= 0.8
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Immigrants are not animals.",
+        "I love Kurds and Arabs alike.",
+        "Refugees should be welcomed.",
+    ],
+)
+def test_positive_and_negated_statements_about_groups_pass(text: str) -> None:
+    assert [h.rule for h in hits(text) if h.category in {"abuse", "threat"}] == []
