@@ -73,7 +73,7 @@ MATRIX = {
     ("GET", "admin/autocomplete/"): staff((302, 302), 403),
     ("GET", "admin/jsi18n/"): staff((302, 302), 200),
     ("GET", "admin/r/<path:content_type_id>/<path:object_id>/"): staff((302, 302), 404),
-    ("GET", "admin/^(?P<app_label>auth|articles|comments)/$"): {
+    ("GET", "admin/<app_label>/"): {
         **staff((302, 302), 200),
         "moderator": 404,  # no permission in "auth": the app page does not exist for them
         "editor": 404,
@@ -91,9 +91,17 @@ MATRIX = {
     ("GET", "/api/moderation/queue"): staff((401, 403), 200),
     ("POST", "/api/moderation/comments/{comment_id}/decisions"): staff((401, 403), 201),
     ("GET", "/api/moderation/clauses"): staff((401, 403), 200),
+    # The widget's routes (civility/embed): open to readers; writes need the
+    # Origin of a configured site, whoever is signed in (none here: 403).
+    ("GET", "/api/embed/thread"): every(200),
+    ("POST", "/api/embed/articles"): every(403),
+    ("POST", "/api/embed/articles/{slug}/comments"): every(403),
 }
 # Served by the API's own table below, not the resolver's (one entry per operation).
 API_RESOLVER_ROUTES = {
+    "api/embed/thread",
+    "api/embed/articles",
+    "api/embed/articles/<slug>/comments",
     "api/articles",
     "api/articles/<slug>",
     "api/articles/<slug>/comments",
@@ -123,6 +131,8 @@ ADMIN_MODEL_RULES = {
     },
     "comments.comment": {"moderator": {VIEW}, "editor": {VIEW}, "admin": {VIEW}},
     "comments.decision": {"moderator": {VIEW}, "editor": {VIEW}, "admin": {VIEW}},
+    # Which sites may embed the widget: the administrators.
+    "embed.embedsite": {"admin": {VIEW, ADD, CHANGE, DELETE}},
     "comments.clausethreshold": {
         "moderator": {VIEW},
         "editor": {VIEW, ADD, CHANGE, DELETE},
@@ -141,7 +151,9 @@ def resolver_routes(patterns=None, prefix=""):
         if isinstance(pattern, URLResolver):
             yield from resolver_routes(pattern.url_patterns, prefix + str(pattern.pattern))
         elif isinstance(pattern, URLPattern):
-            yield prefix + str(pattern.pattern)
+            route = prefix + str(pattern.pattern)
+            # The admin's app index lists the installed apps in its regex.
+            yield "admin/<app_label>/" if route.startswith("admin/^(?P<app_label>") else route
 
 
 def api_operations():
@@ -218,7 +230,7 @@ def concrete(route: str, world) -> str:
         "{comment_id}": str(held.pk),
         "<uidb64>/<token>": "MQ/bad-token",
         "<path:content_type_id>/<path:object_id>": "999/999",
-        "^(?P<app_label>auth|articles|comments)/$": "auth/",
+        "<app_label>/": "auth/",
         "(?P<url>.*)$": "no-such-admin-page/",
     }
     for token, value in replacements.items():
@@ -228,7 +240,15 @@ def concrete(route: str, world) -> str:
     return path
 
 
+def world_slug(path: str) -> str:
+    from civility.articles.models import Article
+
+    return Article.objects.values_list("slug", flat=True).first()
+
+
 def call(client, method: str, route: str, path: str, role: str):
+    if route == "/api/embed/thread":
+        return client.get(path, {"article": world_slug(path)})
     if method == "GET":
         return client.get(path)
     if route == "articles/<str:slug>/comments/":
@@ -242,6 +262,12 @@ def call(client, method: str, route: str, path: str, role: str):
             },
         )
     if route == "/api/articles/{slug}/comments":
+        body = {"author_name": role, "author_email": f"{role}@x.org", "text": f"From {role}."}
+        return client.post(path, json.dumps(body), content_type="application/json")
+    if route == "/api/embed/articles":
+        body = {"article": "new-page", "url": "https://news.example.com/a", "title": "A page"}
+        return client.post(path, json.dumps(body), content_type="application/json")
+    if route == "/api/embed/articles/{slug}/comments":
         body = {"author_name": role, "author_email": f"{role}@x.org", "text": f"From {role}."}
         return client.post(path, json.dumps(body), content_type="application/json")
     if route == "/api/articles":
@@ -295,6 +321,10 @@ def admin_object(model_key: str, world):
         return world["held"].pk
     if model_key == "comments.decision":
         return world["held"].decisions.first().pk
+    if model_key == "embed.embedsite":
+        from civility.embed.models import EmbedSite
+
+        return EmbedSite.objects.create(name="News", origins="https://news.example.com").pk
     if model_key == "comments.clausethreshold":
         return ClauseThreshold.objects.get_or_create(
             clause_id="threats", defaults={"review_at": 0.5}
