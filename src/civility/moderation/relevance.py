@@ -264,6 +264,7 @@ def off_topic_probability(
     probability = combine(features(text, reference, vector))
     if parent_text and not merged:
         # On topic if it follows the article OR the thread it replies to.
-        parent = build_reference("", parent_text, use_embeddings)
+        # Cached like an article: several replies often answer one comment.
+        parent = article_cache.get("", parent_text, use_embeddings)
         probability = min(probability, combine(features(text, parent, vector)))
     return float(shrink_short(probability, n_words))
