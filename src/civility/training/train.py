@@ -101,6 +101,17 @@ def _fit_head(x, y, calib, seed: int, c: float):
     return w, b, a, pb
 
 
+def _drop_positive_only_sets(rows, idx: np.ndarray, category: str) -> np.ndarray:
+    """Leave out the sets that give only positives for a category: all they
+    can teach a head is that the set's style means a breach. Example: the
+    toxic-spans news comments are all toxic, and with them the violation head
+    learned that long news comments are violations (it held 74% of the C3
+    constructive comments). Negative-only sets stay: clean Turkish tweets
+    rightly teach the threat head that ordinary Turkish is not a threat."""
+    negative = {rows[i].dataset for i in idx if rows[i].labels[category] == 0}
+    return np.array([i for i in idx if rows[i].dataset in negative], dtype=np.int64)
+
+
 def train(config: TrainConfig) -> dict:
     started = time.time()
     rows = datasets.load_many(config.sets, config.data)
@@ -132,6 +143,7 @@ def train(config: TrainConfig) -> dict:
             ],
             dtype=np.int64,
         )
+        idx = _drop_positive_only_sets(rows, idx, category)
         y = np.array([rows[i].labels[category] for i in idx], dtype=np.int8)
         if len(idx) == 0 or y.sum() < MIN_POSITIVES or y.sum() == len(y):
             _log(f"head {lang or '*'}:{category}: too few labelled rows, skipped")
@@ -188,6 +200,7 @@ def train(config: TrainConfig) -> dict:
         "training_sets": {
             name: {"folder": datasets.SOURCES[name][0], "licence": datasets.SOURCES[name][1]}
             for name in config.sets
+            if any(name in head["datasets"] for head in heads)
         },
         "dev_split": "official dev/validation where the set has one; else blake2b(salt + text), top 20%",
         "seed": config.seed,
