@@ -188,6 +188,14 @@ def identify_language(text: str, hint: str | None = None) -> str:
         english = sum(map(_ENGLISH_ONLY.__contains__, words))
         if english >= 3 and english * 5 >= len(words):
             return "en"
+    if not ascii_only and candidates == ("en", "tr", "kmr") and hint is None:
+        turkish = clean.count("ı") + clean.count("ğ")
+        kurmanji = clean.count("ê") + clean.count("î") + clean.count("û")
+        if (turkish >= 2) != (kurmanji >= 2) and not any(map(_ENGLISH_ONLY.__contains__, words)):
+            if turkish >= 2 and kurmanji == 0:
+                return "tr"
+            if kurmanji >= 2 and turkish == 0:
+                return "kmr"
     letter_tables = _ASCII_LETTERS if ascii_only else _LETTERS
     scores = dict.fromkeys(candidates, 0.0)
     for lang in candidates:

@@ -287,7 +287,8 @@ def normalise(text: str) -> Normalised:
     out, omap = _fold(text)
     needs_leet = _maybe_leet(out)
     needs_spaced = _MAYBE_SPACED.search(" " + out) is not None
-    needs_shrink = _MAYBE_STRETCHED.search(out) is not None
+    # "!!!" and "..." are runs too, but only runs of letters are rewritten.
+    needs_shrink = any(m.group(1).isalpha() for m in _MAYBE_STRETCHED.finditer(out))
     if not (needs_leet or needs_spaced or needs_shrink):
         return Normalised(out, tuple(omap) if omap is not None else tuple(range(len(out) + 1)))
     if omap is None:
