@@ -122,3 +122,29 @@ def test_acknowledged_comments_survive_sigkill(live_db, server):
     sent = {t for p in posters for t in p.sent}
     assert set(texts) <= sent
     assert all(row[3] >= 1 for row in rows)
+
+
+def test_identical_posts_at_the_same_moment_store_one_comment(live_db, server):
+    """A double click sends the same comment twice at once: one comment, one answer."""
+    server.start()
+    path = f"/api/articles/{SLUG}/comments"
+    body = {"author_name": "A", "author_email": "a@example.org", "text": "Warming the engine up."}
+    assert 200 <= request(server.port, "POST", path, body, timeout=60)[0] < 300
+    for trial in range(5):
+        text = f"Double click number {trial} on the story about the ceasefire."
+        answers = []
+        barrier = threading.Barrier(3)
+
+        def send(text=text, barrier=barrier, answers=answers):
+            barrier.wait()
+            answers.append(request(server.port, "POST", path, {**body, "text": text}, timeout=60))
+
+        senders = [threading.Thread(target=send) for _ in range(3)]
+        for sender in senders:
+            sender.start()
+        for sender in senders:
+            sender.join(timeout=90)
+        assert [status for status, _ in answers] == [201, 201, 201], answers
+        assert len({data["id"] for _, data in answers}) == 1, answers
+        stored = live_db.query("SELECT COUNT(*) FROM comments_comment WHERE text = ?", (text,))
+        assert stored == [(1,)], f"trial {trial}: {stored[0][0]} comments stored"

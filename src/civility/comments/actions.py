@@ -95,24 +95,9 @@ def post_comment(
     parent = _validated_parent(parent, article)
     content_hash = _content_hash(article.pk, author_email, text)
 
-    repeat = (
-        Comment.objects.filter(
-            article=article, content_hash=content_hash, created_at__gte=now - DUPLICATE_WINDOW
-        )
-        .order_by("created_at")
-        .first()
-    )
+    repeat = _repeat_of(article, content_hash, now)
     if repeat is not None:
-        decision = repeat.latest_decision
-        return PostedComment(
-            comment=repeat,
-            verdict=None,
-            outcome=OUTCOME_OF_STATUS[repeat.status],
-            message=_message(OUTCOME_OF_STATUS[repeat.status], decision),
-            decision=decision,
-            reasons=_public_reasons(decision),
-            created=False,
-        )
+        return _answering_repeat(repeat)
 
     # Moderate before opening the transaction: the write lock is held for the
     # two inserts only, not for the classifiers.
@@ -120,6 +105,15 @@ def post_comment(
     decision_fields = _system_decision(verdict, failure)
 
     with transaction.atomic():
+        # Two identical posts at once (a double click, a resend after a lost
+        # answer) both passed the check above while the engine ran: look again
+        # under the write lock. SQLite's BEGIN IMMEDIATE already serialises
+        # writers; on PostgreSQL, locking the article row serialises the posts
+        # to one article for the two inserts (tests/reliability/test_crash.py).
+        list(type(article).objects.select_for_update().filter(pk=article.pk).values_list("pk"))
+        repeat = _repeat_of(article, content_hash, now)
+        if repeat is not None:
+            return _answering_repeat(repeat)
         comment = Comment.objects.create(
             article=article,
             parent=parent,
@@ -148,6 +142,29 @@ def post_comment(
         message=_message(outcome, decision, engine=engine),
         decision=decision,
         reasons=_public_reasons(decision),
+    )
+
+
+def _repeat_of(article, content_hash: str, now: datetime) -> Comment | None:
+    return (
+        Comment.objects.filter(
+            article=article, content_hash=content_hash, created_at__gte=now - DUPLICATE_WINDOW
+        )
+        .order_by("created_at")
+        .first()
+    )
+
+
+def _answering_repeat(repeat: Comment) -> PostedComment:
+    decision = repeat.latest_decision
+    return PostedComment(
+        comment=repeat,
+        verdict=None,
+        outcome=OUTCOME_OF_STATUS[repeat.status],
+        message=_message(OUTCOME_OF_STATUS[repeat.status], decision),
+        decision=decision,
+        reasons=_public_reasons(decision),
+        created=False,
     )
 
 
