@@ -20,8 +20,9 @@ FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "criticism" / "comm
 MAX_CIVIL_REJECTED = 0.005
 MIN_CIVIL_APPROVED = 0.90
 # Share of near-misses rejected or held for review. Set a little below what
-# the engine measured when the bound was last revisited (see README.md there).
-MIN_NEAR_MISS_STOPPED = 0.90
+# the engine measured when the bound was last revisited (71% with the first
+# trained models; see README.md there): raise it as the engine improves.
+MIN_NEAR_MISS_STOPPED = 0.68
 
 pytestmark = pytest.mark.quality
 
