@@ -26,7 +26,7 @@ from itertools import repeat
 
 from .categories import LANGUAGES, UNDETERMINED
 
-__all__ = ["identify_language"]
+__all__ = ["function_words", "identify_language"]
 
 # Tweet and web furniture that says nothing about the language. Hashtags go
 # too: Arabic and Turkish tweets carry English ones.
@@ -115,6 +115,13 @@ _FUNCTION_WORDS: dict[str, set[str]] = {
         "hev xwe êdî pir hin yek sê car sala yên ên bê ya de da ne an a her e".split()
     ),
 }
+
+
+def function_words(lang: str) -> frozenset[str]:
+    """The frequent words listed for ``lang`` (the lexicon loader uses them too)."""
+    return frozenset(_FUNCTION_WORDS.get(lang, ()))
+
+
 # Per language, word -> score. A word in two lists (Turkish and Kurmanji
 # "de", "ne") is weaker evidence than a word in one.
 _WORD_SCORES: dict[str, dict[str, float]] = {

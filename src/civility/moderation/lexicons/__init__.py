@@ -151,9 +151,23 @@ _COMMON = frozenset(
 )
 
 
-def _key_index(tokens: tuple[str, ...]) -> int:
-    """Which word of a phrase to file it under: the longest uncommon one."""
-    return max(range(len(tokens)), key=lambda i: (tokens[i] not in _COMMON, len(tokens[i])))
+def _key_index(
+    tokens: tuple[str, ...], singles: set[str], common: frozenset[str], frequent: frozenset[str]
+) -> int:
+    """Which word of a phrase to file it under.
+
+    A comment containing the key word leaves the fast path, so the key should
+    be rare: a word that is an entry on its own ("fuck" in "fuck you"), else a
+    word that is neither a function word nor listed as frequent, else the
+    longest.
+    """
+
+    def rank(i: int) -> tuple[bool, int, int]:
+        word = tokens[i]
+        tier = 0 if word in common else 1 if word in frequent else 2
+        return word in singles, tier, len(word)
+
+    return max(range(len(tokens)), key=rank)
 
 
 def _compile(regex: str | None) -> re.Pattern[str] | None:
@@ -173,6 +187,14 @@ def load_lexicon(lang: str) -> Lexicon:
     words: dict[str, list[Entry]] = {}
     stretched: dict[str, list[Entry]] = {}
     written: set[str] = set()  # single words as written (and inflected, in English)
+    # Frequent words of the language, which phrases are not filed under.
+    from ..language import function_words  # noqa: PLC0415 - avoids an import cycle at load
+
+    common = _COMMON | {_norm(w) for w in function_words(lang)}
+    frequent = frozenset(_norm(w) for w in raw.get("frequent_words", ()))
+    singles = {
+        _norm(w.rstrip("+")) for g in raw["groups"] for w in g["words"] if " " not in w.strip()
+    }
     for group in raw["groups"]:
         where = f"{lang}.json group {group['id']}"
         cats = _categories(group["categories"], where)
@@ -182,7 +204,7 @@ def load_lexicon(lang: str) -> Lexicon:
                 tokens = tuple(_norm(form).split())
                 if not tokens:
                     raise ValueError(f"{where}: empty entry {word!r}")
-                key = _key_index(tokens)
+                key = _key_index(tokens, singles, common, frequent)
                 entry = Entry(
                     base=_norm(word.rstrip("+")).replace(" ", "_"),
                     tokens=tokens,
