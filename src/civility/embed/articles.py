@@ -21,6 +21,7 @@ from urllib.parse import urlsplit, urlunsplit
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
 
 from civility.articles.importer import clean_record
 from civility.articles.models import Article
@@ -46,7 +47,7 @@ def canonical_url(raw: str) -> str:
     parts = urlsplit(raw)
     if parts.scheme not in {"http", "https"} or not parts.hostname or parts.username:
         raise ValidationFailed(
-            "The page address must be an http or https URL.", field="url", code="invalid_url"
+            _("The page address must be an http or https URL."), field="url", code="invalid_url"
         )
     return urlunsplit((parts.scheme, parts.netloc, parts.path or "/", parts.query, ""))
 
@@ -56,13 +57,13 @@ def article_key(article: str, url: str) -> str:
     key = (article or "").strip() or canonical_url(url)
     if not key:
         raise ValidationFailed(
-            "Name the article (data-civility-article) or give the page's URL.",
+            _("Name the article (data-civility-article) or give the page's URL."),
             field="article",
             code="required",
         )
     if len(key) > KEY_MAX:
         raise ValidationFailed(
-            f"The article id or URL can be {KEY_MAX} characters at most.",
+            _("The article id or URL can be %(max)d characters at most.") % {"max": KEY_MAX},
             field="article",
             code="too_long",
         )
@@ -96,23 +97,23 @@ def create_article(
         return existing, False
     if site is None:
         raise PermissionDenied(
-            "This site may not embed comments.", code="origin_not_allowed", field="origin"
+            _("This site may not embed comments."), code="origin_not_allowed", field="origin"
         )
     if not site.create_articles:
         raise PermissionDenied(
-            "Comments are not set up for this page yet.", code="article_creation_off"
+            _("Comments are not set up for this page yet."), code="article_creation_off"
         )
     key = article_key(article, url)
     page_url = canonical_url(url)
     if not page_url:
-        raise ValidationFailed("Give the page's URL.", field="url", code="required")
+        raise ValidationFailed(_("Give the page's URL."), field="url", code="required")
     if origin_of(page_url) not in site.origin_list():
         raise ValidationFailed(
-            "The page's URL is not on this site.", field="url", code="url_not_on_site"
+            _("The page's URL is not on this site."), field="url", code="url_not_on_site"
         )
     title = " ".join((title or "").split())
     if not title:
-        raise ValidationFailed("The page has no title.", field="title", code="required")
+        raise ValidationFailed(_("The page has no title."), field="title", code="required")
     if ip:
         guards.hit("embed_article", ip, CREATE_RATE)
     description = (description or "").strip()[:DESCRIPTION_MAX]
