@@ -87,7 +87,7 @@ def test_wrongly_typed_and_malformed_bodies(client, article, engine):
     assert response.json()["error"]["field"] == "parent_id"
     response = client.post(URL, "{not json", content_type="application/json")
     assert response.status_code == 400
-    assert response.json()["error"]["code"] == "bad_request"
+    assert response.json()["error"]["code"] == "bad_json"
 
 
 def test_unknown_article_404_and_closed_article_409(client, article, engine):

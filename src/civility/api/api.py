@@ -50,7 +50,20 @@ def validation_error(request, exc: ValidationError):
     if first.get("type") == "json_invalid":
         return error(request, 400, "bad_json", "The request body is not valid JSON.")
     message = first.get("msg", "This value is not valid.")
-    return error(request, 422, "invalid", message, field)
+    # "errors" lists every field at fault (the widget's form shows them all);
+    # "error" stays the first one, the shape every client reads.
+    errors = [_field_error(e) for e in exc.errors]
+    body = {"error": {"code": "invalid", "message": message, "field": field}, "errors": errors}
+    return api.create_response(request, body, status=422)
+
+
+def _field_error(detail: dict) -> dict:
+    loc = [str(p) for p in detail.get("loc", ()) if p not in ("body", "query", "path")]
+    return {
+        "code": "invalid",
+        "message": detail.get("msg", "This value is not valid."),
+        "field": loc[-1] if loc else None,
+    }
 
 
 @api.exception_handler(AuthenticationError)

@@ -43,7 +43,7 @@ def get_article(slug: str) -> Article:
     return article
 
 
-@router.get("", response=ArticlePage, summary="Articles, newest first")
+@router.get("", response={200: ArticlePage, 422: ErrorOut}, summary="Articles, newest first")
 def list_articles(request: HttpRequest, page: int = 1):
     meta, items = paginate(Article.objects.prefetch_related("tags"), page)
     return {**meta, "articles": [article_json(a) for a in items]}
@@ -57,7 +57,7 @@ def read_article(request: HttpRequest, slug: str):
 @router.post(
     "",
     auth=ImportToken(),
-    response={200: ImportOut, 201: ImportOut, 401: ErrorOut, 422: ErrorOut},
+    response={200: ImportOut, 201: ImportOut, 400: ErrorOut, 401: ErrorOut, 422: ErrorOut},
     summary="Create or update an article (import token)",
 )
 def upsert_article(request: HttpRequest, payload: ArticleIn):

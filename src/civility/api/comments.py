@@ -23,7 +23,7 @@ router = Router(tags=["comments"])
 
 @router.get(
     "/{slug}/comments",
-    response={200: ThreadPage, 404: ErrorOut},
+    response={200: ThreadPage, 404: ErrorOut, 422: ErrorOut},
     summary="Published comments, oldest first, 50 a page",
 )
 def thread(request: HttpRequest, slug: str, page: int = 1):

@@ -55,7 +55,7 @@ def queue_item(comment: Comment) -> dict:
     }
 
 
-@router.get("/queue", response={200: QueuePage, 401: ErrorOut, 403: ErrorOut})
+@router.get("/queue", response={200: QueuePage, 401: ErrorOut, 403: ErrorOut, 422: ErrorOut})
 def queue(request: HttpRequest, page: int = 1):
     """Held comments, oldest first, with the engine's scores, reasons and evidence."""
     held = (
@@ -70,7 +70,14 @@ def queue(request: HttpRequest, page: int = 1):
 
 @router.post(
     "/comments/{comment_id}/decisions",
-    response={201: DecisionOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut},
+    response={
+        201: DecisionOut,
+        400: ErrorOut,
+        401: ErrorOut,
+        403: ErrorOut,
+        404: ErrorOut,
+        422: ErrorOut,
+    },
 )
 def record_decision(request: HttpRequest, comment_id: int, payload: DecisionIn):
     """Approve or reject a comment (rejecting needs a clause). Reversals are new decisions."""

@@ -98,7 +98,14 @@ def _thread(found: Article | None, page: int):
 
 @router.post(
     "/articles",
-    response={200: EmbedOut, 201: EmbedOut, 403: ErrorOut, 422: ErrorOut, 429: ErrorOut},
+    response={
+        200: EmbedOut,
+        201: EmbedOut,
+        400: ErrorOut,
+        403: ErrorOut,
+        422: ErrorOut,
+        429: ErrorOut,
+    },
     summary="Create the page's article on first use (when the site allows it)",
 )
 def create_article(request: HttpRequest, payload: PageIn):
