@@ -441,3 +441,7 @@ def test_calls_to_kill_a_group_are_threats_and_abuse(text: str, kind: str) -> No
 )
 def test_positive_and_negated_statements_about_groups_pass(text: str) -> None:
     assert [h.rule for h in hits(text) if h.category in {"abuse", "threat"}] == []
+
+
+def test_an_email_address_is_not_also_a_handle() -> None:
+    assert [h.rule for h in hits("write to someone@example.org")] == ["email"]

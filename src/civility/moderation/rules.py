@@ -279,8 +279,10 @@ _LINK = re.compile(
 )
 # (The look-behind makes the scan linear: a match only starts at a word's start.)
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-# A mention: "@name". "@USER" is the anonymised mention in tweet datasets.
-_HANDLE = re.compile(r"(?<![\w.])@\w{2,}")
+# A mention: "@name" (not inside an e-mail address, checked in code).
+# "@USER" is the anonymised mention in tweet datasets.
+_HANDLE = re.compile(r"@\w{2,}")
+_AT_DOMAIN = re.compile(r"@[\w-]+\.\w")
 _PHONE_CANDIDATE = re.compile(r"(?<![\w.,+])(?:\+|\()?\d[\d\s().-]{5,}\d(?![\w])")
 _PHONE_SHAPES = (
     re.compile(r"(?:\+|00)\d[\d\s().-]*"),  # international: +964 750 123 4567
@@ -290,7 +292,8 @@ _PHONE_SHAPES = (
 )
 
 # Cheap tests before the expensive regexes.
-_MAYBE_LINK = re.compile(rf"https?:|www\.|\.(?:{_TLDS})\b|(?:youtu\.be|t\.me|wa\.me)/")
+# (Each starts with a literal, which Python's regex engine scans for fast.)
+_DOT_TLD = re.compile(rf"\.(?:{_TLDS})\b")
 _DIGIT = re.compile(r"\d")
 
 _LINK_STRENGTH = 0.35  # one source link alone is not enough to hold a comment
@@ -310,16 +313,19 @@ def _phones(text: str):
 def _match_promotion(norm: Normalised, hits: list[Hit]) -> list[Hit]:
     text = norm.text
     out: list[Hit] = []
-    if "." in text and _MAYBE_LINK.search(text):
+    if "." in text and ("http" in text or "www." in text or _DOT_TLD.search(text)):
         for m in _LINK.finditer(text):
             if _EMAIL.fullmatch(m.group()):
                 continue
             out.append(Hit("promotion", *norm.original_span(*m.span()), _LINK_STRENGTH, "link"))
     if "@" in text:
-        for m in _EMAIL.finditer(text):
-            out.append(Hit("promotion", *norm.original_span(*m.span()), _EMAIL_STRENGTH, "email"))
+        if _AT_DOMAIN.search(text):
+            for m in _EMAIL.finditer(text):
+                span = norm.original_span(*m.span())
+                out.append(Hit("promotion", *span, _EMAIL_STRENGTH, "email"))
         for m in _HANDLE.finditer(text):
-            if m.group() != "@user":
+            before = text[m.start() - 1] if m.start() else " "
+            if m.group() != "@user" and not (before.isalnum() or before in "._"):
                 start, end = norm.original_span(*m.span())
                 out.append(Hit("promotion", start, end, _HANDLE_STRENGTH, "handle"))
     for start, end in _phones(text) if len(_DIGIT.findall(text)) >= 7 else ():
