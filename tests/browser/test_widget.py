@@ -251,3 +251,24 @@ def test_an_article_is_created_from_the_page_on_first_use(page, host_page, db, e
     page.get_by_role("button", name="Post").click()
     expect(widget(page).locator(".outcome")).to_have_text("Your comment is published.")
     assert Comment.objects.get().article == article
+
+
+def test_pages_of_the_thread(page, host_page, embedded, engine_answers):
+    from civility.comments.actions import post_comment
+
+    engine_answers("approve")
+    for n in range(51):
+        post_comment(
+            article=embedded,
+            author_name="Reader",
+            author_email=f"r{n}@example.org",
+            text=f"Comment number {n + 1} on the ceasefire.",
+        )
+    page.goto(host_page())
+    box = widget(page)
+    expect(box.locator(".comment")).to_have_count(50)
+    expect(box.locator(".pages")).to_contain_text("Page 1 of 2")
+    box.get_by_role("button", name="Next").click()
+    expect(box.locator(".comment .text")).to_have_text(["Comment number 51 on the ceasefire."])
+    expect(box.locator(".list")).to_be_focused()
+    expect(box.get_by_role("button", name="Previous")).to_be_visible()

@@ -74,3 +74,24 @@ def test_the_widget_never_parses_text_as_html():
     for forbidden in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval("):
         assert forbidden not in source
     assert re.search(r'credentials:\s*"omit"', source)
+
+
+def test_editors_add_a_site_in_the_admin(admin_client):
+    assert admin_client.get("/admin/embed/embedsite/add/").status_code == 200
+    response = admin_client.post(
+        "/admin/embed/embedsite/add/",
+        {
+            "name": "Rudaw Sorani",
+            "origins": "https://www.rudaw.net/\nhttps://rudaw.net",
+            "create_articles": "on",
+            "language": "ckb",
+            "active": "on",
+        },
+    )
+    assert response.status_code == 302, response.content[:500]
+    site = EmbedSite.objects.get()
+    assert site.origin_list() == ["https://www.rudaw.net", "https://rudaw.net"]
+    bad = admin_client.post(
+        "/admin/embed/embedsite/add/", {"name": "Bad", "origins": "rudaw.net", "language": "en"}
+    )
+    assert bad.status_code == 200 and EmbedSite.objects.count() == 1
