@@ -163,3 +163,22 @@ def test_a_right_to_left_override_does_not_reorder_the_page(page, live_server, l
     expect(page.locator("#id_text")).to_have_value(f"{RLO}reversed")
     heading = page.locator("#post-comment").evaluate(MEASURE)
     assert starts_at_the_right(heading), heading
+
+
+def test_the_moderator_switches_the_queue_to_arabic(
+    page, live_server, sign_in, held_comment, screenshot
+):
+    held_comment("You idiot, Rudaw got this wrong.", "r1@example.org")
+    sign_in("/moderate/")
+    page.get_by_label("Interface language").select_option("ar")
+    page.get_by_role("button", name="Change language").click()
+    page.wait_for_url(f"{live_server.url}/moderate/")
+    expect(page.locator("html")).to_have_attribute("dir", "rtl")
+    expect(page.get_by_role("heading", level=1)).to_have_text("الإشراف")
+    expect(page.get_by_role("button", name="قبول")).to_be_visible()
+    screenshot("rtl-queue-ar")
+    # The English comment and article title keep their own direction.
+    text = page.locator(".queue-item__text").evaluate(MEASURE)
+    assert text["direction"] == "ltr"
+    heading = page.get_by_role("heading", level=1).evaluate(MEASURE)
+    assert starts_at_the_right(heading), heading
