@@ -51,24 +51,29 @@ def run_python(code: str) -> str:
 # --------------------------------------------------------------- commands ----
 
 
-def subcommand_names() -> list[str]:
-    parser = build_parser()
+def command_paths(parser: argparse.ArgumentParser | None = None) -> list[tuple[str, ...]]:
+    """Every command and nested subcommand: ("demo",), ("policy", "check"), ..."""
+    parser = parser or build_parser()
+    paths = []
     for action in parser._actions:  # argparse keeps subparsers only here
         if isinstance(action, argparse._SubParsersAction):
-            return sorted(action.choices)
-    return []
+            for name, sub in action.choices.items():
+                paths.append((name,))
+                paths.extend((name, *rest) for rest in command_paths(sub))
+    return sorted(paths)
 
 
 def test_the_cli_has_the_subcommands_the_readme_names():
-    assert {"demo", "serve", "moderate", "train", "evaluate"} <= set(subcommand_names())
+    names = {path[0] for path in command_paths()}
+    assert {"demo", "serve", "manage", "moderate", "policy", "train", "evaluate"} <= names
 
 
-@pytest.mark.parametrize("name", subcommand_names())
-def test_every_subcommand_answers_help(name, capsys):
+@pytest.mark.parametrize("path", command_paths(), ids=" ".join)
+def test_every_command_answers_help(path, capsys):
     with pytest.raises(SystemExit) as exit_info:
-        build_parser().parse_args([name, "--help"])
+        build_parser().parse_args([*path, "--help"])
     assert exit_info.value.code == 0
-    assert capsys.readouterr().out.startswith(f"usage: civility {name}")
+    assert capsys.readouterr().out.startswith(f"usage: civility {' '.join(path)}")
 
 
 def test_civility_help_stays_light():
