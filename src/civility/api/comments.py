@@ -13,6 +13,7 @@ from ninja import Router, Status
 from civility.comments import guards
 from civility.comments.actions import post_comment
 from civility.comments.models import Comment
+from civility.readers import api as readers
 
 from .articles import get_article
 from .pagination import paginate
@@ -53,6 +54,7 @@ def thread(request: HttpRequest, slug: str, page: int = 1):
         201: PostedOut,
         202: PostedOut,
         400: ErrorOut,
+        401: ErrorOut,
         404: ErrorOut,
         409: ErrorOut,
         422: ErrorOut,
@@ -62,15 +64,21 @@ def thread(request: HttpRequest, slug: str, page: int = 1):
 )
 def post(request: HttpRequest, slug: str, payload: CommentIn):
     article = get_article(slug)
+    # A signed-in reader (a valid token, else 401) posts under the token's
+    # name and e-mail; a guest under the ones typed (docs/sign-in.md).
+    reader = readers.reader_from(request, payload.reader_token)
+    name = reader.name if reader else payload.author_name
+    email = reader.email if reader else payload.author_email
     ip = guards.client_ip(request)
-    guards.check_posting(ip=ip, email=payload.author_email, text=payload.text)
+    guards.check_posting(ip=ip, email=email, text=payload.text)
     posted = post_comment(
         article=article,
-        author_name=payload.author_name,
-        author_email=payload.author_email,
+        author_name=name,
+        author_email=email,
         text=payload.text,
         parent=payload.parent_id,
         ip_address=ip,
+        reader=reader,
     )
     status = 202 if posted.outcome == "held" else 201
     return Status(

@@ -67,6 +67,9 @@ class CommentIn(Schema):
     author_email: str = ""
     text: str = ""
     parent_id: int | None = None
+    # A signed-in reader's token from the publisher's site (docs/sign-in.md);
+    # also accepted as `Authorization: Bearer`. Its name and e-mail are used.
+    reader_token: str = ""
 
 
 class ReasonOut(Schema):

@@ -22,6 +22,7 @@ SUBCOMMANDS = (
     "civility.cli.evaluate",
     "civility.cli.privacy",
     "civility.cli.backup",
+    "civility.cli.webhooks",
 )
 
 

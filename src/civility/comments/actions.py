@@ -83,11 +83,14 @@ def post_comment(
     now: datetime | None = None,
     engine=None,
     ip_address: str | None = None,
+    reader=None,
 ) -> PostedComment:
     """Validate, moderate and store a reader's comment; answer what happened.
 
     ``ip_address`` is stored only as a keyed hash, erased after the retention
-    period (civility/privacy.py).
+    period (civility/privacy.py). ``reader``: the signed-in reader (a
+    ``civility.readers`` Reader, None for a guest), whose trust rules may
+    change the first decision (readers/trust.py).
     """
     now = now or timezone.now()
     article = _open_article(article)
@@ -103,6 +106,10 @@ def post_comment(
     # two inserts only, not for the classifiers.
     verdict, failure = _moderate(article, text, author_email, parent, now, engine)
     decision_fields = _system_decision(verdict, failure)
+    if reader is not None:
+        from civility.readers import trust
+
+        decision_fields = trust.adjust(decision_fields, reader)
 
     with transaction.atomic():
         # Two identical posts at once (a double click, a resend after a lost
@@ -129,6 +136,8 @@ def post_comment(
         decision = Decision.objects.create(
             comment=comment, actor=None, created_at=now, **decision_fields
         )
+        if reader is not None:
+            trust.link(reader, comment)
         outcome = OUTCOME_OF_STATUS[comment.status]
         transaction.on_commit(
             lambda: comment_posted.send(

@@ -287,6 +287,85 @@ SETTINGS: tuple[Setting, ...] = (
         "Time zone used to show dates and times.",
         parse_time_zone,
     ),
+    Setting(
+        "CIVILITY_PERSPECTIVE_KEYS",
+        "",
+        "Comma-separated API keys for the Perspective-compatible endpoint "
+        "(POST /v1alpha1/comments:analyze?key=...). Empty disables it.",
+        parse_list,
+    ),
+    Setting(
+        "CIVILITY_WEBHOOK_TIMEOUT_SECONDS",
+        "10",
+        "Seconds a webhook receiver has to answer one delivery before it is retried.",
+        parse_positive_int,
+    ),
+    Setting(
+        "CIVILITY_WEBHOOK_MAX_ATTEMPTS",
+        "20",
+        "Attempts per webhook delivery (backing off up to 6 hours apart) before it is marked "
+        "failed; failed deliveries stay in the outbox and can be retried from the admin.",
+        parse_positive_int,
+    ),
+    Setting(
+        "CIVILITY_EMAIL_FROM",
+        "civility@localhost",
+        "Sender address of the e-mail Civility sends (moderator alerts).",
+        parse_str,
+    ),
+    Setting(
+        "CIVILITY_ALERT_HELD_MINUTES",
+        "60",
+        "E-mail moderators about comments held for review longer than this (0 = no alerts).",
+        parse_non_negative_int,
+    ),
+    Setting(
+        "CIVILITY_ALERT_EMAILS",
+        "",
+        "Comma-separated addresses for moderator alerts; empty: every active moderator "
+        "and editor with an e-mail address.",
+        parse_list,
+    ),
+    Setting(
+        "CIVILITY_READER_JWT_SECRETS",
+        "",
+        "Comma-separated HS256 secrets that sign reader tokens from the publisher's own "
+        "accounts; several during a key rotation. Empty (and no public keys): guests only.",
+        parse_list,
+    ),
+    Setting(
+        "CIVILITY_READER_JWT_PUBLIC_KEYS",
+        "",
+        "Comma-separated paths of PEM public keys that verify RS256 reader tokens; several "
+        "during a key rotation.",
+        parse_list,
+    ),
+    Setting(
+        "CIVILITY_READER_JWT_ISSUER",
+        "",
+        "Required `iss` claim of reader tokens (empty: not checked).",
+        parse_str,
+    ),
+    Setting(
+        "CIVILITY_READER_JWT_AUDIENCE",
+        "",
+        "Required `aud` claim of reader tokens (empty: tokens must carry none).",
+        parse_str,
+    ),
+    Setting(
+        "CIVILITY_READER_TRUSTED_AFTER",
+        "0",
+        "Approved comments after which a signed-in reader's comments that the engine would "
+        "hold are published instead (0 = off). Rejections and engine failures still apply.",
+        parse_non_negative_int,
+    ),
+    Setting(
+        "CIVILITY_READER_NEW_UNTIL",
+        "0",
+        "Signed-in readers with fewer approved comments than this have every comment held "
+        "for review, even ones the engine would publish (0 = off).",
+        parse_non_negative_int,
+    ),
 )
 
 

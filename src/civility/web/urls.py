@@ -14,6 +14,8 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("api/", api.urls),
+    # Perspective's URL layout, for clients built for it (docs/perspective.md).
+    path("v1alpha1/", include("civility.perspective.urls")),
 ]
 
 # A body too large or malformed for Django to read: JSON under /api/ (web/security.py).

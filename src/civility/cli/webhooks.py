@@ -1,0 +1,83 @@
+"""`civility webhooks deliver [--loop]` and `civility webhooks alerts`."""
+
+from __future__ import annotations
+
+import sys
+import time
+
+
+def register(subparsers) -> None:
+    parser = subparsers.add_parser(
+        "webhooks",
+        help="send due webhook deliveries from the outbox; e-mail moderator alerts",
+        description="Webhook deliveries and moderator alerts (docs/webhooks.md).",
+    )
+    commands = parser.add_subparsers(dest="webhooks_command", metavar="ACTION")
+    parser.set_defaults(func=lambda args: parser.print_help() or 2)
+
+    deliver = commands.add_parser(
+        "deliver",
+        help="send the deliveries that are due (and moderator alerts)",
+        description=(
+            "Send every webhook delivery that is due, once, and the moderator alert for "
+            "comments held too long. With --loop, keep doing so every --interval seconds "
+            "(run it beside the web server)."
+        ),
+    )
+    deliver.add_argument("--loop", action="store_true", help="keep running")
+    deliver.add_argument(
+        "--interval", type=float, default=5.0, help="seconds between rounds (default 5)"
+    )
+    deliver.add_argument("--limit", type=int, default=100, help="deliveries per round")
+    deliver.add_argument("--no-alerts", action="store_true", help="do not send e-mail alerts")
+    deliver.set_defaults(func=run_deliver)
+
+    alerts = commands.add_parser(
+        "alerts",
+        help="e-mail moderators about comments held too long, once",
+        description="E-mail moderators about comments held longer than "
+        "CIVILITY_ALERT_HELD_MINUTES (each comment is announced once).",
+    )
+    alerts.set_defaults(func=run_alerts)
+
+
+def _ready() -> bool:
+    from . import django_env
+
+    django_env.setup()
+    if pending := django_env.pending_migrations():
+        print(
+            f"The database is not ready ({len(pending)} migrations not applied): "
+            "run `civility manage migrate` first.",
+            file=sys.stderr,
+        )
+        return False
+    return True
+
+
+def run_deliver(args) -> int:
+    if not _ready():
+        return 1
+    from civility.webhooks import alerts, delivery
+
+    while True:
+        outcome = delivery.deliver_due(limit=args.limit)
+        announced = 0 if args.no_alerts else alerts.send_held_alerts()
+        if outcome or announced or not args.loop:
+            print(
+                f"delivered {outcome['delivered']}, retrying {outcome['retrying']}, "
+                f"failed {outcome['failed']}; alerted about {announced} held comments",
+                flush=True,
+            )
+        if not args.loop:
+            return 0
+        time.sleep(args.interval)
+
+
+def run_alerts(args) -> int:
+    if not _ready():
+        return 1
+    from civility.webhooks import alerts
+
+    print(f"alerted about {alerts.send_held_alerts()} held comments")
+    return 0

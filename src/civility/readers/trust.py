@@ -1,0 +1,89 @@
+"""Trust rules for known readers, applied to the system's first decision.
+
+Two settings, both off by default:
+
+- CIVILITY_READER_NEW_UNTIL: a reader with fewer approved comments is held
+  for review even when the engine would publish (new accounts are where
+  throw-away abuse comes from).
+- CIVILITY_READER_TRUSTED_AFTER: a reader with at least this many approved
+  comments is published when the engine would only hold for review.
+
+A rejection is never softened, and an engine failure (no scores, or a step
+that failed) still holds: trust replaces a person's second look at a
+borderline comment, not the moderation itself. The decision's note says
+which rule applied, so the record shows why.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from django.conf import settings
+
+from civility.comments.models import CommentStatus
+
+from .models import Reader, ReaderComment
+from .tokens import ReaderClaims
+
+
+def known_reader(claims: ReaderClaims, now: datetime) -> Reader:
+    """The reader row for verified claims (name and e-mail follow the token)."""
+    reader, created = Reader.objects.get_or_create(
+        issuer=claims.issuer,
+        subject=claims.subject,
+        defaults={"name": claims.name, "email": claims.email, "first_seen": now, "last_seen": now},
+    )
+    if not created:
+        Reader.objects.filter(pk=reader.pk).update(
+            name=claims.name, email=claims.email, last_seen=now
+        )
+        reader.name, reader.email, reader.last_seen = claims.name, claims.email, now
+    return reader
+
+
+def approved_count(reader: Reader) -> int:
+    return ReaderComment.objects.filter(
+        reader=reader, comment__status=CommentStatus.APPROVED
+    ).count()
+
+
+def adjust(fields: dict, reader: Reader | None) -> dict:
+    """The system decision's fields after the trust rules (a new dict)."""
+    if reader is None:
+        return fields
+    new_until = settings.CIVILITY_READER_NEW_UNTIL
+    trusted_after = settings.CIVILITY_READER_TRUSTED_AFTER
+    if not (new_until or trusted_after):
+        return fields
+    approved = approved_count(reader)
+    status = fields["status"]
+    if new_until and approved < new_until and status == CommentStatus.APPROVED:
+        return {
+            **fields,
+            "status": CommentStatus.PENDING,
+            "note": _note(fields, f"new reader ({approved} approved comments): held for review"),
+        }
+    engine_ok = fields.get("scores") and not fields.get("note")
+    if (
+        trusted_after
+        and approved >= trusted_after
+        and status == CommentStatus.PENDING
+        and fields.get("suggested") == "review"
+        and engine_ok
+    ):
+        return {
+            **fields,
+            "status": CommentStatus.APPROVED,
+            "note": _note(fields, f"trusted reader ({approved} approved comments): published"),
+        }
+    return fields
+
+
+def _note(fields: dict, text: str) -> str:
+    return "; ".join(part for part in (fields.get("note") or "", text) if part)
+
+
+def link(reader: Reader | None, comment) -> None:
+    """Record who wrote the comment; call inside the comment's transaction."""
+    if reader is not None:
+        ReaderComment.objects.create(comment=comment, reader=reader)
