@@ -51,6 +51,21 @@ def parse_list(raw: str) -> list[str]:
     return [item.strip() for item in raw.split(",") if item.strip()]
 
 
+def parse_hmac_secrets(raw: str) -> list[str]:
+    # A secret shorter than the hash it keys is guessable offline from one token.
+    secrets_ = parse_list(raw)
+    if short := [s for s in secrets_ if len(s.encode()) < 32]:
+        raise ValueError(f"each secret needs 32 bytes or more ({len(short)} too short)")
+    return secrets_
+
+
+def parse_pem_paths(raw: str) -> list[str]:
+    paths = parse_list(raw)
+    if missing := [p for p in paths if not Path(p).expanduser().is_file()]:
+        raise ValueError(f"no such key file: {', '.join(missing)}")
+    return [str(Path(p).expanduser()) for p in paths]
+
+
 def parse_non_negative_int(raw: str) -> int:
     try:
         value = int(raw.strip())
@@ -331,14 +346,14 @@ SETTINGS: tuple[Setting, ...] = (
         "",
         "Comma-separated HS256 secrets that sign reader tokens from the publisher's own "
         "accounts; several during a key rotation. Empty (and no public keys): guests only.",
-        parse_list,
+        parse_hmac_secrets,
     ),
     Setting(
         "CIVILITY_READER_JWT_PUBLIC_KEYS",
         "",
         "Comma-separated paths of PEM public keys that verify RS256 reader tokens; several "
         "during a key rotation.",
-        parse_list,
+        parse_pem_paths,
     ),
     Setting(
         "CIVILITY_READER_JWT_ISSUER",

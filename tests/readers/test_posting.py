@@ -1,0 +1,111 @@
+"""Posting as a signed-in reader through the API, and the trust rules."""
+
+from __future__ import annotations
+
+import pytest
+from readertokens import WRONG_SECRET, make_token
+
+from civility.comments.models import Comment
+from civility.readers.models import Reader, ReaderComment
+
+pytestmark = pytest.mark.django_db
+
+URL = "/api/articles/aleppo/comments"
+
+
+def post(client, text, token=None, field=None, **body):
+    headers = {"Authorization": f"Bearer {token}"} if token else {}
+    payload = {"text": text, **body}
+    if field:
+        payload["reader_token"] = field
+    return client.post(URL, payload, content_type="application/json", headers=headers)
+
+
+def test_a_bearer_token_posts_under_the_readers_name(client, article, hs256, engine_says):
+    engine_says("approve")
+    response = post(client, "A fair point about the ceasefire.", token=make_token())
+    assert response.status_code == 201
+    comment = Comment.objects.get(pk=response.json()["id"])
+    assert (comment.author_name, comment.author_email) == ("Shilan Ahmed", "shilan@example.org")
+    reader = Reader.objects.get()
+    assert ReaderComment.objects.get(comment=comment).reader == reader
+
+
+def test_the_token_field_works_too_and_wins_over_typed_names(client, article, hs256, engine_says):
+    engine_says("approve")
+    response = post(
+        client,
+        "Another fair point.",
+        field=make_token(),
+        author_name="Impostor",
+        author_email="impostor@example.org",
+    )
+    assert response.status_code == 201
+    assert Comment.objects.get().author_name == "Shilan Ahmed"
+
+
+@pytest.mark.parametrize(
+    "token, code",
+    [
+        (make_token(expires_in=-120), "reader_token_expired"),
+        (make_token(key=WRONG_SECRET), "reader_token_invalid"),
+        ("garbage", "reader_token_invalid"),
+    ],
+)
+def test_a_bad_token_is_refused_with_401_and_nothing_stored(
+    client, article, hs256, engine_says, token, code
+):
+    engine_says("approve")
+    response = post(client, "Hello there.", token=token)
+    assert response.status_code == 401
+    assert response.json()["error"] == {
+        "code": code,
+        "message": response.json()["error"]["message"],
+        "field": "reader_token",
+    }
+    assert not Comment.objects.exists()
+
+
+def test_guests_keep_the_name_and_email_form(client, article, hs256, engine_says):
+    engine_says("approve")
+    response = post(client, "Guest words.", author_name="Guest", author_email="g@example.org")
+    assert response.status_code == 201
+    assert not ReaderComment.objects.exists()
+
+
+def test_new_readers_are_held_until_they_have_approved_comments(
+    client, article, hs256, engine_says, settings
+):
+    settings.CIVILITY_READER_NEW_UNTIL = 1
+    engine_says("approve")
+    first = post(client, "My first comment here.", token=make_token())
+    assert first.status_code == 202 and first.json()["outcome"] == "held"
+    comment = Comment.objects.get()
+    assert "new reader" in comment.latest_decision.note
+    # A guest is not a reader: the rule is for known accounts only.
+    guest = post(client, "Guest words.", author_name="Guest", author_email="g@example.org")
+    assert guest.status_code == 201
+
+    Comment.objects.filter(pk=comment.pk).update(status="approved")  # a moderator approved it
+    assert post(client, "My second comment.", token=make_token()).status_code == 201
+
+
+def test_trusted_readers_skip_review_but_never_a_rejection(
+    client, article, hs256, engine_says, settings
+):
+    settings.CIVILITY_READER_TRUSTED_AFTER = 1
+    engine_says("review")
+    assert post(client, "Borderline one.", token=make_token()).status_code == 202
+    Comment.objects.update(status="approved")
+
+    response = post(client, "Borderline two.", token=make_token())
+    assert response.status_code == 201 and response.json()["outcome"] == "published"
+    decision = Comment.objects.get(text="Borderline two.").latest_decision
+    assert decision.suggested == "review" and "trusted reader" in decision.note
+
+    engine_says("reject")
+    assert post(client, "Over the line.", token=make_token()).json()["outcome"] == "rejected"
+    # Someone typing the trusted reader's e-mail is a guest and gets no trust.
+    engine_says("review")
+    guest = post(client, "Guest borderline.", author_name="X", author_email="shilan@example.org")
+    assert guest.status_code == 202
