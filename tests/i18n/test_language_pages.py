@@ -219,3 +219,14 @@ def test_the_queue_shows_clause_labels_and_history_in_the_moderators_language(
     assert ">Kişisel saldırı</option>" in html  # the clause's short label
     assert "<li>Şunlara tahammül etmeyeceğiz: kişisel saldırı.</li>" in html  # "Cites:"
     assert "Karar geçmişi (1)" in html
+
+
+@pytest.mark.parametrize(
+    ("accept", "lang", "direction"), [("ar", "ar", "rtl"), ("tr", "tr", "ltr")]
+)
+def test_pages_without_an_article_follow_the_browser(client, db, accept, lang, direction):
+    make_article("ckb")
+    html = client.get("/", HTTP_ACCEPT_LANGUAGE=accept).content.decode()
+    assert f'<html lang="{lang}" dir="{direction}">' in html
+    # Each listed article still carries its own language and direction.
+    assert '<li class="article-list__item" lang="ckb" dir="rtl">' in html
