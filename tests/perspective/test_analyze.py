@@ -318,3 +318,15 @@ def test_suggest_score_as_coral_sends_it_is_kept(client, enabled):
         {"TOXICITY": 0.0},
         "Coral:https://news.example",
     )
+
+
+def test_an_unexpected_failure_still_answers_in_googles_shape(client, stub, monkeypatch, caplog):
+    stub()
+
+    def broken(**fields):
+        raise RuntimeError(f"disk full while saving {fields['text']}")
+
+    monkeypatch.setattr(Analysis.objects, "create", broken)
+    text = "Words that must not reach the log."
+    error_of(analyze(client, coral_body(text, do_not_store=False)), 500, "INTERNAL")
+    assert text not in caplog.text

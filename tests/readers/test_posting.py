@@ -8,7 +8,8 @@ from readertokens import WRONG_SECRET, make_token
 from civility.comments.models import Comment
 from civility.readers.models import Reader, ReaderComment
 
-pytestmark = pytest.mark.django_db
+# Also run on PostgreSQL (./run test): row locks and transactions differ there.
+pytestmark = [pytest.mark.django_db, pytest.mark.postgres]
 
 URL = "/api/articles/aleppo/comments"
 

@@ -96,6 +96,10 @@ MATRIX = {
     ("GET", "/api/embed/thread"): every(200),
     ("POST", "/api/embed/articles"): every(403),
     ("POST", "/api/embed/articles/{slug}/comments"): every(403),
+    # The Perspective-compatible API (civility/perspective): an API key only,
+    # never a session; no key is configured here, so it is off for everyone.
+    ("POST", "v1alpha1/comments:analyze"): every(403),
+    ("POST", "v1alpha1/comments:suggestscore"): every(403),
 }
 # Served by the API's own table below, not the resolver's (one entry per operation).
 API_RESOLVER_ROUTES = {
@@ -138,6 +142,12 @@ ADMIN_MODEL_RULES = {
         "editor": {VIEW, ADD, CHANGE, DELETE},
         "admin": {VIEW, ADD, CHANGE, DELETE},
     },
+    # Webhook endpoints and their delivery log, stored Perspective analyses and
+    # known readers: the administrators. Logs and readers are never edited.
+    "webhooks.endpoint": {"admin": {VIEW, ADD, CHANGE, DELETE}},
+    "webhooks.delivery": {"admin": {VIEW, DELETE}},
+    "perspective.analysis": {"admin": {VIEW, DELETE}},
+    "readers.reader": {"admin": {VIEW, DELETE}},
 }
 ADMIN_MODEL_ROUTE = re.compile(
     r"^admin/(?P<app>\w+)/(?P<model>\w+)/(?:(?P<id><path:object_id>|<id>)/)?"
@@ -325,6 +335,30 @@ def admin_object(model_key: str, world):
         from civility.embed.models import EmbedSite
 
         return EmbedSite.objects.create(name="News", origins="https://news.example.com").pk
+    if model_key in {"webhooks.endpoint", "webhooks.delivery"}:
+        from civility.webhooks.models import Delivery, Endpoint
+
+        endpoint = Endpoint.objects.create(name="CMS", url="https://cms.example.com/hooks")
+        if model_key == "webhooks.endpoint":
+            return endpoint.pk
+        now = world["held"].created_at
+        return Delivery.objects.create(
+            endpoint=endpoint, event="comment.held", payload={}, created_at=now, next_attempt_at=now
+        ).pk
+    if model_key == "perspective.analysis":
+        from civility.perspective.models import Analysis
+
+        return Analysis.objects.create(
+            kind="analyze", text="t", created_at=world["held"].created_at
+        ).pk
+    if model_key == "readers.reader":
+        from civility.readers.models import Reader
+
+        now = world["held"].created_at
+        return Reader.objects.get_or_create(
+            subject="42",
+            defaults={"name": "R", "email": "r@example.org", "first_seen": now, "last_seen": now},
+        )[0].pk
     if model_key == "comments.clausethreshold":
         return ClauseThreshold.objects.get_or_create(
             clause_id="threats", defaults={"review_at": 0.5}

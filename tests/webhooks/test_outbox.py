@@ -12,7 +12,8 @@ from civility.comments.actions import approve_comment, decide, reject_comment
 from civility.webhooks import delivery, outbox, signing
 from civility.webhooks.models import Attempt, Delivery, DeliveryStatus, Endpoint
 
-pytestmark = pytest.mark.django_db
+# Also run on PostgreSQL (./run test): row locks and transactions differ there.
+pytestmark = [pytest.mark.django_db, pytest.mark.postgres]
 
 
 @pytest.mark.parametrize(

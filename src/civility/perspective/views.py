@@ -56,6 +56,10 @@ def _endpoint(handler):
             return JsonResponse(handler(_json_body(request)))
         except PerspectiveError as error:
             return error.response()
+        except Exception as error:  # noqa: BLE001 - Google's shape even for our own bugs
+            # The type only: an exception's message may quote the comment text.
+            log.error("perspective: %s failed: %s", handler.__name__, type(error).__name__)
+            return PerspectiveError(500, "INTERNAL", "Internal error.").response()
 
     view.__name__ = handler.__name__
     view.__doc__ = handler.__doc__

@@ -56,7 +56,7 @@ def deliver_due(now: datetime | None = None, limit: int = 100, send=None) -> Cou
 def _claim(now: datetime, limit: int, lease: timedelta) -> list[Delivery]:
     with transaction.atomic():
         due = list(
-            Delivery.objects.select_for_update(skip_locked=True)
+            Delivery.objects.select_for_update(skip_locked=True, of=("self",))
             .filter(status=DeliveryStatus.PENDING, next_attempt_at__lte=now)
             .order_by("next_attempt_at", "id")
             .select_related("endpoint")[:limit]
