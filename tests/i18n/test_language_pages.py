@@ -230,3 +230,20 @@ def test_pages_without_an_article_follow_the_browser(client, db, accept, lang, d
     assert f'<html lang="{lang}" dir="{direction}">' in html
     # Each listed article still carries its own language and direction.
     assert '<li class="article-list__item" lang="ckb" dir="rtl">' in html
+
+
+def test_a_decision_is_confirmed_in_the_moderators_language(moderator_client, engine_answers):
+    article = make_article("en")
+    engine_answers("review")
+    moderator_client.post(reverse("comments:post", args=[article.slug]), form_data())
+    moderator_client.post("/i18n/setlang/", {"language": "tr", "next": "/moderate/"})
+    comment = Comment.objects.get()
+    response = moderator_client.post(
+        reverse("moderators:decide", args=[comment.pk]),
+        {"status": "rejected", "clause_id": "personal_attacks", "view": "queue"},
+        follow=True,
+    )
+    assert (
+        "“Şunlara tahammül etmeyeceğiz: kişisel saldırı.” kuralı gereği reddedildi."
+        in response.content.decode()
+    )

@@ -247,7 +247,10 @@ def decide(request: HttpRequest, pk: int) -> HttpResponse:
 def _summary(decision: Decision) -> str:
     if decision.status == CommentStatus.APPROVED:
         return _("Approved: the comment is published.")
-    return _("Rejected under “%(clause)s”.") % {"clause": decision.guideline or decision.clause_id}
+    # The default policy's clause texts are in the catalogs (web/i18n.py); a
+    # publisher's own clause text is shown as recorded.
+    clause = _(decision.guideline) if decision.guideline else decision.clause_id
+    return _("Rejected under “%(clause)s”.") % {"clause": clause}
 
 
 def _back(request: HttpRequest, view: str) -> str:
