@@ -287,3 +287,13 @@ def test_creating_needs_a_configured_origin(site, post_json):
     response = post_json("/api/embed/articles", PAGE, origin="https://evil.example")
     assert response.status_code == 403
     assert not Article.objects.exists()
+
+
+def test_a_refused_lookup_speaks_the_page_language_too(client, db):
+    from django.utils import translation
+
+    response = client.get(THREAD, {"article": "x" * 201, "lang": "ar"})
+    assert response.status_code == 422
+    with translation.override("ar"):
+        expected = translation.gettext("This is too long; please shorten it.")
+    assert response.json()["error"]["message"] == expected

@@ -84,9 +84,16 @@ def require_site(request: HttpRequest) -> EmbedSite:
     summary="The widget's article, words, form token and a page of its thread",
 )
 def thread(request: HttpRequest, article: str = "", url: str = "", lang: str = "", page: int = 1):
-    found = articles.find_article(article, url)
+    with translation.override(interface.choose_language(lang)):
+        found = _find(article, url)
+    # A page in a language Civility lacks gets the article's language.
     with translation.override(interface.choose_language(lang, found)):
         return _thread(found, page)
+
+
+@translated
+def _find(article: str, url: str) -> Article | None:
+    return articles.find_article(article, url)
 
 
 @translated
