@@ -10,10 +10,10 @@ about sexism.
 
 Splits. Where a set ships its own dev/validation split we use it. Where it
 does not, ``dev_split`` puts a text in dev when the first 8 bytes of
-``blake2b(DEV_SALT + text)`` fall in the top 20% — stable across runs,
-machines and seeds, so evaluation always sees the same rows and training
-never sees them. Sets that may not train the shipped model (``SHIP`` is
-False) are all dev: we only measure on them.
+``blake2b(DEV_SALT + text)`` fall in the top 20% (``records.py``) — stable
+across runs, machines and seeds, so evaluation always sees the same rows and
+training never sees them. Sets that may not train the shipped model
+(``measure_sets.py``, ``MEASURE_SETS``) are all dev: we only measure on them.
 """
 
 from __future__ import annotations
