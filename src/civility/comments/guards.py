@@ -1,7 +1,7 @@
 """Guards against abuse by volume, checked before a comment is moderated.
 
-Called by the two doors readers post through (the page form and the JSON
-API), after the input is valid and before ``actions.post_comment``:
+Called by the doors readers post through (the page form, the JSON API and
+the widget), after the input is valid and before ``actions.post_comment``:
 
 - **Rate limits** per IP address, per e-mail address and per text (the same
   text posted again and again, under any name): fixed-window counters in
@@ -15,8 +15,9 @@ API), after the input is valid and before ``actions.post_comment``:
   site (a bot that posts without loading the page has none), not too long ago,
   and optionally not too quickly (``CIVILITY_FORM_MIN_SECONDS``).
 
-The API has no honeypot or timestamp (its clients are programs by design);
-the rate limits apply to it just the same.
+The widget (civility/embed) sends the honeypot and the timestamp too. The
+JSON API has neither (its clients are programs by design); the rate limits
+apply to it just the same.
 """
 
 from __future__ import annotations
@@ -133,8 +134,7 @@ def reset_counters() -> None:
         prefix = cache.make_key(KEY_PREFIX)
         for key in [k for k in list(client) if k.startswith(prefix)]:
             cache.delete(key.removeprefix(cache.make_key("")))
-    else:
-        cache.clear()
+    # Other backends cannot list keys; their counters expire with their window.
 
 
 # --- the form's honeypot and signed timestamp ------------------------------
