@@ -247,3 +247,18 @@ def test_a_decision_is_confirmed_in_the_moderators_language(moderator_client, en
         "“Şunlara tahammül etmeyeceğiz: kişisel saldırı.” kuralı gereği reddedildi."
         in response.content.decode()
     )
+
+
+def test_a_refused_decision_is_explained_in_the_moderators_language(
+    moderator_client, engine_answers
+):
+    article = make_article("en")
+    engine_answers("review")
+    moderator_client.post(reverse("comments:post", args=[article.slug]), form_data())
+    moderator_client.post("/i18n/setlang/", {"language": "ckb", "next": "/moderate/"})
+    response = moderator_client.post(
+        reverse("moderators:decide", args=[Comment.objects.get().pk]),
+        {"status": "rejected", "clause_id": "", "view": "queue"},
+        follow=True,
+    )
+    assert "ئەو ڕێنماییە هەڵبژێرە کە ئەم لێدوانە پێشێلی دەکات." in response.content.decode()

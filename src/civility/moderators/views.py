@@ -31,6 +31,7 @@ from civility.comments import engine as engine_bridge
 from civility.comments.models import Comment, CommentStatus, Decision
 from civility.errors import CivilityError, ValidationFailed
 from civility.moderation.categories import CATEGORIES, OFF_TOPIC
+from civility.web.i18n import error_message
 
 from . import presentation
 
@@ -217,6 +218,7 @@ def decide(request: HttpRequest, pk: int) -> HttpResponse:
             note=request.POST.get("note", ""),
         )
     except CivilityError as error:
+        error.message = error_message(error)  # in the moderator's language (web/i18n.py)
         if htmx:
             clauses = engine_bridge.clauses()
             item = build_item(comment, view, [c.id for c in clauses], error, clause_id)

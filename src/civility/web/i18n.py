@@ -156,6 +156,11 @@ ERROR_MESSAGES = {
     "too_long": gettext_noop("This is too long; please shorten it."),
     "too_many_bytes": gettext_noop("This is too large to store; please shorten it."),
     "invalid_email": gettext_noop("Please give a valid email address, like name@example.com."),
+    # The moderator's errors (actions.decide, moderators/views.py).
+    "clause_required": gettext_noop("Choose the guideline this comment breaks."),
+    "unknown_clause": gettext_noop("No such guideline clause."),
+    "invalid_status": gettext_noop("Choose Approve or Reject."),
+    "forbidden": gettext_noop("Only moderators can decide on comments."),
 }
 REQUIRED_MESSAGES = {
     "author_name": gettext_noop("Please give your name."),
