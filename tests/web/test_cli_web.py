@@ -210,7 +210,9 @@ def test_serve_answers_pages_api_and_static_files_without_debug(tmp_path):
             try:
                 urllib.request.urlopen(base + "/api/articles", timeout=2)
                 break
-            except (urllib.error.URLError, ConnectionError):
+            # TimeoutError: the port is open but the worker is still starting
+            # (a loaded machine); keep waiting until the deadline.
+            except (urllib.error.URLError, ConnectionError, TimeoutError):
                 assert server.poll() is None, server.stdout.read()
                 assert time.monotonic() < deadline, "civility serve did not answer in time"
                 time.sleep(0.3)

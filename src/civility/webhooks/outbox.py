@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import uuid
 
-from django.db import transaction
-
 from civility.comments.models import CommentStatus
 
 from .models import Delivery, Endpoint, Event
@@ -66,9 +64,6 @@ def on_decision_saved(sender, instance, created, **kwargs) -> None:
             if endpoint.wants(event)
         ]
     if rows:
-        assert transaction.get_connection().in_atomic_block, (
-            "outbox rows need the decision's transaction"
-        )
         Delivery.objects.bulk_create(rows)
 
 
