@@ -14,7 +14,7 @@ from ninja.errors import AuthenticationError, AuthorizationError, HttpError, Val
 from civility.embed.api import router as embed_router
 from civility.errors import CivilityError
 
-from . import articles, comments, moderation
+from . import articles, comments, moderation, precheck
 
 api = NinjaAPI(
     title="Civility API",
@@ -24,6 +24,7 @@ api = NinjaAPI(
 )
 api.add_router("/articles", articles.router)
 api.add_router("/articles", comments.router)
+api.add_router("/articles", precheck.router)  # the pre-submit warning
 api.add_router("/moderation", moderation.router)
 api.add_router("/embed", embed_router)  # the widget (civility/embed, docs/embedding.md)
 

@@ -79,6 +79,7 @@ def post(request: HttpRequest, slug: str, payload: CommentIn):
         parent=payload.parent_id,
         ip_address=ip,
         reader=reader,
+        notify=payload.notify,
     )
     status = 202 if posted.outcome == "held" else 201
     return Status(

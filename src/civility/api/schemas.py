@@ -70,6 +70,8 @@ class CommentIn(Schema):
     # A signed-in reader's token from the publisher's site (docs/sign-in.md);
     # also accepted as `Authorization: Bearer`. Its name and e-mail are used.
     reader_token: str = ""
+    # E-mail the author when a moderator decides a held comment (docs/reader-feedback.md).
+    notify: bool = False
 
 
 class ReasonOut(Schema):

@@ -28,7 +28,7 @@ from civility.errors import ArticleClosed, NotFound, PermissionDenied, Validatio
 
 from . import engine as engine_bridge
 from . import roles, textrules
-from .models import Comment, CommentStatus, Decision
+from .models import Comment, CommentStatus, Decision, NotificationRequest
 from .signals import comment_decided, comment_posted
 
 log = logging.getLogger(__name__)
@@ -84,13 +84,16 @@ def post_comment(
     engine=None,
     ip_address: str | None = None,
     reader=None,
+    notify: bool = False,
 ) -> PostedComment:
     """Validate, moderate and store a reader's comment; answer what happened.
 
     ``ip_address`` is stored only as a keyed hash, erased after the retention
     period (civility/privacy.py). ``reader``: the signed-in reader (a
     ``civility.readers`` Reader, None for a guest), whose trust rules may
-    change the first decision (readers/trust.py).
+    change the first decision (readers/trust.py). ``notify``: the reader asked
+    to be e-mailed when a person decides the comment, kept only when it is
+    held (comments/notifications.py).
     """
     now = now or timezone.now()
     article = _open_article(article)
@@ -138,6 +141,8 @@ def post_comment(
         )
         if reader is not None:
             trust.link(reader, comment)
+        if notify and comment.status == CommentStatus.PENDING:
+            NotificationRequest.objects.create(comment=comment, created_at=now)
         outcome = OUTCOME_OF_STATUS[comment.status]
         transaction.on_commit(
             lambda: comment_posted.send(

@@ -53,6 +53,9 @@ class CommentForm(forms.Form):
         },
     )
 
+    # "E-mail me when a moderator decides" (comments/notifications.py).
+    notify = forms.BooleanField(required=False)
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.text_max = comment_max_chars()

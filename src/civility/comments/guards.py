@@ -105,6 +105,7 @@ _LIMIT_MESSAGES = {
     "ip": "Too many comments from your connection; please wait {seconds} seconds.",
     "email": "Too many comments from your address; please wait {seconds} seconds.",
     "text": "This text was just posted several times; please wait {seconds} seconds.",
+    "precheck": "Too many checks from your connection; please wait {seconds} seconds.",
 }
 
 

@@ -210,3 +210,23 @@ class ClauseThreshold(models.Model):
         """The policy override; an empty field keeps the shipped policy's value."""
         values = {"reject_at": self.reject_at, "review_at": self.review_at}
         return {key: value for key, value in values.items() if value is not None}
+
+
+class NotificationRequest(models.Model):
+    """A reader's wish to be e-mailed when a person decides their held comment.
+
+    Its own small table because a comment row never changes (only its
+    status). No copy of the address: the mail goes to the comment's own
+    ``author_email``, so erasing the commenter (civility/privacy.py) also
+    stops the mail. ``sent_at`` is set once, when the mail is claimed for
+    sending (comments/notifications.py), so a reversal never mails twice.
+    """
+
+    comment = models.OneToOneField(
+        Comment, on_delete=models.CASCADE, related_name="notification_request"
+    )
+    created_at = models.DateTimeField()
+    sent_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return f"notify on comment {self.comment_id} ({'sent' if self.sent_at else 'waiting'})"

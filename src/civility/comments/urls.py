@@ -2,10 +2,11 @@
 
 from django.urls import path
 
-from . import views
+from . import guidelines, views
 
 app_name = "comments"
 
 urlpatterns = [
     path("articles/<str:slug>/comments/", views.post, name="post"),
+    path("guidelines/", guidelines.guidelines, name="guidelines"),
 ]

@@ -76,6 +76,7 @@ def _post(request: HttpRequest, article: Article) -> HttpResponse:
             author_email=form.cleaned_data["author_email"],
             text=form.cleaned_data["text"],
             ip_address=ip,
+            notify=form.cleaned_data.get("notify", False),
         )
     except CivilityError as error:
         # ValidationFailed names its field; ArticleClosed, RateLimited and the

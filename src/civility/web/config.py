@@ -246,6 +246,13 @@ SETTINGS: tuple[Setting, ...] = (
         parse_rate,
     ),
     Setting(
+        "CIVILITY_RATE_LIMIT_PRECHECK",
+        "30/60",
+        "Pre-submit checks (POST /api/articles/{slug}/precheck) one IP address may ask for: "
+        "COUNT/SECONDS; 429 past it.",
+        parse_rate,
+    ),
+    Setting(
         "CIVILITY_FORM_MAX_AGE_SECONDS",
         "86400",
         "How long a loaded comment form stays valid (its signed timestamp), in seconds.",
@@ -321,6 +328,13 @@ SETTINGS: tuple[Setting, ...] = (
         "Attempts per webhook delivery (backing off up to 6 hours apart) before it is marked "
         "failed; failed deliveries stay in the outbox and can be retried from the admin.",
         parse_positive_int,
+    ),
+    Setting(
+        "CIVILITY_SITE_URL",
+        "",
+        "The site's public address (https://comments.example.org), for links in e-mail to "
+        "readers; empty: the mail carries no links.",
+        parse_str,
     ),
     Setting(
         "CIVILITY_EMAIL_FROM",

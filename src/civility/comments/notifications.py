@@ -1,0 +1,114 @@
+"""E-mail to a reader when a person decides the comment they asked about.
+
+The reader ticks "E-mail me when a moderator decides" (the form) or sends
+``notify: true`` (the API). ``actions.post_comment`` stores the wish as a
+``NotificationRequest`` in the comment's own transaction, only when the
+comment is held: a comment published or rejected at once is answered on the
+page already. When a moderator then decides it, ``comment_decided`` fires
+after commit and ``on_comment_decided`` sends one plain-text mail:
+
+- only for a person's decision (the system's first decision is the one the
+  reader already saw), and only to approved or rejected (a return to
+  "held" is not an outcome);
+- once: the request is claimed by setting ``sent_at`` in a single UPDATE, so
+  a reversal or two moderators at once never mail twice;
+- in the article's language, with the clause (text and reader message) for a
+  rejection;
+- plain text through Django's e-mail framework (``CIVILITY_EMAIL_BACKEND``):
+  nothing is HTML, so nothing is escaped and nothing can be injected;
+- never to an erased commenter (privacy.py blanks the address).
+
+A failing mail server is logged and does not undo the decision: the decision
+was committed before the signal fired.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from civility.web.i18n import CLAUSE_TEXTS, clause_message
+
+from . import engine as engine_bridge
+from .models import CommentStatus, NotificationRequest
+
+log = logging.getLogger(__name__)
+
+
+def on_comment_decided(sender, *, comment, decision, **kwargs) -> None:
+    """Receiver for ``signals.comment_decided`` (connected in apps.py)."""
+    if decision.actor_id is None or decision.status == CommentStatus.PENDING:
+        return
+    if comment.erased_at or not comment.author_email or "@" not in comment.author_email:
+        return
+    # Claim before sending: of two deciders only one UPDATE matches the row.
+    claimed = NotificationRequest.objects.filter(comment=comment, sent_at__isnull=True).update(
+        sent_at=timezone.now()
+    )
+    if not claimed:
+        return
+    subject, body = compose(comment, decision)
+    try:
+        send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [comment.author_email])
+    except Exception:  # noqa: BLE001 - the decision stands; the mail is a courtesy
+        log.exception("could not e-mail the decision on comment %s", comment.pk)
+
+
+def compose(comment, decision) -> tuple[str, str]:
+    """(subject, plain-text body) in the article's language."""
+    article = comment.article
+    with translation.override(article.language or "en"):
+        title = article.title
+        if decision.status == CommentStatus.APPROVED:
+            subject = _("Your comment is published: %(title)s") % {"title": title}
+            outcome = _("A moderator has published your comment on “%(title)s”.") % {"title": title}
+        else:
+            subject = _("Your comment was not published: %(title)s") % {"title": title}
+            outcome = _("A moderator has rejected your comment on “%(title)s”.") % {"title": title}
+        lines = [_("Hello %(name)s,") % {"name": comment.author_name}, "", outcome]
+        if decision.status == CommentStatus.REJECTED:
+            lines += ["", *_clause_lines(decision)]
+        lines += ["", _("Your comment:"), "", *(f"> {line}" for line in comment.text.split("\n"))]
+        url = _article_url(article)
+        if url:
+            lines += ["", _("The article: %(url)s") % {"url": url}]
+        guidelines = _guidelines_url()
+        if guidelines:
+            lines += [_("Our community guidelines: %(url)s") % {"url": guidelines}]
+        lines += [
+            "",
+            _("You receive this e-mail because you asked for it when you posted the comment."),
+        ]
+    return subject, "\n".join(lines) + "\n"
+
+
+def _clause_lines(decision) -> list[str]:
+    clause = engine_bridge.clause(decision.clause_id) if decision.clause_id else None
+    text = decision.guideline or (clause.text if clause else "")
+    lines = []
+    if text:
+        shown = _(text) if text in CLAUSE_TEXTS else text
+        lines.append(_("The guideline it breaks: %(guideline)s") % {"guideline": shown})
+    if clause is not None and clause.message:
+        lines.append(clause_message(clause.id, clause.message))
+    return lines
+
+
+def _site_url() -> str:
+    return (getattr(settings, "CIVILITY_SITE_URL", "") or "").rstrip("/")
+
+
+def _article_url(article) -> str:
+    base = _site_url()
+    return f"{base}{article.get_absolute_url()}" if base else ""
+
+
+def _guidelines_url() -> str:
+    from django.urls import reverse
+
+    base = _site_url()
+    return f"{base}{reverse('comments:guidelines')}" if base else ""
