@@ -241,3 +241,119 @@ def test_with_thresholds_rejects_bad_overrides(policy):
     assert 'thresholds.abuse.review_at: must be a number in [0, 1] or "none"' in problems
     assert "thresholds.abuse.colour: unknown key" in problems
     assert info.value.field == "thresholds.nope"
+
+
+# --- per-language rules --------------------------------------------------------------
+
+LANGUAGE_TABLES = """
+[settings]
+violation_review_at = 0.6
+
+[languages]
+en = "full"
+
+[languages.ar]
+mode = "full"
+violation_reject_at = 0.7
+
+[languages.ar.thresholds.insults]
+reject_at = 0.6
+review_at = 0.3
+"""
+
+
+def test_default_policy_rejects_on_violation_in_arabic_and_turkish_only(policy):
+    assert policy.violation_reject_at is None
+    assert policy.for_language("ar").violation_reject_at == 0.6
+    assert policy.for_language("tr").violation_reject_at == 0.6
+    for lang in ("en", "ckb", "kmr", "und", "fa"):
+        assert policy.for_language(lang).violation_reject_at is None, lang
+    # The clauses are the file's in every language.
+    assert policy.for_language("ar").clauses == policy.clauses
+
+
+def test_a_language_table_replaces_thresholds_for_that_language_only():
+    policy = parse_policy(MINIMAL + LANGUAGE_TABLES)
+    assert policy.language_mode("ar") is LanguageMode.FULL
+    arabic = policy.for_language("ar")
+    assert arabic.violation_reject_at == 0.7
+    assert arabic.violation_review_at == 0.6  # not in the table: the file's
+    assert (arabic.clause("insults").reject_at, arabic.clause("insults").review_at) == (0.6, 0.3)
+    english = policy.for_language("en")
+    assert english is policy
+    assert english.clause("insults").reject_at == 0.8
+    # Resolved once per language and shared.
+    assert policy.for_language("ar") is arabic
+
+
+def test_language_table_problems_name_their_keys():
+    text = (
+        MINIMAL
+        + """
+[languages]
+en = "full"
+
+[languages.ar]
+mode = "sometimes"
+
+[languages.tr]
+mode = "full"
+violation_reject_at = 1.2
+colour = "red"
+
+[languages.tr.thresholds.nope]
+reject_at = 0.5
+
+[languages.tr.thresholds.insults]
+review_at = 0.9
+blink = 1
+
+[languages.ckb]
+mode = "reject_only"
+violation_review_at = 0.8
+violation_reject_at = 0.7
+"""
+    )
+    assert set(problems_of(text)) == {
+        "languages.ar.mode: must be one of full, reject_only, review",
+        'languages.tr.violation_reject_at: must be a number in [0, 1] or "none"',
+        "languages.tr.colour: unknown key",
+        "languages.tr.thresholds.nope: unknown clause id",
+        "languages.tr.thresholds.insults.blink: unknown key",
+        "languages.tr.thresholds.insults.review_at: must not be above reject_at (0.9 > 0.8)",
+        "languages.ckb.violation_review_at: must not be above violation_reject_at (0.8 > 0.7)",
+    }
+    missing = MINIMAL + "\n[languages.ar]\nviolation_reject_at = 0.6\n"
+    assert problems_of(missing) == ["languages.ar.mode: must be one of full, reject_only, review"]
+
+
+def test_settings_violation_reject_at_applies_to_every_language():
+    policy = parse_policy(MINIMAL + "\n[settings]\nviolation_reject_at = 0.9\n")
+    assert policy.for_language("en").violation_reject_at == 0.9
+    bad = MINIMAL + "\n[settings]\nviolation_reject_at = 0.5\nviolation_review_at = 0.6\n"
+    assert problems_of(bad) == [
+        "settings.violation_review_at: must not be above violation_reject_at (0.6 > 0.5)"
+    ]
+
+
+def test_site_thresholds_win_over_language_rules():
+    policy = parse_policy(MINIMAL + LANGUAGE_TABLES)
+    site = policy.with_thresholds({"insults": {"reject_at": 0.95}})
+    arabic = site.for_language("ar")
+    # The editor's reject_at applies in Arabic too; the file's Arabic
+    # review_at, which the editor did not set, still does.
+    assert arabic.clause("insults").reject_at == 0.95
+    assert arabic.clause("insults").review_at == 0.3
+    assert arabic.violation_reject_at == 0.7
+    assert site.for_language("en").clause("insults").reject_at == 0.95
+    # The original keeps its own.
+    assert policy.for_language("ar").clause("insults").reject_at == 0.6
+
+
+def test_with_language_checks_like_the_file(policy):
+    stricter = policy.with_language("en", violation_reject_at=0.95)
+    assert stricter.for_language("en").violation_reject_at == 0.95
+    assert policy.for_language("en").violation_reject_at is None
+    with pytest.raises(PolicyError) as info:
+        policy.with_language("en", violation_reject_at=0.5)
+    assert [p.key for p in info.value.problems] == ["languages.en.violation_review_at"]

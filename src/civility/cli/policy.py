@@ -60,9 +60,19 @@ def show_command(args) -> int:
         print(f"  categories: {', '.join(clause.categories) or '-'}")
         print(f"  reject_at {fmt(clause.reject_at)}, review_at {fmt(clause.review_at)}")
         print(f"  message: {clause.message}")
-    print(f"\nviolation_review_at {fmt(policy.violation_review_at)}")
+    print(
+        f"\nviolation_review_at {fmt(policy.violation_review_at)}, "
+        f"violation_reject_at {fmt(policy.violation_reject_at)}"
+    )
     modes = ", ".join(f"{lang} {mode}" for lang, mode in policy.languages.items())
     print(f"languages: {modes} (others: review)")
+    for lang, rules in policy.language_rules.items():
+        # Only what differs from the values above, as the file states it.
+        changed = [f"{k} {fmt(v)}" for k, v in rules.items() if k != "thresholds"]
+        for clause_id, change in rules.get("thresholds", {}).items():
+            changed += [f"{clause_id}.{k} {fmt(v)}" for k, v in change.items()]
+        if changed:
+            print(f"  {lang}: {', '.join(changed)}")
     return 0
 
 

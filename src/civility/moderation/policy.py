@@ -15,7 +15,7 @@ import enum
 import re
 import tomllib
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -100,6 +100,19 @@ class Policy:
     violation_review_at: float | None = None
     summary: str = ""
     source: str = ""
+    # "reject when the overall violation score reaches this": off by default,
+    # because in English it rejects constructive criticism (docs/evaluation.md).
+    violation_reject_at: float | None = None
+    # Per language, checked values that replace the ones above for comments in
+    # that language: {"ar": {"violation_reject_at": 0.6, "thresholds":
+    # {clause_id: {"reject_at": x}}}}. Resolved by ``for_language``.
+    language_rules: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    # for_language's results: a Policy is frozen and shared, so one per language.
+    _resolved: dict = field(init=False, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        # Not an init field, so ``replace`` gives every copy an empty cache.
+        object.__setattr__(self, "_resolved", {})
 
     def clause(self, clause_id: str) -> Clause:
         for clause in self.clauses:
@@ -114,6 +127,37 @@ class Policy:
     @property
     def label(self) -> str:
         return f"{self.name}@{self.version}"
+
+    def for_language(self, lang: str) -> Policy:
+        """The thresholds that apply to a comment in ``lang``: the file's, with
+        that language's ``[languages.<lang>]`` values in their place."""
+        resolved = self._resolved.get(lang)
+        if resolved is None:
+            rules = self.language_rules.get(lang)
+            if not rules:
+                resolved = self
+            else:
+                changes = rules.get("thresholds", {})
+                clauses = tuple(
+                    replace(c, **changes[c.id]) if c.id in changes else c for c in self.clauses
+                )
+                values = {k: rules[k] for k in _VIOLATION_KEYS if k in rules}
+                resolved = replace(self, clauses=clauses, language_rules={}, **values)
+            self._resolved[lang] = resolved
+        return resolved
+
+    def with_language(self, lang: str, **rules: Any) -> Policy:
+        """A copy whose ``lang`` rules are updated with ``rules`` (the keys of a
+        ``[languages.<lang>]`` table but ``mode``); checked like the file."""
+        problems: list[Problem] = []
+        merged = {**self.language_rules.get(lang, {}), **rules}
+        checked = _language_rules(merged, self, f"languages.{lang}", problems)
+        if problems:
+            raise PolicyError(problems, source="languages")
+        return replace(
+            self,
+            language_rules=MappingProxyType({**self.language_rules, lang: checked}),
+        )
 
     def with_thresholds(self, overrides: Mapping[str, Mapping[str, Any]]) -> Policy:
         """A copy with per-site thresholds: ``{clause_id: {"reject_at": x, "review_at": y}}``.
@@ -142,9 +186,22 @@ class Policy:
             updated = replace(clause, **values)
             problems.extend(_threshold_order(updated, key))
             clauses.append(updated)
+        # A site editor's value is the last word: it replaces the file's value
+        # in every language, so drop the language rules for the same keys.
+        language_rules = {}
+        for lang, rules in self.language_rules.items():
+            kept = {
+                cid: {k: v for k, v in change.items() if k not in overrides.get(cid, {})}
+                for cid, change in rules.get("thresholds", {}).items()
+            }
+            language_rules[lang] = {**rules, "thresholds": {c: v for c, v in kept.items() if v}}
         if problems:
             raise PolicyError(problems, source="thresholds")
-        return replace(self, clauses=tuple(clauses))
+        return replace(
+            self,
+            clauses=tuple(clauses),
+            language_rules=MappingProxyType(language_rules),
+        )
 
 
 def load_policy(path: str | Path | None = None) -> Policy:
@@ -192,20 +249,31 @@ def policy_from_dict(data: Mapping[str, Any], source: str = "") -> Policy:
     origin = _string(meta, "source", "policy.source", problems, default="")
 
     settings = _table(data, "settings", problems)
-    _unknown_keys(settings, {"violation_review_at"}, "settings.", problems)
-    violation_review_at = _threshold(
-        settings.get("violation_review_at", _NONE), "settings.violation_review_at", problems
-    )
+    _unknown_keys(settings, set(_VIOLATION_KEYS), "settings.", problems)
+    violation = {
+        name: _threshold(settings.get(name, _NONE), f"settings.{name}", problems)
+        for name in _VIOLATION_KEYS
+    }
+    problems.extend(_violation_order(violation, "settings"))
 
     languages: dict[str, LanguageMode] = {}
-    for lang, mode in _table(data, "languages", problems).items():
+    raw_rules: dict[str, tuple[str, dict]] = {}
+    for lang, entry in _table(data, "languages", problems).items():
         key = f"languages.{lang}"
+        # A language is a mode ("full"), or a table with a mode and the
+        # thresholds that differ in that language.
+        mode = entry.get("mode") if isinstance(entry, dict) else entry
+        mode_key = f"{key}.mode" if isinstance(entry, dict) else key
         if lang not in (*LANGUAGES, UNDETERMINED):
             problems.append(Problem(key, f"unknown language; use one of {_list(LANGUAGES)}, und"))
         elif mode not in {m.value for m in LanguageMode}:
-            problems.append(Problem(key, f"must be one of {_list(m.value for m in LanguageMode)}"))
+            problems.append(
+                Problem(mode_key, f"must be one of {_list(m.value for m in LanguageMode)}")
+            )
         else:
             languages[lang] = LanguageMode(mode)
+            if isinstance(entry, dict):
+                raw_rules[lang] = (key, {k: v for k, v in entry.items() if k != "mode"})
 
     raw_clauses = data.get("clause", [])
     if not isinstance(raw_clauses, list) or not raw_clauses:
@@ -228,17 +296,22 @@ def policy_from_dict(data: Mapping[str, Any], source: str = "") -> Policy:
             seen[clause.id] = index
         clauses.append(clause)
 
-    if problems:
-        raise PolicyError(problems, source)
-    return Policy(
+    policy = Policy(
         name=name,
         version=version,
         clauses=tuple(clauses),
         languages=MappingProxyType(languages),
-        violation_review_at=violation_review_at,
+        violation_review_at=violation["violation_review_at"],
+        violation_reject_at=violation["violation_reject_at"],
         summary=summary,
         source=origin,
     )
+    rules = {
+        lang: _language_rules(raw, policy, key, problems) for lang, (key, raw) in raw_rules.items()
+    }
+    if problems:
+        raise PolicyError(problems, source)
+    return replace(policy, language_rules=MappingProxyType(rules))
 
 
 def check_policy(path: str | Path) -> list[Problem]:
@@ -247,6 +320,57 @@ def check_policy(path: str | Path) -> list[Problem]:
         load_policy(path)
     except PolicyError as exc:
         return list(exc.problems)
+    return []
+
+
+_VIOLATION_KEYS = ("violation_review_at", "violation_reject_at")
+_THRESHOLD_KEYS = ("reject_at", "review_at")
+
+
+def _language_rules(raw: Mapping[str, Any], policy: Policy, key: str, problems: list[Problem]):
+    """Check one language's rules against the policy's clauses; the clean values."""
+    before = len(problems)
+    _unknown_keys(raw, {*_VIOLATION_KEYS, "thresholds"}, f"{key}.", problems)
+    rules: dict[str, Any] = {}
+    for name in _VIOLATION_KEYS:
+        if name in raw:
+            rules[name] = _threshold(raw[name], f"{key}.{name}", problems)
+    merged = {n: rules.get(n, getattr(policy, n)) for n in _VIOLATION_KEYS}
+    problems.extend(_violation_order(merged, key))
+    table = raw.get("thresholds", {})
+    if not isinstance(table, Mapping):
+        problems.append(Problem(f"{key}.thresholds", "must be a table"))
+        table = {}
+    known = {c.id: c for c in policy.clauses}
+    changes: dict[str, dict[str, float | None]] = {}
+    for clause_id, change in table.items():
+        at = f"{key}.thresholds.{clause_id}"
+        if clause_id not in known:
+            problems.append(Problem(at, "unknown clause id"))
+            continue
+        if not isinstance(change, Mapping):
+            problems.append(Problem(at, "must be a table"))
+            continue
+        _unknown_keys(change, set(_THRESHOLD_KEYS), f"{at}.", problems)
+        values = {
+            n: _threshold(change[n], f"{at}.{n}", problems) for n in _THRESHOLD_KEYS if n in change
+        }
+        problems.extend(_threshold_order(replace(known[clause_id], **values), at))
+        changes[clause_id] = values
+    if len(problems) > before:
+        return {}
+    return {**rules, "thresholds": changes}
+
+
+def _violation_order(values: Mapping[str, float | None], key: str) -> list[Problem]:
+    review, reject = values["violation_review_at"], values["violation_reject_at"]
+    if review is not None and reject is not None and review > reject:
+        return [
+            Problem(
+                f"{key}.violation_review_at",
+                f"must not be above violation_reject_at ({review} > {reject})",
+            )
+        ]
     return []
 
 

@@ -299,9 +299,10 @@ def _model_label(ctx: Context, policy: Policy) -> str:
 @per_comment
 def apply_policy(ctx: Context) -> Context:
     """Measure the comment against each clause: the provisional decision and reasons."""
-    policy = ctx.policy
-    if policy is None:
+    if ctx.policy is None:
         raise ValueError("no policy on the context")
+    # The thresholds of the comment's language ([languages.<lang>] in the file).
+    policy = ctx.policy.for_language(ctx.lang)
     rejecting: list[tuple[int, float, Reason]] = []
     decision = Decision.APPROVE
     scores = ctx.scores
@@ -330,15 +331,28 @@ def apply_policy(ctx: Context) -> Context:
             )
             rejecting.append((0 if rejects else 1, -score, reason))
     violation = ctx.scores.get(VIOLATION) or 0.0
+    # The overall score acts only where no clause has: a clause's reason is the
+    # more useful one to cite.
     if (
+        decision is not Decision.REJECT
+        and policy.violation_reject_at is not None
+        and violation >= policy.violation_reject_at
+    ):
+        decision = Decision.REJECT
+        overall = 0
+    elif (
         decision is Decision.APPROVE
         and policy.violation_review_at is not None
         and violation >= policy.violation_review_at
     ):
         decision = Decision.REVIEW
+        overall = 1
+    else:
+        overall = None
+    if overall is not None:
         rejecting.append(
             (
-                1,
+                overall,
                 -violation,
                 Reason(
                     category=VIOLATION,
