@@ -32,6 +32,7 @@ from civility.comments.forms import CommentForm
 from civility.comments.models import Comment
 from civility.comments.views import default_message
 from civility.errors import CivilityError, NotFound, PermissionDenied
+from civility.readers import api as readers
 from civility.web.i18n import error_message, outcome_message
 
 from . import articles, interface
@@ -143,6 +144,7 @@ def _create_article(request: HttpRequest, payload: PageIn):
         201: EmbedPostedOut,
         202: EmbedPostedOut,
         400: ErrorOut,
+        401: ErrorOut,
         403: ErrorOut,
         404: ErrorOut,
         409: ErrorOut,
@@ -162,9 +164,11 @@ def _post_comment(request: HttpRequest, article: Article | None, payload: EmbedC
     require_site(request)
     if article is None:
         raise NotFound(_("No such article."), code="article_not_found", field="article")
+    # A signed-in reader posts under the token's name and e-mail (401 for a bad token).
+    reader = readers.reader_from(request, payload.reader_token)
     data = {
-        "author_name": payload.author_name,
-        "author_email": payload.author_email,
+        "author_name": reader.name if reader else payload.author_name,
+        "author_email": reader.email if reader else payload.author_email,
         "text": payload.text,
     }
     form = CommentForm(data)
@@ -184,6 +188,7 @@ def _post_comment(request: HttpRequest, article: Article | None, payload: EmbedC
         author_email=form.cleaned_data["author_email"],
         text=form.cleaned_data["text"],
         ip_address=ip,
+        reader=reader,
     )
     outcome = str(posted.outcome)
     message = outcome_message(posted.message) if posted.message else default_message(outcome)

@@ -72,6 +72,9 @@ class EmbedCommentIn(Schema):
     issued: str = ""
     website: str = ""  # the honeypot: people never see it, bots fill it in
     lang: str = ""
+    # The publisher's signed token for a signed-in reader (data-civility-reader-token,
+    # docs/sign-in.md): the token's name and e-mail replace the form's.
+    reader_token: str = ""
 
 
 class FormErrorsOut(Schema):

@@ -28,6 +28,9 @@
   var base = script.getAttribute("data-civility-server") ||
     src.replace(/\/static\/civility\/embed\.js(\?.*)?$/, "");
   var api = base.replace(/\/$/, "") + "/api/embed";
+  // A signed-in reader (docs/sign-in.md): the publisher's page puts the token
+  // it signed for this reader here, and the form asks for no name or e-mail.
+  var READER_TOKEN = (script.getAttribute("data-civility-reader-token") || "").trim();
 
   // What the server falls back to before it has answered (no words yet).
   var LOAD_FAILED = "Comments could not be loaded.";
@@ -338,9 +341,9 @@
     } }, [
       h("p", { "class": "help", text: words.required_help }),
       this.general,
-      this.field("author_name", words.name,
+      READER_TOKEN ? null : this.field("author_name", words.name,
         h("input", { type: "text", maxlength: String(limits.name_max), autocomplete: "name", dir: "auto" })),
-      this.field("author_email", words.email,
+      READER_TOKEN ? null : this.field("author_email", words.email,
         h("input", { type: "email", maxlength: String(limits.email_max), autocomplete: "email" }),
         words.email_help),
       this.field("text", words.comment, text, words.text_help),
@@ -393,7 +396,7 @@
   Widget.prototype.submit = function () {
     var self = this;
     if (this.button.disabled) return;
-    var value = function (name) { return self.fields[name].control.value; };
+    var value = function (name) { return self.fields[name] ? self.fields[name].control.value : ""; };
     var trap = this.form.querySelector("[name='website']");
     this.button.disabled = true;
     this.form.setAttribute("aria-busy", "true");
@@ -404,7 +407,8 @@
       text: value("text"),
       issued: this.issued,
       website: trap.value,
-      lang: this.page.lang
+      lang: this.page.lang,
+      reader_token: READER_TOKEN
     }).then(function (answer) {
       var data = answer.data;
       if (answer.status === 201 || answer.status === 202) {
