@@ -57,3 +57,29 @@ def test_show_and_default():
     proc = civility("default")
     assert proc.returncode == 0
     assert proc.stdout == DEFAULT.read_text(encoding="utf-8")
+
+
+def test_check_names_the_key_of_a_bad_language_rule(tmp_path):
+    text = DEFAULT.read_text(encoding="utf-8")
+    text = text.replace(
+        "violation_reject_at = 0.6\nviolation_review_at = 0.4",
+        "violation_reject_at = 0.3\nviolation_review_at = 0.4",
+        1,
+    )
+    text += "\n[languages.tr.thresholds.insults]\nreject_at = 0.5\n"
+    path = tmp_path / "edited.toml"
+    path.write_text(text, encoding="utf-8")
+    proc = civility("check", str(path))
+    assert proc.returncode == 1
+    err = proc.stderr
+    assert "2 problem(s)" in err
+    assert (
+        "languages.ar.violation_review_at: must not be above violation_reject_at (0.4 > 0.3)" in err
+    )
+    assert "languages.tr.thresholds.insults: unknown clause id" in err
+
+
+def test_show_lists_the_language_rules():
+    proc = civility("show")
+    assert "violation_review_at 0.6, violation_reject_at none" in proc.stdout
+    assert "  ar: violation_review_at 0.4, violation_reject_at 0.6" in proc.stdout
