@@ -15,12 +15,14 @@ from civility.embed.api import router as embed_router
 from civility.errors import CivilityError
 
 from . import articles, comments, moderation, precheck
+from .parser import BoundedJSONParser
 
 api = NinjaAPI(
     title="Civility API",
     version="1",
     description="Articles, their published comment threads, posting comments, and moderation.",
     urls_namespace="api",
+    parser=BoundedJSONParser(),
 )
 api.add_router("/articles", articles.router)
 api.add_router("/articles", comments.router)
