@@ -164,6 +164,12 @@ def erase_commenter(email: str, *, actor=None, now: datetime | None = None) -> E
             ip_hash=None,
             erased_at=now,
         )
+        # Copies kept by other apps: signed-in readers, the webhook outbox.
+        from civility.readers import trust
+        from civility.webhooks import outbox
+
+        trust.erase(email, triggers.ERASED_NAME)
+        outbox.erase_author(ids, triggers.ERASED_NAME)
     # The address is not logged: the log would keep what was just erased.
     who = getattr(actor, "username", None) or "the command line"
     log.info("erased the personal data of %d comment(s), by %s", len(ids), who)

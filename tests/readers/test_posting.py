@@ -110,3 +110,16 @@ def test_trusted_readers_skip_review_but_never_a_rejection(
     engine_says("review")
     guest = post(client, "Guest borderline.", author_name="X", author_email="shilan@example.org")
     assert guest.status_code == 202
+
+
+def test_erasing_a_commenter_forgets_the_readers_name_and_address(
+    client, article, hs256, engine_says
+):
+    from civility.privacy import erase_commenter
+
+    engine_says("approve")
+    assert post(client, "Signed in.", token=make_token()).status_code == 201
+    erase_commenter("shilan@example.org")
+    reader = Reader.objects.get()
+    assert (reader.name, reader.email) == ("[erased]", "")
+    assert ReaderComment.objects.filter(reader=reader).count() == 1  # the record stays

@@ -146,3 +146,13 @@ def test_signatures_refuse_tampering_wrong_secrets_and_replays():
     assert not signing.verify("k", body, header, now=1_700_000_000 + 301)  # a replay
     assert not signing.verify("k", body, "v1=abc", now=1_700_000_000)
     assert not signing.verify("k", body, "garbage", now=1_700_000_000)
+
+
+def test_erasing_a_commenter_erases_the_name_in_the_outbox(post, endpoint):
+    from civility.privacy import erase_commenter
+
+    post(decision="review", author_name="Shilan Ahmed")
+    post(text="Someone else's words.", author_name="Hemin", author_email="hemin@example.org")
+    erase_commenter("Shilan@example.org")
+    names = sorted({d.payload["data"]["comment"]["author_name"] for d in Delivery.objects.all()})
+    assert names == ["Hemin", "[erased]"]

@@ -87,3 +87,15 @@ def link(reader: Reader | None, comment) -> None:
     """Record who wrote the comment; call inside the comment's transaction."""
     if reader is not None:
         ReaderComment.objects.create(comment=comment, reader=reader)
+
+
+def erase(email: str, placeholder_name: str) -> int:
+    """Forget the name and e-mail of the readers with this address (privacy erasure).
+
+    The reader row and its links stay, so the trust record survives; a later
+    token from the same account brings name and e-mail back, as the reader
+    chose to sign in again.
+    """
+    return Reader.objects.filter(email__iexact=email.strip()).update(
+        name=placeholder_name, email=""
+    )

@@ -101,3 +101,21 @@ def build_payload(event: str, decision, previous_status: str | None) -> dict:
             "previous_status": previous_status,
         },
     }
+
+
+def erase_author(comment_ids, placeholder: str) -> int:
+    """Replace the author's name in the outbox's copies of these comments.
+
+    Called by ``civility.privacy.erase_commenter`` in its transaction: an
+    erased name must not live on in the delivery log or be sent later.
+    """
+    if not comment_ids:
+        return 0
+    rows = Delivery.objects.filter(payload__data__comment__id__in=list(comment_ids))
+    changed = 0
+    for row in rows:
+        payload = row.payload
+        payload["data"]["comment"]["author_name"] = placeholder
+        Delivery.objects.filter(pk=row.pk).update(payload=payload)
+        changed += 1
+    return changed
