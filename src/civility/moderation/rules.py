@@ -21,6 +21,7 @@ from functools import cache
 
 from .context import Hit, Normalised
 from .lexicons import Entry, Lexicon, load_lexicon
+from .promotion import promotion_hits
 
 __all__ = ["match_rules", "lexicons_for"]
 
@@ -67,7 +68,8 @@ def match_rules(norm: Normalised, lang: str) -> tuple[Hit, ...]:
     hits = _drop_contained(
         [Hit(cat, s, e, strength, rule) for (cat, s, e), (strength, rule) in best.items()]
     )
-    hits.extend(_match_promotion(norm, hits))
+    hits = _first_promotion_words(hits)
+    hits.extend(promotion_hits(norm, [h for h in hits if h.category == "promotion"]))
     hits.sort(key=lambda h: (h.start, h.end, h.category))
     return tuple(hits)
 
@@ -100,6 +102,22 @@ def _drop_contained(hits: list[Hit]) -> list[Hit]:
             for o in hits
         )
     ]
+
+
+def _first_promotion_words(hits: list[Hit]) -> list[Hit]:
+    """Keep one hit per promotion word: "vote" five times in a comment on an
+    election is one faint word, not five pieces of evidence (noisy-OR would
+    add them up). The first occurrence is the evidence."""
+    hits.sort(key=lambda h: (h.start, h.end, h.category))
+    seen: set[str] = set()
+    out = []
+    for hit in hits:
+        if hit.category == "promotion":
+            if hit.rule in seen:
+                continue
+            seen.add(hit.rule)
+        out.append(hit)
+    return out
 
 
 # --- words ------------------------------------------------------------------------
@@ -264,98 +282,6 @@ def _match_patterns(norm: Normalised, tokens: list[str], lex: Lexicon):
                 )
 
 
-# --- promotion: links, contact details, handles --------------------------------------
-
-# Only top-level domains that are not also short English words: "said.In"
-# (a missing space) must not become a link.
-_TLDS = (
-    "com|net|org|info|biz|io|ly|gl|xyz|app|shop|store|online|site|top|ru|de|uk|tr|iq|krd"
-    "|ir|sy|sa|ae|eg|fr|nl|eu|ca|au|pk|tk|ml|link|click|live|club|vip|win|bet|cc|tv|gov|edu"
-)
-_LINK = re.compile(
-    r"(?:https?://|www\.)[^\s<>\"']+"
-    r"|(?<![\w@.-])(?:youtu\.be|t\.me|wa\.me)/[^\s<>\"']*"
-    rf"|(?<![\w@.-])(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+(?:{_TLDS})\b(?![.-]\w)(?:/[^\s<>\"']*)?"
-)
-# (The look-behind makes the scan linear: a match only starts at a word's start.)
-_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-# A mention: "@name" (not inside an e-mail address, checked in code).
-# "@USER" is the anonymised mention in tweet datasets.
-_HANDLE = re.compile(r"@\w{2,}")
-_AT_DOMAIN = re.compile(r"@[\w-]+\.\w")
-_PHONE_CANDIDATE = re.compile(r"(?<![\w.,+])(?:\+|\()?\d[\d\s().-]{5,}\d(?![\w])")
-_PHONE_SHAPES = (
-    re.compile(r"(?:\+|00)\d[\d\s().-]*"),  # international: +964 750 123 4567
-    re.compile(r"0\d{2,4}[\s.-]?\d{3}[\s.-]?\d{2,4}"),  # national: 0750 123 4567
-    re.compile(r"\(?\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}"),  # 555-123-4567
-    re.compile(r"\d{3}-\d{4}"),  # 123-4567
-)
-
-# Cheap tests before the expensive regexes.
-# (Each starts with a literal, which Python's regex engine scans for fast.)
-_DOT_TLD = re.compile(rf"\.(?:{_TLDS})\b")
-_DIGIT = re.compile(r"\d")
-
-_LINK_STRENGTH = 0.35  # one source link alone is not enough to hold a comment
-_EMAIL_STRENGTH = 0.45
-_PHONE_STRENGTH = 0.5
-_HANDLE_STRENGTH = 0.15
-
-
-def _phones(text: str):
-    for m in _PHONE_CANDIDATE.finditer(text):
-        candidate = m.group().strip()
-        digits = sum(c.isdigit() for c in candidate)
-        if 7 <= digits <= 15 and any(shape.fullmatch(candidate) for shape in _PHONE_SHAPES):
-            yield m.start(), m.start() + len(candidate)
-
-
-def _match_promotion(norm: Normalised, hits: list[Hit]) -> list[Hit]:
-    text = norm.text
-    out: list[Hit] = []
-    if "." in text and ("http" in text or "www." in text or _DOT_TLD.search(text)):
-        for m in _LINK.finditer(text):
-            if _EMAIL.fullmatch(m.group()):
-                continue
-            out.append(Hit("promotion", *norm.original_span(*m.span()), _LINK_STRENGTH, "link"))
-    if "@" in text:
-        if _AT_DOMAIN.search(text):
-            for m in _EMAIL.finditer(text):
-                span = norm.original_span(*m.span())
-                out.append(Hit("promotion", *span, _EMAIL_STRENGTH, "email"))
-        for m in _HANDLE.finditer(text):
-            before = text[m.start() - 1] if m.start() else " "
-            if m.group() != "@user" and not (before.isalnum() or before in "._"):
-                start, end = norm.original_span(*m.span())
-                out.append(Hit("promotion", start, end, _HANDLE_STRENGTH, "handle"))
-    for start, end in _phones(text) if len(_DIGIT.findall(text)) >= 7 else ():
-        out.append(Hit("promotion", *norm.original_span(start, end), _PHONE_STRENGTH, "phone"))
-    combined = _combined(out, [h for h in hits if h.category == "promotion"])
-    if combined is not None:
-        out.append(combined)
-    return out
-
-
-def _combined(signals: list[Hit], phrases: list[Hit]) -> Hit | None:
-    """One strong hit when links or contact details come with selling words.
-
-    Each signal alone is weak (a news link, "discount" in a comment on the
-    economy); together they are how spam looks, so they reject.
-    """
-    links = sum(h.rule == "link" for h in signals)
-    contacts = sum(h.rule in ("email", "phone") for h in signals)
-    n_phrases = len(phrases)
-    if (links + contacts >= 1 and n_phrases >= 2) or (links + contacts >= 2 and n_phrases >= 1):
-        strength = 0.96
-    elif contacts and n_phrases:
-        strength = 0.9
-    elif links and n_phrases:
-        strength = 0.75
-    elif links + contacts >= 3 or n_phrases >= 3:
-        strength = 0.7
-    else:
-        return None
-    every = signals + phrases
-    start = min(h.start for h in every)
-    end = max(h.end for h in every)
-    return Hit("promotion", start, end, strength, "promotion:combined")
+# --- promotion ------------------------------------------------------------------------
+# Links, contact details and how they add up with the lexicons' promotion
+# words live in promotion.py.
