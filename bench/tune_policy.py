@@ -147,7 +147,21 @@ def main() -> int:
     columns += ("offenseval2020-tr_held", "offenseval2020-tr_approved_off")
     columns += ("osact2020-ar_held", "osact2020-ar_approved_off", "c3_rejected", "c3_approved")
     columns += tuple(f"news-{lang}_rejected" for _, lang in KURDISH_FILES)
-    header = "| policy | " + " | ".join(columns) + " |"
+    short = {
+        "olid": "OLID F1",
+        "offenseval2020-tr": "tr F1",
+        "osact2020-ar": "ar F1",
+        "offenseval2020-tr_held": "tr held",
+        "offenseval2020-tr_approved_off": "tr offensive approved",
+        "osact2020-ar_held": "ar held",
+        "osact2020-ar_approved_off": "ar offensive approved",
+        "c3_rejected": "C3 rejected",
+        "c3_approved": "C3 approved",
+    }
+    names = [
+        short.get(c, c.replace("news-", "").replace("_rejected", " news rejected")) for c in columns
+    ]
+    header = "| policy | " + " | ".join(names) + " |"
     print(header)
     print("|---" * (len(columns) + 1) + "|")
 

@@ -40,9 +40,10 @@ BOUNDS: dict[tuple[str, str], float] = {
     ("c3", "c3_rejected"): 0.008,  # measured 0.005
     ("c3", "c3_approved"): 0.89,  # measured 0.905
     ("c3", "auc:violation"): 0.71,  # measured 0.727
-    ("offenseval2020-tr", "reject_f1:violation"): 0.57,  # measured 0.585
+    # Per-language violation thresholds (docs/evaluation.md, "The policy's thresholds").
+    ("offenseval2020-tr", "reject_f1:violation"): 0.73,  # measured 0.751
     ("offenseval2020-tr", "auc:violation"): 0.85,  # measured 0.868
-    ("osact2020-ar", "reject_f1:violation"): 0.69,  # measured 0.707
+    ("osact2020-ar", "reject_f1:violation"): 0.81,  # measured 0.829
     ("osact2020-ar", "auc:violation"): 0.92,  # measured 0.937
     ("osact2022-ar", "auc:violation"): 0.74,  # measured 0.752
     ("davidson", "auc:violation"): 0.96,  # measured 0.971
