@@ -48,6 +48,7 @@ MATRIX = {
     ("GET", ""): every(200),
     ("GET", "articles/<str:slug>/"): every(200),
     ("GET", "tags/<str:slug>/"): every(200),
+    ("GET", "guidelines/"): every(200),
     ("POST", "articles/<str:slug>/comments/"): every(302),
     ("POST", "i18n/setlang/"): every(302),
     # The moderation pages: moderators, editors, admins.
@@ -88,6 +89,7 @@ MATRIX = {
     ("GET", "/api/articles/{slug}"): every(200),
     ("GET", "/api/articles/{slug}/comments"): every(200),
     ("POST", "/api/articles/{slug}/comments"): every(201),
+    ("POST", "/api/articles/{slug}/precheck"): every(200),  # nothing stored
     ("GET", "/api/moderation/queue"): staff((401, 403), 200),
     ("POST", "/api/moderation/comments/{comment_id}/decisions"): staff((401, 403), 201),
     ("GET", "/api/moderation/clauses"): staff((401, 403), 200),
@@ -109,6 +111,7 @@ API_RESOLVER_ROUTES = {
     "api/articles",
     "api/articles/<slug>",
     "api/articles/<slug>/comments",
+    "api/articles/<slug>/precheck",
     "api/moderation/queue",
     "api/moderation/comments/<comment_id>/decisions",
     "api/moderation/clauses",
@@ -279,6 +282,9 @@ def call(client, method: str, route: str, path: str, role: str):
         return client.post(path, json.dumps(body), content_type="application/json")
     if route == "/api/embed/articles/{slug}/comments":
         body = {"author_name": role, "author_email": f"{role}@x.org", "text": f"From {role}."}
+        return client.post(path, json.dumps(body), content_type="application/json")
+    if route == "/api/articles/{slug}/precheck":
+        body = {"text": f"Would this pass, asks the {role}?"}
         return client.post(path, json.dumps(body), content_type="application/json")
     if route == "/api/articles":
         body = {"slug": "new", "title": "New", "published": "2016-04-21", "body": "B."}

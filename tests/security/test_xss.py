@@ -162,3 +162,32 @@ def test_a_url_in_a_comment_is_plain_text(client, article, engine):
     assert "Read https://example.org/report and www.example.net/x please." in html
     assert 'href="https://example.org/report"' not in html
     assert Comment.objects.count() == 1
+
+
+def test_decision_emails_are_plain_text_with_one_line_headers(
+    article, engine, moderator, mailoutbox, django_capture_on_commit_callbacks
+):
+    """E-mails carry the comment as quoted plain text: nothing to render, nothing to inject."""
+    engine("review")
+    hostile = [p for p in PAYLOADS if "<" in p][:30]
+    hostile.append("Subject line\nBcc: victim@example.org\n\n<script>window.__xss=1</script>")
+    for n, payload in enumerate(hostile):
+        comment = post_comment(
+            article=article,
+            author_name=payload if len(payload) <= 80 and "\n" not in payload else f"R{n}",
+            author_email=f"reader{n}@example.org",
+            text=payload,
+            notify=True,
+        ).comment
+        with django_capture_on_commit_callbacks(execute=True):
+            approve_comment(comment, actor=moderator)
+    assert len(mailoutbox) == len(hostile)
+    for message, payload in zip(mailoutbox, hostile, strict=True):
+        assert message.content_subtype == "plain"
+        assert not getattr(message, "alternatives", None)  # no HTML part
+        raw = message.message()
+        assert raw.get_content_type() == "text/plain"
+        assert "\n" not in message.subject and "\r" not in message.subject
+        assert raw["Bcc"] is None and message.to == [message.to[0]]
+        quoted = "\n".join(f"> {line}" for line in payload.split("\n"))
+        assert quoted in message.body

@@ -41,7 +41,14 @@ class PrecheckOut(Schema):
 
 @router.post(
     "/{slug}/precheck",
-    response={200: PrecheckOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut, 429: ErrorOut},
+    response={
+        200: PrecheckOut,
+        400: ErrorOut,
+        404: ErrorOut,
+        409: ErrorOut,
+        422: ErrorOut,
+        429: ErrorOut,
+    },
     summary="Would this comment seem to break a guideline? Nothing is stored",
     url_name="precheck",
 )

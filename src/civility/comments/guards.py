@@ -95,7 +95,7 @@ def hit(kind: str, value: str, rate: Rate, *, now: float | None = None) -> None:
     if count > rate.count:
         retry_after = max(1, math.ceil((window + 1) * rate.seconds - now))
         raise TooManyPosts(
-            _LIMIT_MESSAGES[kind].format(seconds=retry_after),
+            _LIMIT_MESSAGES.get(kind, _LIMIT_MESSAGES["other"]).format(seconds=retry_after),
             field="text" if kind == "text" else None,
             retry_after=retry_after,
         )
@@ -106,6 +106,7 @@ _LIMIT_MESSAGES = {
     "email": "Too many comments from your address; please wait {seconds} seconds.",
     "text": "This text was just posted several times; please wait {seconds} seconds.",
     "precheck": "Too many checks from your connection; please wait {seconds} seconds.",
+    "other": "Too many requests; please wait {seconds} seconds.",
 }
 
 
