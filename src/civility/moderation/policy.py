@@ -22,8 +22,29 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-from ..errors import ValidationFailed
 from .categories import CATEGORIES, LANGUAGES, OFF_TOPIC, UNDETERMINED
+from .policy_fields import (
+    NONE,
+    PolicyError,
+    Problem,
+    joined,
+    read_string,
+    read_table,
+    read_threshold,
+    unknown_keys,
+)
+
+__all__ = [
+    "Clause",
+    "ClauseKind",
+    "LanguageMode",
+    "Policy",
+    "PolicyError",
+    "Problem",
+    "check_policy",
+    "load_policy",
+    "parse_policy",
+]
 
 DEFAULT_POLICY_FILE = "default_policy.toml"
 
@@ -31,7 +52,6 @@ DEFAULT_POLICY_FILE = "default_policy.toml"
 CLAUSE_CATEGORIES: tuple[str, ...] = (*CATEGORIES, OFF_TOPIC)
 
 _ID_RE = re.compile(r"^[a-z][a-z0-9_-]*$")
-_NONE = "none"
 
 
 class ClauseKind(enum.StrEnum):
@@ -47,32 +67,6 @@ class LanguageMode(enum.StrEnum):
     FULL = "full"
     REJECT_ONLY = "reject_only"
     REVIEW = "review"
-
-
-@dataclass(frozen=True)
-class Problem:
-    key: str
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.key}: {self.message}"
-
-
-class PolicyError(ValidationFailed):
-    """A policy file or a threshold override is not valid."""
-
-    code = "invalid_policy"
-    default_message = "The moderation policy is not valid."
-
-    def __init__(self, problems: list[Problem] | tuple[Problem, ...], source: str = ""):
-        self.problems = tuple(problems)
-        self.source = source
-        lines = "\n".join(str(p) for p in self.problems)
-        prefix = f"{source}: " if source else ""
-        super().__init__(
-            f"{prefix}{len(self.problems)} problem(s)\n{lines}",
-            field=self.problems[0].key if self.problems else None,
-        )
 
 
 @dataclass(frozen=True)
@@ -182,7 +176,7 @@ class Policy:
                 if name not in ("reject_at", "review_at"):
                     problems.append(Problem(f"{key}.{name}", "unknown key"))
                     continue
-                values[name] = _threshold(raw, f"{key}.{name}", problems)
+                values[name] = read_threshold(raw, f"{key}.{name}", problems)
             updated = replace(clause, **values)
             problems.extend(_threshold_order(updated, key))
             clauses.append(updated)
@@ -239,36 +233,36 @@ def parse_policy(raw: bytes | str, source: str = "") -> Policy:
 
 def policy_from_dict(data: Mapping[str, Any], source: str = "") -> Policy:
     problems: list[Problem] = []
-    _unknown_keys(data, {"policy", "settings", "languages", "clause"}, "", problems)
+    unknown_keys(data, {"policy", "settings", "languages", "clause"}, "", problems)
 
-    meta = _table(data, "policy", problems)
-    _unknown_keys(meta, {"name", "version", "source", "summary"}, "policy.", problems)
-    name = _string(meta, "name", "policy.name", problems, default="custom")
-    version = _string(meta, "version", "policy.version", problems, default="0")
-    summary = _string(meta, "summary", "policy.summary", problems, default="")
-    origin = _string(meta, "source", "policy.source", problems, default="")
+    meta = read_table(data, "policy", problems)
+    unknown_keys(meta, {"name", "version", "source", "summary"}, "policy.", problems)
+    name = read_string(meta, "name", "policy.name", problems, default="custom")
+    version = read_string(meta, "version", "policy.version", problems, default="0")
+    summary = read_string(meta, "summary", "policy.summary", problems, default="")
+    origin = read_string(meta, "source", "policy.source", problems, default="")
 
-    settings = _table(data, "settings", problems)
-    _unknown_keys(settings, set(_VIOLATION_KEYS), "settings.", problems)
+    settings = read_table(data, "settings", problems)
+    unknown_keys(settings, set(_VIOLATION_KEYS), "settings.", problems)
     violation = {
-        name: _threshold(settings.get(name, _NONE), f"settings.{name}", problems)
+        name: read_threshold(settings.get(name, NONE), f"settings.{name}", problems)
         for name in _VIOLATION_KEYS
     }
     problems.extend(_violation_order(violation, "settings"))
 
     languages: dict[str, LanguageMode] = {}
     raw_rules: dict[str, tuple[str, dict]] = {}
-    for lang, entry in _table(data, "languages", problems).items():
+    for lang, entry in read_table(data, "languages", problems).items():
         key = f"languages.{lang}"
         # A language is a mode ("full"), or a table with a mode and the
         # thresholds that differ in that language.
         mode = entry.get("mode") if isinstance(entry, dict) else entry
         mode_key = f"{key}.mode" if isinstance(entry, dict) else key
         if lang not in (*LANGUAGES, UNDETERMINED):
-            problems.append(Problem(key, f"unknown language; use one of {_list(LANGUAGES)}, und"))
+            problems.append(Problem(key, f"unknown language; use one of {joined(LANGUAGES)}, und"))
         elif mode not in {m.value for m in LanguageMode}:
             problems.append(
-                Problem(mode_key, f"must be one of {_list(m.value for m in LanguageMode)}")
+                Problem(mode_key, f"must be one of {joined(m.value for m in LanguageMode)}")
             )
         else:
             languages[lang] = LanguageMode(mode)
@@ -330,11 +324,11 @@ _THRESHOLD_KEYS = ("reject_at", "review_at")
 def _language_rules(raw: Mapping[str, Any], policy: Policy, key: str, problems: list[Problem]):
     """Check one language's rules against the policy's clauses; the clean values."""
     before = len(problems)
-    _unknown_keys(raw, {*_VIOLATION_KEYS, "thresholds"}, f"{key}.", problems)
+    unknown_keys(raw, {*_VIOLATION_KEYS, "thresholds"}, f"{key}.", problems)
     rules: dict[str, Any] = {}
     for name in _VIOLATION_KEYS:
         if name in raw:
-            rules[name] = _threshold(raw[name], f"{key}.{name}", problems)
+            rules[name] = read_threshold(raw[name], f"{key}.{name}", problems)
     merged = {n: rules.get(n, getattr(policy, n)) for n in _VIOLATION_KEYS}
     problems.extend(_violation_order(merged, key))
     table = raw.get("thresholds", {})
@@ -351,9 +345,11 @@ def _language_rules(raw: Mapping[str, Any], policy: Policy, key: str, problems: 
         if not isinstance(change, Mapping):
             problems.append(Problem(at, "must be a table"))
             continue
-        _unknown_keys(change, set(_THRESHOLD_KEYS), f"{at}.", problems)
+        unknown_keys(change, set(_THRESHOLD_KEYS), f"{at}.", problems)
         values = {
-            n: _threshold(change[n], f"{at}.{n}", problems) for n in _THRESHOLD_KEYS if n in change
+            n: read_threshold(change[n], f"{at}.{n}", problems)
+            for n in _THRESHOLD_KEYS
+            if n in change
         }
         problems.extend(_threshold_order(replace(known[clause_id], **values), at))
         changes[clause_id] = values
@@ -382,8 +378,8 @@ def _clause(raw: Any, key: str, problems: list[Problem]) -> Clause | None:
         problems.append(Problem(key, "must be a table"))
         return None
     before = len(problems)
-    _unknown_keys(raw, _CLAUSE_KEYS, f"{key}.", problems)
-    clause_id = _string(raw, "id", f"{key}.id", problems)
+    unknown_keys(raw, _CLAUSE_KEYS, f"{key}.", problems)
+    clause_id = read_string(raw, "id", f"{key}.id", problems)
     if clause_id and not _ID_RE.match(clause_id):
         problems.append(
             Problem(
@@ -396,16 +392,16 @@ def _clause(raw: Any, key: str, problems: list[Problem]) -> Clause | None:
         problems.append(Problem(f"{key}.kind", 'must be "prohibit" or "welcome"'))
     else:
         kind = ClauseKind(kind_raw)
-    text = _string(raw, "text", f"{key}.text", problems)
-    message = _string(raw, "message", f"{key}.message", problems)
-    example = _string(raw, "example", f"{key}.example", problems, default="")
+    text = read_string(raw, "text", f"{key}.text", problems)
+    message = read_string(raw, "message", f"{key}.message", problems)
+    example = read_string(raw, "example", f"{key}.example", problems, default="")
     categories = _categories(raw, f"{key}.categories", problems)
     if kind is ClauseKind.PROHIBIT and categories == ():
         problems.append(
             Problem(f"{key}.categories", "a prohibit clause needs at least one category")
         )
-    reject_at = _threshold(raw.get("reject_at", _NONE), f"{key}.reject_at", problems)
-    review_at = _threshold(raw.get("review_at", _NONE), f"{key}.review_at", problems)
+    reject_at = read_threshold(raw.get("reject_at", NONE), f"{key}.reject_at", problems)
+    review_at = read_threshold(raw.get("review_at", NONE), f"{key}.review_at", problems)
     if len(problems) > before or kind is None:
         return None
     clause = Clause(
@@ -440,16 +436,6 @@ def _threshold_order(clause: Clause, key: str) -> list[Problem]:
     return problems
 
 
-def _threshold(raw: Any, key: str, problems: list[Problem]) -> float | None:
-    if raw is None or raw == _NONE:
-        return None
-    # bool is an int in Python; "true" is never a threshold.
-    if isinstance(raw, (int, float)) and not isinstance(raw, bool) and 0.0 <= raw <= 1.0:
-        return float(raw)
-    problems.append(Problem(key, 'must be a number in [0, 1] or "none"'))
-    return None
-
-
 def _categories(raw: dict, key: str, problems: list[Problem]) -> tuple[str, ...] | None:
     value = raw.get("categories")
     if value is None:
@@ -460,38 +446,5 @@ def _categories(raw: dict, key: str, problems: list[Problem]) -> tuple[str, ...]
         return None
     bad = [v for v in value if v not in CLAUSE_CATEGORIES]
     for name in bad:
-        problems.append(Problem(key, f"unknown category {name!r}; use {_list(CLAUSE_CATEGORIES)}"))
+        problems.append(Problem(key, f"unknown category {name!r}; use {joined(CLAUSE_CATEGORIES)}"))
     return None if bad else tuple(dict.fromkeys(value))
-
-
-def _string(
-    table: Mapping, name: str, key: str, problems: list[Problem], default: str | None = None
-) -> str:
-    value = table.get(name)
-    if value is None:
-        if default is None:
-            problems.append(Problem(key, "missing"))
-            return ""
-        return default
-    if not isinstance(value, str) or (default is None and not value.strip()):
-        problems.append(Problem(key, "must be a non-empty string"))
-        return ""
-    return value
-
-
-def _table(data: Mapping, name: str, problems: list[Problem]) -> Mapping[str, Any]:
-    value = data.get(name, {})
-    if not isinstance(value, dict):
-        problems.append(Problem(name, "must be a table"))
-        return {}
-    return value
-
-
-def _unknown_keys(table: Mapping, allowed: set[str], prefix: str, problems: list[Problem]) -> None:
-    for name in table:
-        if name not in allowed:
-            problems.append(Problem(f"{prefix}{name}", "unknown key"))
-
-
-def _list(values) -> str:
-    return ", ".join(values)
