@@ -118,3 +118,33 @@ def test_all_five_languages_are_known_with_their_direction():
         with translation.override(lang):
             assert translation.get_language_bidi() is rtl, lang
             assert translation.get_language() == lang
+
+
+def test_errors_are_translated_by_code_and_unknown_ones_kept():
+    from civility.comments.guards import TooManyPosts
+    from civility.errors import ValidationFailed
+
+    limited = TooManyPosts(
+        "Too many comments from your address; please wait 5 seconds.", retry_after=5
+    )
+    other = TooManyPosts("Too many requests; please wait 5 seconds.", retry_after=5)
+    bidi = ValidationFailed(
+        "This contains a character that reorders text (U+202E); please remove it.",
+        field="text",
+        code="text_bidi_controls",
+    )
+    with translation.override("tr"):
+        assert i18n.error_message(limited) == (
+            "Adresinizden çok fazla yorum geldi; lütfen 5 saniye bekleyin."
+        )
+        assert i18n.error_message(other) == "Too many requests; please wait 5 seconds."
+        assert i18n.error_message(bidi) == (
+            "Bu metin, yazının sırasını değiştiren bir karakter içeriyor (U+202E); lütfen kaldırın."
+        )
+    with translation.override("ar"):
+        one = TooManyPosts(
+            "This text was just posted several times; please wait 4 seconds.",
+            retry_after=4,
+            field="text",
+        )
+        assert i18n.error_message(one) == "نُشر هذا النص للتو عدة مرات؛ يرجى الانتظار 4 ثوانٍ."

@@ -185,6 +185,11 @@ _RATE_LIMITS = {
         "seconds",
     ),
 }
+_RATE_STARTS = {
+    "ip": "Too many comments from your connection",
+    "email": "Too many comments from your address",
+    "text": "This text was just posted several times",
+}
 _CODE_POINT = re.compile(r"U\+[0-9A-F]{4,6}")
 
 
@@ -195,8 +200,10 @@ def error_message(error: CivilityError) -> str:
         return gettext(REQUIRED_MESSAGES[error.field])
     retry_after = getattr(error, "retry_after", None)
     if code == "rate_limited" and retry_after:
-        kind = "text" if error.field == "text" else "email" if "address" in error.message else "ip"
-        return _RATE_LIMITS[kind] % {"seconds": retry_after}
+        # guards.py names the counter only in its English sentence.
+        kind = next((k for k, start in _RATE_STARTS.items() if error.message.startswith(start)), "")
+        if kind:
+            return _RATE_LIMITS[kind] % {"seconds": retry_after}
     if code in ERROR_MESSAGES:
         char = _CODE_POINT.search(error.message)
         return gettext(ERROR_MESSAGES[code]) % {"char": char.group() if char else "?"}
