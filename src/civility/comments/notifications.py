@@ -83,7 +83,8 @@ def compose(comment, decision) -> tuple[str, str]:
             "",
             _("You receive this e-mail because you asked for it when you posted the comment."),
         ]
-    return subject, "\n".join(lines) + "\n"
+    # A header is one line: a title with a line break must not add headers.
+    return " ".join(subject.split()), "\n".join(lines) + "\n"
 
 
 def _clause_lines(decision) -> list[str]:
