@@ -18,6 +18,8 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
+from django.utils.translation import gettext
+
 from civility.web.i18n import clause_message
 
 from . import engine as engine_bridge
@@ -75,7 +77,9 @@ def warnings_of(verdict, text: str) -> list[Warning]:
             warnings[clause_id] = Warning(clause_id, old.message, merged)
             continue
         clause = clauses.get(clause_id)
-        message = clause_message(clause_id, clause.message) if clause else reason.guideline
+        # No clause of that id: the policy's general rule ("violation"), cited
+        # by its text, which the catalogs translate when it is the default one.
+        message = clause_message(clause_id, clause.message) if clause else gettext(reason.guideline)
         warnings[clause_id] = Warning(clause_id, message, quotes)
     return list(warnings.values())
 
