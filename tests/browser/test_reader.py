@@ -45,7 +45,7 @@ def test_reader_posts_an_insult_and_sees_the_rejection_with_its_clause(page, art
     page.goto(article_url)
     fill_form(page, text=INSULT)
     page.get_by_role("button", name="Post", exact=True).click()
-    # The first press warns (tests/browser/test_precheck.py); the reader posts anyway.
+    # The first press warns (tests/browser/test_precheck_warning.py); the reader posts anyway.
     page.get_by_role("button", name="Post anyway").click()
 
     expect(page.locator("#comment-outcome")).to_have_text(
