@@ -31,6 +31,7 @@ Step = Callable[[list[Context]], list[Context]]
 VIOLATION = "violation"
 # Categories that are scored on their own; ``violation`` is derived from them.
 _PARTS = tuple(c for c in CATEGORIES if c != VIOLATION)
+PROMOTION = "promotion"
 
 
 _FIELDS = frozenset(f.name for f in fields(Context))
@@ -187,8 +188,16 @@ class Classify:
     def __call__(self, contexts: list[Context]) -> list[Context]:
         if not contexts:
             return contexts
+        from .innocent import mask_innocent
+
         models = self.models()
-        texts = [c.normalised.text if c.normalised is not None else c.text for c in contexts]
+        # Allow-listed innocent words ("Scunthorpe", "cocktail") are removed
+        # from what the models read: their character n-grams look rude and
+        # the word itself cannot breach a guideline (innocent.py).
+        texts = [
+            mask_innocent(c.normalised.text) if c.normalised is not None else c.text
+            for c in contexts
+        ]
         probs = models.predict_proba(texts, [c.lang for c in contexts])
         columns = {}
         for name, values in probs.items():
@@ -238,7 +247,13 @@ def combine(ctx: Context) -> Context:
         if hit.category in CATEGORIES:
             strength = _probability(hit.strength, f"hit {hit.rule}")
             miss[hit.category] = miss.get(hit.category, 1.0) * (1.0 - strength)
-            any_miss *= 1.0 - strength
+            # Promotion reaches ``violation`` through the max below, not the
+            # noisy-OR with the model's head: that head measures incivility,
+            # and promotion's faint words and source links rank spam without
+            # being evidence of it ("free", one link next to a sharp but
+            # civil comment must not together hold it).
+            if hit.category != PROMOTION:
+                any_miss *= 1.0 - strength
     model = ctx.model_scores
     scores: dict[str, float | None] = {}
     for name in _PARTS:
