@@ -281,6 +281,92 @@ def test_not_promotion(text: str) -> None:
     assert [h for h in hits(text) if h.category == "promotion"] == []
 
 
+def promotion_score(text: str) -> float:
+    """What the engine's promotion score is: no model scores promotion."""
+    miss = 1.0
+    for hit in hits(text):
+        if hit.category == "promotion":
+            miss *= 1.0 - hit.strength
+    return 1.0 - miss
+
+
+def test_promotion_is_graded() -> None:
+    faint = promotion_score("Free speech matters more than ever.")
+    phrase = promotion_score("Use the promo code at checkout.")
+    self_promotion = promotion_score("Subscribe to my channel")
+    twice = promotion_score("Please subscribe to my channel")
+    with_link = promotion_score("Subscribe to my channel www.example.com/me")
+    assert 0 < faint < phrase < self_promotion < 0.6 <= twice < 0.95 <= with_link
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "See https://www.rudaw.net/english/kurdistan/120520161 and "
+        "https://www.bbc.com/news/world-middle-east-36000000 and http://www.un.org/report "
+        "and https://reuters.com/a and https://apnews.com/b: the figures disagree.",
+        "The free press reported it first: https://www.rudaw.net/english/120520161",
+        "Short link to the report: bit.ly/3xYz",
+        "Subscribe to the paper if you want this kind of reporting to survive.",
+    ],
+)
+def test_sources_and_news_words_stay_below_review(text: str) -> None:
+    assert promotion_score(text) < 0.6
+
+
+def test_a_link_and_its_own_text_are_one_link() -> None:
+    text = '<a href="https://youtu.be/KQ6zr6kCPj8">https://youtu.be/KQ6zr6kCPj8</a> 2:19'
+    assert [h.rule for h in hits(text) if h.category == "promotion"] == ["link"]
+
+
+@pytest.mark.parametrize(
+    ("text", "evidence_text"),
+    [
+        ("read it at www.truth-news.example today", "www.truth-news.example"),
+        ("join t.me/richfast_signals", "t.me/richfast_signals"),
+        ("watch?v=vtaRGgvGtWQ check this out", "watch?v=vtaRGgvGtWQ"),
+    ],
+)
+def test_more_link_shapes(text: str, evidence_text: str) -> None:
+    assert evidence(text, "promotion")[0] == evidence_text
+
+
+def test_faint_words_count_once() -> None:
+    once = promotion_score("The vote is free.")
+    many = promotion_score("A free vote, a free press, free speech, free trade.")
+    assert once == many
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Check out my new video, it took me weeks!",
+        "If I reach 100 subscribers I will do a giveaway",
+        "sub4sub anyone?",
+        "Hey guys check me out, I rap",
+    ],
+)
+def test_self_promotion_without_a_link_ranks_high_but_only_holds_at_most(text: str) -> None:
+    assert 0.4 <= promotion_score(text) < 0.95
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Check out my new video www.example.com/v/1",
+        "Text WIN to 87121 to claim your cash prize, urgent!",
+        "Follow my YouTube channel for the real story: youtube.com/@realtruthkurd",
+    ],
+)
+def test_self_promotion_with_a_way_to_reach_rejects(text: str) -> None:
+    assert promotion_score(text) >= 0.95
+
+
+def test_a_doi_is_not_a_phone_number() -> None:
+    text = "See doi 10.1007/s10584-013-0704-6 for the data."
+    assert [h for h in hits(text) if h.rule == "phone"] == []
+
+
 # --- other languages -------------------------------------------------------------------
 
 
