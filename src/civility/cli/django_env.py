@@ -62,3 +62,20 @@ def pending_migrations() -> list[str]:
     executor = MigrationExecutor(connections[DEFAULT_DB_ALIAS])
     plan = executor.migration_plan(executor.loader.graph.leaf_nodes())
     return [f"{migration.app_label}.{migration.name}" for migration, _ in plan]
+
+
+def setup_migrated() -> bool:
+    """Set Django up and check the database is migrated, saying so if not.
+
+    The commands that read or write comments (privacy, webhooks) refuse to run
+    on an unmigrated database rather than fail halfway with a SQL error.
+    """
+    setup()
+    if pending := pending_migrations():
+        print(
+            f"The database is not ready ({len(pending)} migrations not applied): "
+            "run `civility manage migrate` first.",
+            file=sys.stderr,
+        )
+        return False
+    return True

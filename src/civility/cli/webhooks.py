@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 import time
 
 
@@ -42,17 +41,9 @@ def register(subparsers) -> None:
 
 
 def _ready() -> bool:
-    from . import django_env
+    from .django_env import setup_migrated
 
-    django_env.setup()
-    if pending := django_env.pending_migrations():
-        print(
-            f"The database is not ready ({len(pending)} migrations not applied): "
-            "run `civility manage migrate` first.",
-            file=sys.stderr,
-        )
-        return False
-    return True
+    return setup_migrated()
 
 
 def run_deliver(args) -> int:
