@@ -1,13 +1,14 @@
-"""Fixtures every test folder may use: the labelled data, Redis, a real browser.
+"""Fixtures every test folder may use: the labelled data, Redis, a real browser,
+the one pinned engine and the one article.
 
 Page-specific browser fixtures live beside their tests (tests/browser/); these
-stay generic. Nothing here skips a test to hide a failure: a missing browser or
-server fails with the command that fixes it; only the labelled data, which
-lives outside the repository, may be absent, and then its tests skip saying so.
+stay generic. Nothing here skips a test to hide a failure: a missing browser,
+server or labelled data folder fails with what to do about it.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import http.server
 import os
@@ -74,15 +75,183 @@ def _fresh_rate_limits():
 
 @pytest.fixture(scope="session")
 def data_dir() -> Path:
-    """The labelled data folder: $CIVILITY_DATA, else ../shared/data beside the repo."""
-    configured = os.environ.get("CIVILITY_DATA")
-    path = Path(configured) if configured else REPO_ROOT.parent / "shared" / "data"
+    """The labelled data folder: $CIVILITY_DATA, else ../shared/data beside the repo.
+
+    Absent, the tests that measure the engine FAIL rather than skip: a green
+    run without them would say the quality gates held when none was checked.
+    """
+    from civility.training.records import default_data_dir
+
+    path = default_data_dir()
     if not path.is_dir():
-        if configured:
-            # A path someone set on purpose and got wrong is a mistake to report.
-            pytest.fail(f"CIVILITY_DATA={configured} is not a folder", pytrace=False)
-        pytest.skip(f"labelled data folder {path} is absent (set CIVILITY_DATA to use another)")
+        pytest.fail(
+            f"the labelled data folder {path} is absent, so the engine's quality tests "
+            "cannot run. Point CIVILITY_DATA at it (CIVILITY_DATA=/path/to/shared/data "
+            "./run test), or leave these tests out on purpose with -m 'not quality' "
+            "(docs/development.md).",
+            pytrace=False,
+        )
     return path
+
+
+# ---------------------------------------------------------------- engine ----
+
+
+class PinnedEngine:
+    """An engine that answers one decision for every comment, and records its calls.
+
+    For the tests of doors, pages and storage, which must not depend on what
+    the models decide (tests about that use the real engine). A held or
+    rejected comment cites ``clause`` with the policy's own text and the
+    comment's first five characters as evidence; ``raises`` makes every call
+    fail instead (pre-moderation must then hold the comment); ``verdict``
+    answers that exact verdict. ``moderate_batch`` serves the CLI's stream.
+    """
+
+    CATEGORY_OF = {"personal_attacks": "personal_attack", "threats": "threat"}
+
+    def __init__(
+        self,
+        decision: str = "approve",
+        *,
+        clause: str = "personal_attacks",
+        score: float = 0.97,
+        raises: BaseException | None = None,
+        verdict=None,
+    ):
+        from civility.moderation import Decision
+
+        self.decision = Decision(decision)
+        self.clause_id = clause
+        self.score = score
+        self.raises = raises
+        self.verdict = verdict
+        self.calls: list[tuple[str, dict]] = []
+
+    def moderate(self, text: str, **kwargs):
+        self.calls.append((text, kwargs))
+        if self.raises is not None:
+            raise self.raises
+        if self.verdict is not None:
+            return self.verdict
+        from civility.moderation import Decision, Reason, Verdict, load_policy
+
+        category = self.CATEGORY_OF.get(self.clause_id, self.clause_id)
+        reasons = ()
+        if self.decision is not Decision.APPROVE:
+            reasons = (
+                Reason(
+                    category=category,
+                    guideline=load_policy().clause(self.clause_id).text,
+                    score=self.score,
+                    evidence=((0, min(5, len(text))),),
+                    clause_id=self.clause_id,
+                ),
+            )
+        return Verdict(
+            decision=self.decision,
+            lang=kwargs.get("lang") or "en",
+            scores={
+                "violation": self.score if reasons else 0.02,
+                category: self.score if reasons else 0.01,
+            },
+            reasons=reasons,
+            model="pinned-test-engine",
+        )
+
+    def moderate_batch(self, contexts):
+        return [self.moderate(c.text, lang=c.lang_hint) for c in contexts]
+
+
+@pytest.fixture
+def pinned_engine() -> type[PinnedEngine]:
+    """The PinnedEngine class, for ``post_comment(..., engine=pinned_engine("review"))``."""
+    return PinnedEngine
+
+
+@pytest.fixture
+def engine_answers(settings) -> Callable[..., PinnedEngine]:
+    """``engine_answers("review")``: every comment posted from now on gets that decision
+    (``approve`` from the moment the fixture is asked for).
+
+    Through the ``CIVILITY_ENGINE_FACTORY`` setting, so the doors, the pages
+    and a live server thread of this process all use it.
+    """
+
+    def pin(decision: str = "approve", **options) -> PinnedEngine:
+        engine = PinnedEngine(decision, **options)
+        settings.CIVILITY_ENGINE_FACTORY = lambda: engine
+        return engine
+
+    pin("approve")  # asked for, the engine is pinned: approve until told otherwise
+    return pin
+
+
+# --------------------------------------------------------------- article ----
+
+ARTICLE_FIELDS = {
+    "slug": "russia-defends-aleppo",
+    "title": "Russia defends military action in Aleppo region",
+    "published": dt.date(2016, 4, 21),
+    "source": "Rudaw",
+    "dateline": "ERBIL, Kurdistan Region",
+    "body": "Russia defended military action.\n\nNusra is excluded from the ceasefire.",
+    "language": "en",
+}
+
+
+def make_article(*, tags=("Aleppo", "Syria"), **fields):
+    """An article like the seed's (Rudaw, Aleppo), with ``fields`` changed."""
+    from civility.articles.models import Article, Tag
+
+    article = Article.objects.create(**{**ARTICLE_FIELDS, **fields})
+    article.tags.set(Tag.objects.for_names(list(tags)))
+    return article
+
+
+@pytest.fixture
+def article(db):
+    """The one article most tests comment on (``make_article`` for others)."""
+    return make_article(external_id="rudaw-123")
+
+
+@pytest.fixture(name="make_article")
+def make_article_fixture(db):
+    """``make_article(slug=..., language=...)``: another article."""
+    return make_article
+
+
+@pytest.fixture
+def post(article, pinned_engine):
+    """``post(text, decision="approve", **fields)`` -> PostedComment, through the real action."""
+    from civility.comments.actions import post_comment
+
+    def _post(text="A fair point about the ceasefire.", decision="approve", **fields):
+        fields.setdefault("author_name", "Shilan")
+        fields.setdefault("author_email", "shilan@example.org")
+        fields.setdefault("article", article)
+        return post_comment(text=text, engine=pinned_engine(decision), **fields)
+
+    return _post
+
+
+# ---------------------------------------------------------------- people ----
+
+MODERATOR_PASSWORD = "a-long-test-password-1"
+
+
+@pytest.fixture
+def moderator(db):
+    """A member of the "moderators" group, username "mod"."""
+    from django.contrib.auth.models import Group, User
+
+    from civility.comments.roles import ensure_groups
+
+    ensure_groups()  # a transactional test flushes the groups migrate made
+    user = User.objects.create_user("mod", email="mod@example.org", password=MODERATOR_PASSWORD)
+    user.groups.add(Group.objects.get(name="moderators"))
+    user.password_for_tests = MODERATOR_PASSWORD  # what a browser test types
+    return user
 
 
 # ----------------------------------------------------------------- redis ----

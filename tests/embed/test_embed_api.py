@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import pytest
-from conftest import SITE_ORIGIN
 
 from civility.articles.models import Article
 from civility.comments import guards
 from civility.comments.models import Comment, CommentStatus
 from civility.embed.models import EmbedSite
+
+SITE_ORIGIN = "https://news.example.com"  # the site tests/embed/conftest.py configures
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db]
 

@@ -11,13 +11,11 @@ import datetime as dt
 import re
 
 import pytest
-from django.contrib.auth.models import Group, User
 from django.urls import reverse
 
 from civility.articles.models import Article
 from civility.comments import guards
 from civility.comments.models import Comment, CommentStatus
-from civility.moderation.verdict import Decision, Reason, Verdict
 
 # What each language must show on its article page: the comments heading, the
 # form's heading and first label, and the start of the translated guidelines.
@@ -50,42 +48,6 @@ NAME_REQUIRED = {
     "tr": "Lütfen adınızı yazın.",
 }
 RTL = {"ar", "ckb"}
-
-
-class PinnedEngine:
-    """Every comment gets ``decision``; a rejection cites the personal-attacks clause."""
-
-    def __init__(self, decision: str):
-        self.decision = Decision(decision)
-
-    def moderate(self, text, **kwargs):
-        reasons = ()
-        if self.decision is not Decision.APPROVE:
-            reasons = (
-                Reason(
-                    category="personal_attack",
-                    guideline="We will not tolerate the following: personal attacks.",
-                    score=0.97,
-                    evidence=((0, 3),),
-                    clause_id="personal_attacks",
-                ),
-            )
-        return Verdict(
-            decision=self.decision,
-            lang=kwargs.get("lang") or "und",
-            scores={"violation": 0.97 if reasons else 0.02},
-            reasons=reasons,
-            model="pinned",
-        )
-
-
-@pytest.fixture
-def engine_answers(settings):
-    def pin(decision: str) -> None:
-        settings.CIVILITY_ENGINE_FACTORY = lambda: PinnedEngine(decision)
-
-    pin("approve")
-    return pin
 
 
 def make_article(lang: str) -> Article:
@@ -175,10 +137,8 @@ def test_names_and_comments_are_isolated_from_the_page(client, db, lang):
 
 
 @pytest.fixture
-def moderator_client(client, db):
-    user = User.objects.create_user("mod", password="pw-for-tests-only")
-    user.groups.add(Group.objects.get(name="moderators"))
-    client.force_login(user)
+def moderator_client(client, moderator):
+    client.force_login(moderator)
     return client
 
 

@@ -20,7 +20,8 @@ from civility.moderation import (
 )
 from civility.moderation import steps as s
 from civility.moderation.context import Hit, Normalised
-from civility.moderation.steps import Classify, per_comment
+from civility.moderation.pipeline import DEFAULT_STEPS
+from civility.moderation.steps import Classify, per_comment, step_name
 
 INSULT = "idiot"
 
@@ -153,11 +154,23 @@ def test_engine_policy_parameter(models):
     assert engine.moderate("hello").decision is Decision.REJECT
 
 
-def test_article_and_language_hint_reach_the_steps(engine):
-    verdict = engine.moderate(
-        "Merhaba", article=Article("Aleppo", "Russia defended...", lang="tr"), lang="tr"
+def test_what_the_caller_passes_reaches_the_steps(models):
+    """The article, the hint, the parent, the recent texts and the time, as given."""
+    seen: list[Context] = []
+
+    def probe(contexts):
+        seen.extend(contexts)
+        return contexts
+
+    engine = Engine(steps=(probe, *fake_steps(lambda: models)))
+    article = Article("Aleppo", "Russia defended...", lang="tr")
+    now = datetime(2016, 4, 21, 9, 30, tzinfo=UTC)
+    engine.moderate(
+        "Merhaba", article=article, lang="tr", parent_text="Önce", recent_texts=["x"], now=now
     )
-    assert verdict.lang == "tr"
+    (ctx,) = seen
+    assert ctx.text == "Merhaba" and ctx.article is article and ctx.lang_hint == "tr"
+    assert ctx.parent_text == "Önce" and ctx.recent_texts == ("x",) and ctx.now == now
 
 
 def test_constructor_only_stores_parameters():
@@ -180,21 +193,34 @@ def test_get_engine_is_one_process_wide_instance():
     assert get_engine(policy=policy) is not get_engine()
 
 
-def test_real_engine_gives_a_complete_verdict_and_never_approves_on_error():
-    """With the shipped steps, whatever state the models are in."""
+CLEAN = "Thank you for this report on Aleppo."
+
+
+def test_real_engine_gives_a_complete_verdict():
+    """With the shipped steps and models: every field of the contract, in range."""
     verdicts = get_engine().moderate_batch(
-        [
-            Context("Thank you for this report on Aleppo."),
-            Context("You are a stupid idiot and I will find you."),
-            Context(""),
-        ]
+        [Context(CLEAN), Context("You are a stupid idiot and I will find you."), Context("")]
     )
+    assert verdicts[0].decision is Decision.APPROVE and not verdicts[0].errors
     for verdict in verdicts:
         out = verdict.to_json()
         assert out["decision"] in ("approve", "review", "reject")
         assert set(out["scores"]) == {*CATEGORIES, "off_topic"}
         assert all(0.0 <= out["scores"][name] <= 1.0 for name in CATEGORIES)
-        if verdict.errors:
-            assert verdict.decision is Decision.REVIEW
         for reason in verdict.reasons:
             assert 0 <= reason.score <= 1
+
+
+@pytest.mark.parametrize("broken", DEFAULT_STEPS, ids=step_name)
+def test_real_engine_never_approves_when_a_step_fails(broken):
+    """Each shipped step in turn raises: the comment the engine would publish is held."""
+
+    def failing(contexts):
+        raise RuntimeError("disk full")
+
+    failing.step_name = step_name(broken)
+    steps = tuple(failing if step is broken else step for step in DEFAULT_STEPS)
+    (verdict,) = Engine(steps=steps).moderate_batch([Context(CLEAN)])
+    assert verdict.decision is Decision.REVIEW
+    # The first error names the broken step (later steps may fail for want of its work).
+    assert verdict.errors[0] == f"{step_name(broken)}: RuntimeError: disk full"

@@ -25,16 +25,6 @@ KEY = "test-perspective-key"
 URL = "/v1alpha1/comments:analyze"
 
 
-class StubEngine:
-    def __init__(self, verdict=None, raises=None):
-        self.verdict, self.raises = verdict, raises
-
-    def moderate(self, text, **kwargs):
-        if self.raises:
-            raise self.raises
-        return self.verdict
-
-
 INSULT = Verdict(
     decision=Decision.REJECT,
     lang="en",
@@ -53,11 +43,11 @@ def enabled(settings):
 
 
 @pytest.fixture
-def stub(enabled):
+def stub(enabled, engine_answers):
+    """stub(verdict) pins the engine's whole answer (INSULT unless told)."""
+
     def use(verdict=INSULT, raises=None):
-        engine = StubEngine(verdict, raises)
-        enabled.CIVILITY_ENGINE_FACTORY = lambda: engine
-        return engine
+        return engine_answers(verdict=verdict, raises=raises)
 
     return use
 

@@ -1,14 +1,12 @@
-"""Keys, a token maker, an article and a stub engine for reader sign-in tests."""
+"""Keys and a token maker for reader sign-in tests (the engine and the article:
+tests/conftest.py)."""
 
 from __future__ import annotations
-
-import datetime as dt
 
 import pytest
 from cryptography.hazmat.primitives.asymmetric import rsa
 from readertokens import SECRET, make_token, public_pem
 
-from civility.moderation.verdict import Decision, Reason, Verdict
 from civility.readers import tokens
 
 
@@ -45,38 +43,3 @@ def rs256(settings, rsa_keys, tmp_path):
 @pytest.fixture
 def token():
     return make_token
-
-
-class StubEngine:
-    def __init__(self, decision="approve"):
-        self.decision = Decision(decision)
-
-    def moderate(self, text, **kwargs):
-        reasons = ()
-        if self.decision != Decision.APPROVE:
-            reasons = (
-                Reason("personal_attack", "No attacks.", 0.6, ((0, 3),), "personal_attacks"),
-            )
-        return Verdict(self.decision, "en", {"violation": 0.6}, reasons, model="stub-1")
-
-
-@pytest.fixture
-def engine_says(settings):
-    def use(decision):
-        settings.CIVILITY_ENGINE_FACTORY = lambda: StubEngine(decision)
-
-    return use
-
-
-@pytest.fixture
-def article(db):
-    from civility.articles.models import Article
-
-    return Article.objects.create(
-        slug="aleppo",
-        title="Russia defends military action in Aleppo region",
-        published=dt.date(2016, 4, 21),
-        source="Rudaw",
-        body="Russia defended military action.",
-        language="en",
-    )

@@ -11,7 +11,7 @@ from civility.readers.models import Reader, ReaderComment
 # Also run on PostgreSQL (./run test): row locks and transactions differ there.
 pytestmark = [pytest.mark.django_db, pytest.mark.postgres]
 
-URL = "/api/articles/aleppo/comments"
+URL = "/api/articles/russia-defends-aleppo/comments"
 
 
 def post(client, text, token=None, field=None, **body):
@@ -22,8 +22,8 @@ def post(client, text, token=None, field=None, **body):
     return client.post(URL, payload, content_type="application/json", headers=headers)
 
 
-def test_a_bearer_token_posts_under_the_readers_name(client, article, hs256, engine_says):
-    engine_says("approve")
+def test_a_bearer_token_posts_under_the_readers_name(client, article, hs256, engine_answers):
+    engine_answers("approve")
     response = post(client, "A fair point about the ceasefire.", token=make_token())
     assert response.status_code == 201
     comment = Comment.objects.get(pk=response.json()["id"])
@@ -32,8 +32,10 @@ def test_a_bearer_token_posts_under_the_readers_name(client, article, hs256, eng
     assert ReaderComment.objects.get(comment=comment).reader == reader
 
 
-def test_the_token_field_works_too_and_wins_over_typed_names(client, article, hs256, engine_says):
-    engine_says("approve")
+def test_the_token_field_works_too_and_wins_over_typed_names(
+    client, article, hs256, engine_answers
+):
+    engine_answers("approve")
     response = post(
         client,
         "Another fair point.",
@@ -54,9 +56,9 @@ def test_the_token_field_works_too_and_wins_over_typed_names(client, article, hs
     ],
 )
 def test_a_bad_token_is_refused_with_401_and_nothing_stored(
-    client, article, hs256, engine_says, token, code
+    client, article, hs256, engine_answers, token, code
 ):
-    engine_says("approve")
+    engine_answers("approve")
     response = post(client, "Hello there.", token=token)
     assert response.status_code == 401
     assert response.json()["error"] == {
@@ -67,18 +69,18 @@ def test_a_bad_token_is_refused_with_401_and_nothing_stored(
     assert not Comment.objects.exists()
 
 
-def test_guests_keep_the_name_and_email_form(client, article, hs256, engine_says):
-    engine_says("approve")
+def test_guests_keep_the_name_and_email_form(client, article, hs256, engine_answers):
+    engine_answers("approve")
     response = post(client, "Guest words.", author_name="Guest", author_email="g@example.org")
     assert response.status_code == 201
     assert not ReaderComment.objects.exists()
 
 
 def test_new_readers_are_held_until_they_have_approved_comments(
-    client, article, hs256, engine_says, settings
+    client, article, hs256, engine_answers, settings
 ):
     settings.CIVILITY_READER_NEW_UNTIL = 1
-    engine_says("approve")
+    engine_answers("approve")
     first = post(client, "My first comment here.", token=make_token())
     assert first.status_code == 202 and first.json()["outcome"] == "held"
     comment = Comment.objects.get()
@@ -92,10 +94,10 @@ def test_new_readers_are_held_until_they_have_approved_comments(
 
 
 def test_trusted_readers_skip_review_but_never_a_rejection(
-    client, article, hs256, engine_says, settings
+    client, article, hs256, engine_answers, settings
 ):
     settings.CIVILITY_READER_TRUSTED_AFTER = 1
-    engine_says("review")
+    engine_answers("review")
     assert post(client, "Borderline one.", token=make_token()).status_code == 202
     Comment.objects.update(status="approved")
 
@@ -104,20 +106,20 @@ def test_trusted_readers_skip_review_but_never_a_rejection(
     decision = Comment.objects.get(text="Borderline two.").latest_decision
     assert decision.suggested == "review" and "trusted reader" in decision.note
 
-    engine_says("reject")
+    engine_answers("reject")
     assert post(client, "Over the line.", token=make_token()).json()["outcome"] == "rejected"
     # Someone typing the trusted reader's e-mail is a guest and gets no trust.
-    engine_says("review")
+    engine_answers("review")
     guest = post(client, "Guest borderline.", author_name="X", author_email="shilan@example.org")
     assert guest.status_code == 202
 
 
 def test_erasing_a_commenter_forgets_the_readers_name_and_address(
-    client, article, hs256, engine_says
+    client, article, hs256, engine_answers
 ):
     from civility.privacy import erase_commenter
 
-    engine_says("approve")
+    engine_answers("approve")
     assert post(client, "Signed in.", token=make_token()).status_code == 201
     erase_commenter("shilan@example.org")
     reader = Reader.objects.get()

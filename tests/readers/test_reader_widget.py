@@ -14,7 +14,7 @@ from civility.embed.models import EmbedSite
 from civility.readers.models import ReaderComment
 
 ORIGIN = "https://news.example.com"
-POST = "/api/embed/articles/aleppo/comments"
+POST = "/api/embed/articles/russia-defends-aleppo/comments"
 
 
 def widget_post(client, **body):
@@ -31,9 +31,9 @@ def site(db):
 
 @pytest.mark.django_db
 def test_the_widget_route_takes_the_token_instead_of_the_form(
-    client, article, site, hs256, engine_says
+    client, article, site, hs256, engine_answers
 ):
-    engine_says("approve")
+    engine_answers("approve")
     response = widget_post(client, reader_token=make_token())
     assert response.status_code == 201
     comment = Comment.objects.get()
@@ -51,7 +51,7 @@ def test_the_widget_route_takes_the_token_instead_of_the_form(
 PAGE = """<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Aleppo</title></head>
 <body><div id="civility-comments"></div>
-<script src="{server}/static/civility/embed.js" data-civility-article="aleppo"
+<script src="{server}/static/civility/embed.js" data-civility-article="russia-defends-aleppo"
         data-civility-reader-token="{token}" async></script>
 </body></html>
 """
@@ -59,11 +59,11 @@ PAGE = """<!doctype html>
 
 @pytest.mark.django_db(transaction=True)
 def test_a_signed_in_reader_posts_without_name_or_email(
-    page, live_server, static_site, article, hs256, engine_says
+    page, live_server, static_site, article, hs256, engine_answers
 ):
     from playwright.sync_api import expect
 
-    engine_says("approve")
+    engine_answers("approve")
     url = static_site("signed-in.html", PAGE.format(server=live_server.url, token=make_token()))
     origin = "{0.scheme}://{0.netloc}".format(urlsplit(url))
     EmbedSite.objects.create(name="Rudaw", origins=origin)

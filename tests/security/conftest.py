@@ -1,6 +1,6 @@
-"""Fixtures for the security suites: an article, one person per role, a pinned engine.
+"""Fixtures for the security suites: one person per role, generous rate limits.
 
-The engine is pinned (it approves, or holds, everything) so that these tests
+The engine is pinned (``engine_answers`` in tests/conftest.py) (it approves, or holds, everything) so that these tests
 are about the doors and the pages, not about what the models decide; the
 engine's own tests live in tests/moderation. Rate limits are raised for every
 test here except those that measure them (``strict_limits``), because the
@@ -9,63 +9,15 @@ suites post many comments from one address in a second.
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
 
 import pytest
 from django.contrib.auth.models import Group, User
 
-from civility.moderation.verdict import Decision, Reason, Verdict
 from civility.web.config import Rate
 
 PASSWORD = "a-long-password-for-tests-7"
 ROLES = ("anonymous", "reader", "moderator", "editor", "admin")
-
-
-class PinnedEngine:
-    """Answers one decision for every text; a held comment cites personal attacks."""
-
-    def __init__(self, decision: str = "approve"):
-        self.decision = Decision(decision)
-
-    def moderate(self, text, **kwargs):
-        reasons = ()
-        if self.decision is not Decision.APPROVE:
-            reasons = (
-                Reason(
-                    category="personal_attack",
-                    guideline="We will not tolerate personal attacks.",
-                    score=0.9,
-                    evidence=((0, min(len(text), 3)),),
-                    clause_id="personal_attacks",
-                ),
-            )
-        return Verdict(
-            decision=self.decision,
-            lang="en",
-            scores={"violation": 0.9 if reasons else 0.01},
-            reasons=reasons,
-            model="pinned-test-engine",
-        )
-
-
-@pytest.fixture
-def pinned_engine():
-    """The PinnedEngine class, to pass as ``engine=`` to post_comment."""
-    return PinnedEngine
-
-
-@pytest.fixture
-def engine(settings):
-    """engine("review") pins the decision for everything posted afterwards."""
-
-    def pin(decision: str = "approve") -> PinnedEngine:
-        pinned = PinnedEngine(decision)
-        settings.CIVILITY_ENGINE_FACTORY = lambda: pinned
-        return pinned
-
-    pin("approve")
-    return pin
 
 
 @pytest.fixture(autouse=True)
@@ -90,28 +42,6 @@ def strict_limits(settings):
     ):
         setattr(settings, name, defaults[name])
     return defaults
-
-
-def make_article(slug: str = "russia-defends-aleppo", **fields):
-    from civility.articles.models import Article, Tag
-
-    fields = {
-        "title": "Russia defends military action in Aleppo region",
-        "published": dt.date(2016, 4, 21),
-        "source": "Rudaw",
-        "dateline": "ERBIL, Kurdistan Region",
-        "body": "Russia defended military action.\n\nNusra is excluded from the ceasefire.",
-        "language": "en",
-        **fields,
-    }
-    article = Article.objects.create(slug=slug, **fields)
-    article.tags.set(Tag.objects.for_names(["Aleppo", "Syria"]))
-    return article
-
-
-@pytest.fixture
-def article(db):
-    return make_article()
 
 
 @functools.cache
@@ -151,4 +81,5 @@ def _make_user(role: str):
 
 @pytest.fixture
 def moderator(db):
+    """The moderator of the role matrix (staff, in "moderators", PASSWORD)."""
     return _make_user("moderator")

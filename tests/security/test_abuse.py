@@ -42,7 +42,7 @@ def assert_limited(response, code="rate_limited"):
     assert 1 <= wait <= 3600
 
 
-def test_ten_posts_a_minute_per_address(client, article, engine, strict_limits):
+def test_ten_posts_a_minute_per_address(client, article, engine_answers, strict_limits):
     for n in range(10):
         assert api_post(client, article, n).status_code == 201
     assert_limited(api_post(client, article, 10))
@@ -51,7 +51,7 @@ def test_ten_posts_a_minute_per_address(client, article, engine, strict_limits):
     assert api_post(client, article, 11, ip="198.51.100.1").status_code == 201
 
 
-def test_five_posts_a_minute_per_email(client, article, engine, strict_limits):
+def test_five_posts_a_minute_per_email(client, article, engine_answers, strict_limits):
     for n in range(5):
         response = api_post(client, article, n, ip=f"203.0.113.{n}", email="one@example.org")
         assert response.status_code == 201
@@ -60,7 +60,9 @@ def test_five_posts_a_minute_per_email(client, article, engine, strict_limits):
     assert Comment.objects.count() == 5
 
 
-def test_the_same_text_three_times_an_hour_by_anyone(client, article, engine, strict_limits):
+def test_the_same_text_three_times_an_hour_by_anyone(
+    client, article, engine_answers, strict_limits
+):
     spam = "Visit my shop for the best prices on everything you need!"
     for n in range(3):
         assert api_post(client, article, n, ip=f"203.0.113.{n}", text=spam).status_code == 201
@@ -74,7 +76,7 @@ def test_the_same_text_three_times_an_hour_by_anyone(client, article, engine, st
 
 
 def test_the_form_answers_429_with_retry_after_and_keeps_the_text(
-    client, article, engine, settings
+    client, article, engine_answers, settings
 ):
     settings.CIVILITY_RATE_LIMIT_IP = Rate(2, 60)
     url = f"/articles/{article.slug}/comments/"
@@ -145,7 +147,7 @@ def form_post(client, article, **fields):
     return client.post(f"/articles/{article.slug}/comments/", data)
 
 
-def test_the_honeypot(client, article, engine):
+def test_the_honeypot(client, article, engine_answers):
     response = form_post(
         client,
         article,
@@ -168,7 +170,7 @@ def test_the_honeypot(client, article, engine):
         ("expired", "form_expired"),
     ],
 )
-def test_the_signed_timestamp(client, article, engine, issued, code):
+def test_the_signed_timestamp(client, article, engine_answers, issued, code):
     if issued == "expired":
         issued = guards.form_timestamp(now=guards.time.time() - 2 * 86400)
     fields = {} if issued is None else {guards.TIMESTAMP_FIELD: issued}
@@ -180,13 +182,13 @@ def test_the_signed_timestamp(client, article, engine, issued, code):
     assert Comment.objects.count() == 0
 
 
-def test_the_page_gives_a_valid_timestamp(client, article, engine):
+def test_the_page_gives_a_valid_timestamp(client, article, engine_answers):
     page = client.get(article.get_absolute_url()).content.decode()
     token = page.split(f'name="{guards.TIMESTAMP_FIELD}" value="')[1].split('"')[0]
     assert form_post(client, article, **{guards.TIMESTAMP_FIELD: token}).status_code == 302
 
 
-def test_too_fast_when_a_minimum_is_set(client, article, engine, settings):
+def test_too_fast_when_a_minimum_is_set(client, article, engine_answers, settings):
     settings.CIVILITY_FORM_MIN_SECONDS = 3
     fresh = guards.form_timestamp()
     assert form_post(client, article, **{guards.TIMESTAMP_FIELD: fresh}).status_code == 400

@@ -108,11 +108,11 @@ def test_hsts_only_over_https(client, db, settings):
     assert over_tls["Strict-Transport-Security"] == "max-age=31536000"
 
 
-def test_every_state_changing_form_carries_a_csrf_token(client, article, moderator, engine):
+def test_every_state_changing_form_carries_a_csrf_token(client, article, moderator, engine_answers):
     """Every <form method="post"> on the pages has Django's token, and a post without it is 403."""
     from civility.comments.actions import post_comment
 
-    engine("review")
+    engine_answers("review")
     post_comment(
         article=article,
         author_name="Reader",

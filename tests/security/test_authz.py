@@ -198,7 +198,7 @@ def test_every_route_is_in_the_matrix():
 
 
 @pytest.fixture
-def world(article, make_user, engine):
+def world(article, make_user, engine_answers):
     """An article, a tag, a published and a held comment, and one client per role."""
     published = post_comment(
         article=article,
@@ -206,14 +206,14 @@ def world(article, make_user, engine):
         author_email="reader@example.org",
         text="Published, for the thread.",
     ).comment
-    engine("review")
+    engine_answers("review")
     held = post_comment(
         article=article,
         author_name="Reader",
         author_email="reader@example.org",
         text="Held, for the queue.",
     ).comment
-    engine("approve")
+    engine_answers("approve")
     clients = {}
     users = {}
     for role in ROLES:
@@ -421,9 +421,11 @@ def test_no_public_response_carries_private_data(client, world, settings):
         REMOTE_ADDR="203.0.113.250",
     )
     assert posted.status_code == 201
-    from civility.comments.actions import approve_comment
+    from civility.comments.actions import decide
 
-    approve_comment(world["held"], actor=world["users"]["moderator"], note="secret-note-42")
+    decide(
+        world["held"], status="approved", actor=world["users"]["moderator"], note="secret-note-42"
+    )
     public = [
         "/",
         article.get_absolute_url(),

@@ -15,8 +15,8 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def pages(client, article, engine, make_user):
-    engine("review")
+def pages(client, article, engine_answers, make_user):
+    engine_answers("review")
     post_comment(
         article=article, author_name="R", author_email="r@example.org", text="Held for review."
     )

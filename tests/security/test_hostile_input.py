@@ -85,7 +85,7 @@ def stored() -> tuple[int, int]:
 
 
 @pytest.mark.parametrize("name, change, expected", [*CASES, SURROGATE], ids=[*IDS, SURROGATE[0]])
-def test_the_action(article, engine, name, change, expected):
+def test_the_action(article, engine_answers, name, change, expected):
     fields = {**GOOD, **change}
     if expected is ACCEPTED:
         posted = post_comment(article=article, **fields)
@@ -109,7 +109,7 @@ def api_url(article) -> str:
 
 
 @pytest.mark.parametrize("name, change, expected", [*CASES, SURROGATE], ids=[*IDS, SURROGATE[0]])
-def test_the_api(client, article, engine, name, change, expected):
+def test_the_api(client, article, engine_answers, name, change, expected):
     response = post_json(client, api_url(article), {**GOOD, **change})
     if expected is ACCEPTED:
         assert response.status_code == 201, response.content
@@ -131,7 +131,7 @@ def form_data(**change) -> dict:
 
 
 @pytest.mark.parametrize("name, change, expected", CASES, ids=IDS)
-def test_the_form(client, article, engine, name, change, expected):
+def test_the_form(client, article, engine_answers, name, change, expected):
     response = client.post(form_url(article), form_data(**change))
     if expected is ACCEPTED:
         assert response.status_code == 302, response.content[:500]
@@ -145,7 +145,7 @@ def test_the_form(client, article, engine, name, change, expected):
     assert stored() == (0, 0)
 
 
-def test_the_form_refuses_bytes_that_are_not_utf8(client, article, engine):
+def test_the_form_refuses_bytes_that_are_not_utf8(client, article, engine_answers):
     body = (
         "author_name=Shilan&author_email=shilan%40example.org"
         f"&{guards.TIMESTAMP_FIELD}={guards.form_timestamp()}&text=broken+%FF%FE+bytes"
@@ -190,7 +190,7 @@ JSON_CASES = [
 @pytest.mark.parametrize(
     "name, body, status, code, field", JSON_CASES, ids=[case[0] for case in JSON_CASES]
 )
-def test_json_of_the_wrong_shape(client, article, engine, name, body, status, code, field):
+def test_json_of_the_wrong_shape(client, article, engine_answers, name, body, status, code, field):
     response = post_json(client, api_url(article), body)
     assert response.status_code == status, response.content[:300]
     error = response.json()["error"]
@@ -202,7 +202,7 @@ def test_json_of_the_wrong_shape(client, article, engine, name, body, status, co
     assert stored() == (0, 0)
 
 
-def test_unknown_and_closed_articles(client, article, engine):
+def test_unknown_and_closed_articles(client, article, engine_answers):
     response = post_json(client, "/api/articles/no-such-article/comments", GOOD)
     assert response.status_code == 404
     assert response.json()["error"]["code"] == "article_not_found"
@@ -223,7 +223,7 @@ def test_unknown_and_closed_articles(client, article, engine):
 # --- duplicated submissions ------------------------------------------------
 
 
-def test_a_double_click_on_the_form_stores_one_comment(client, article, engine):
+def test_a_double_click_on_the_form_stores_one_comment(client, article, engine_answers):
     data = form_data()
     first = client.post(form_url(article), data)
     second = client.post(form_url(article), data)
@@ -231,7 +231,7 @@ def test_a_double_click_on_the_form_stores_one_comment(client, article, engine):
     assert stored() == (1, 1)
 
 
-def test_a_repeated_api_call_answers_with_the_first_comment(client, article, engine):
+def test_a_repeated_api_call_answers_with_the_first_comment(client, article, engine_answers):
     first = post_json(client, api_url(article), GOOD)
     again = post_json(client, api_url(article), {**GOOD, "text": GOOD["text"] + "  "})
     assert first.status_code == again.status_code == 201
@@ -262,7 +262,7 @@ def test_the_admin_refuses_an_article_title_with_nul(client, make_user):
     assert not Article.objects.filter(slug="nul-title").exists()
 
 
-def test_the_admin_cannot_write_or_edit_comment_text(client, article, engine, make_user):
+def test_the_admin_cannot_write_or_edit_comment_text(client, article, engine_answers, make_user):
     comment = post_comment(article=article, **GOOD).comment
     client.force_login(make_user("admin"))
     assert client.get("/admin/comments/comment/add/").status_code == 403

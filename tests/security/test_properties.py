@@ -86,7 +86,7 @@ def check_outcome(response, text, before, refused_statuses):
 
 @given(text=json_texts, name=json_texts)
 @SETTINGS
-def test_the_api_never_fails_and_never_half_stores(article, engine, text, name):
+def test_the_api_never_fails_and_never_half_stores(article, engine_answers, text, name):
     client = Client()
     before = Comment.objects.count(), Decision.objects.count()
     response = client.post(
@@ -108,7 +108,7 @@ def test_the_api_never_fails_and_never_half_stores(article, engine, text, name):
     )
 )
 @SETTINGS
-def test_the_api_answers_any_json_with_a_4xx_or_a_comment(article, engine, body):
+def test_the_api_answers_any_json_with_a_4xx_or_a_comment(article, engine_answers, body):
     client = Client()
     before = Comment.objects.count(), Decision.objects.count()
     response = client.post(
@@ -123,7 +123,7 @@ def test_the_api_answers_any_json_with_a_4xx_or_a_comment(article, engine, body)
 
 @given(text=texts, name=texts)
 @SETTINGS
-def test_the_form_never_fails_and_never_half_stores(article, engine, text, name):
+def test_the_form_never_fails_and_never_half_stores(article, engine_answers, text, name):
     client = Client()
     before = Comment.objects.count(), Decision.objects.count()
     response = client.post(

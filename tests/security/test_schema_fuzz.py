@@ -43,7 +43,7 @@ schema = schemathesis.openapi.from_wsgi("/api/openapi.json", get_wsgi_applicatio
     derandomize=True,
     suppress_health_check=list(HealthCheck),
 )
-def test_the_api_keeps_its_schema(case, article, engine):
+def test_the_api_keeps_its_schema(case, article, engine_answers):
     case.call_and_validate(checks=CHECKS)
 
 
@@ -57,7 +57,9 @@ moderation = schema.include(path_regex="^/api/moderation/")
     derandomize=True,
     suppress_health_check=list(HealthCheck),
 )
-def test_the_moderation_api_keeps_its_schema_for_a_moderator(case, article, engine, moderator):
+def test_the_moderation_api_keeps_its_schema_for_a_moderator(
+    case, article, engine_answers, moderator
+):
     from django.test import Client
 
     client = Client()

@@ -15,7 +15,7 @@ from django.utils.html import escape
 
 from civility.articles.importer import import_articles
 from civility.articles.models import Article
-from civility.comments.actions import approve_comment, post_comment
+from civility.comments.actions import decide, post_comment
 from civility.comments.models import Comment
 
 pytestmark = pytest.mark.django_db
@@ -68,8 +68,8 @@ def test_the_corpus():
         assert any(m in payload for m in markers), payload
 
 
-def post_all(article, engine, decision="approve"):
-    engine(decision)
+def post_all(article, engine_answers, decision="approve"):
+    engine_answers(decision)
     comments = []
     for n, payload in enumerate(PAYLOADS):
         comments.append(
@@ -90,8 +90,8 @@ def assert_escaped(html: str, payloads) -> None:
             assert payload not in html, f"shown raw: {payload!r}"
 
 
-def test_article_pages_and_json_show_the_text_escaped(client, article, engine):
-    post_all(article, engine)
+def test_article_pages_and_json_show_the_text_escaped(client, article, engine_answers):
+    post_all(article, engine_answers)
     pages = -(-len(PAYLOADS) // PER_PAGE)
     for page in range(1, pages + 1):
         html = client.get(f"{article.get_absolute_url()}?page={page}").content.decode()
@@ -107,11 +107,11 @@ def test_article_pages_and_json_show_the_text_escaped(client, article, engine):
         assert [c["text"] for c in response.json()["comments"]] == shown
 
 
-def test_the_queue_and_the_admin_show_the_text_escaped(client, article, engine, moderator):
+def test_the_queue_and_the_admin_show_the_text_escaped(client, article, engine_answers, moderator):
     from civility.comments.roles import ensure_groups
 
     ensure_groups()
-    held = post_all(article, engine, decision="review")
+    held = post_all(article, engine_answers, decision="review")
     client.force_login(moderator)
     html = client.get("/moderate/").content.decode()
     assert_escaped(html, PAYLOADS[:PER_PAGE])
@@ -123,7 +123,7 @@ def test_the_queue_and_the_admin_show_the_text_escaped(client, article, engine, 
     for comment in held[:40]:
         detail = client.get(f"/admin/comments/comment/{comment.pk}/change/").content.decode()
         assert escape(comment.text) in detail
-        approve_comment(comment, actor=moderator)
+        decide(comment, status="approved", actor=moderator)
     approved = client.get("/moderate/approved/").content.decode()
     assert_escaped(approved, [c.text for c in held[:40]])
 
@@ -150,8 +150,8 @@ def test_article_titles_and_tags_are_escaped_too(client, db):
     assert_escaped(client.get(f"/tags/{tag.slug}/").content.decode(), hostile)
 
 
-def test_a_url_in_a_comment_is_plain_text(client, article, engine):
-    engine("approve")
+def test_a_url_in_a_comment_is_plain_text(client, article, engine_answers):
+    engine_answers("approve")
     post_comment(
         article=article,
         author_name="Reader",
@@ -165,10 +165,10 @@ def test_a_url_in_a_comment_is_plain_text(client, article, engine):
 
 
 def test_decision_emails_are_plain_text_with_one_line_headers(
-    article, engine, moderator, mailoutbox, django_capture_on_commit_callbacks
+    article, engine_answers, moderator, mailoutbox, django_capture_on_commit_callbacks
 ):
     """E-mails carry the comment as quoted plain text: nothing to render, nothing to inject."""
-    engine("review")
+    engine_answers("review")
     hostile = [p for p in PAYLOADS if "<" in p][:30]
     hostile.append("Subject line\nBcc: victim@example.org\n\n<script>window.__xss=1</script>")
     for n, payload in enumerate(hostile):
@@ -180,7 +180,7 @@ def test_decision_emails_are_plain_text_with_one_line_headers(
             notify=True,
         ).comment
         with django_capture_on_commit_callbacks(execute=True):
-            approve_comment(comment, actor=moderator)
+            decide(comment, status="approved", actor=moderator)
     assert len(mailoutbox) == len(hostile)
     for message, payload in zip(mailoutbox, hostile, strict=True):
         assert message.content_subtype == "plain"

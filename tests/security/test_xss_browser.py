@@ -15,7 +15,7 @@ from __future__ import annotations
 import pytest
 from django.test import Client
 
-from civility.comments.actions import approve_comment, post_comment
+from civility.comments.actions import decide, post_comment
 from civility.comments.models import Comment, CommentStatus
 
 pytestmark = pytest.mark.browser
@@ -109,7 +109,7 @@ def test_no_payload_runs_anywhere(browser, live_server, hostile_site, payloads):
     assert page.locator(".queue-item").count() > 0
 
     for comment in Comment.objects.filter(article=article):
-        approve_comment(comment, actor=hostile_site["moderator"])
+        decide(comment, status="approved", actor=hostile_site["moderator"])
     assert not Comment.objects.exclude(status=CommentStatus.APPROVED).exists()
 
     for n in range(1, pages + 1):

@@ -15,8 +15,8 @@ from civility.errors import ArticleClosed, NotFound, PermissionDenied, Validatio
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db]
 
 
-def test_posting_runs_the_engine_with_the_article_context(article, fake_engine):
-    engine = fake_engine("approve")
+def test_posting_runs_the_engine_with_the_article_context(article, pinned_engine):
+    engine = pinned_engine("approve")
     posted = actions.post_comment(
         article=article,
         author_name="Shilan",
@@ -35,7 +35,7 @@ def test_posting_runs_the_engine_with_the_article_context(article, fake_engine):
     decision = Decision.objects.get(comment=posted.comment)
     assert decision.actor is None
     assert decision.suggested == "approve"
-    assert decision.engine_version == "fake-1"
+    assert decision.engine_version == "pinned-test-engine"
     assert decision.scores["violation"] == pytest.approx(0.02)
 
 
@@ -44,7 +44,10 @@ def test_a_rejection_records_the_clause_and_quotes_its_message(post):
     assert posted.outcome == "rejected"
     assert posted.message == "Rejected: personal attacks are not allowed."
     assert posted.reasons == [
-        {"clause_id": "personal_attacks", "guideline": "We will not tolerate personal attacks."}
+        {
+            "clause_id": "personal_attacks",
+            "guideline": "We will not tolerate the following: personal attacks.",
+        }
     ]
     decision = posted.decision
     assert decision.status == CommentStatus.REJECTED
@@ -60,13 +63,13 @@ def test_review_holds_the_comment(post):
     assert posted.message == "Your comment is held for a moderator."
 
 
-def test_an_engine_failure_holds_the_comment_and_says_why(article, fake_engine):
+def test_an_engine_failure_holds_the_comment_and_says_why(article, pinned_engine):
     posted = actions.post_comment(
         article=article,
         author_name="Shilan",
         author_email="shilan@example.org",
         text="Anything at all.",
-        engine=fake_engine(raises=RuntimeError("model file missing")),
+        engine=pinned_engine(raises=RuntimeError("model file missing")),
     )
     assert posted.outcome == "held"
     assert posted.verdict is None
@@ -143,10 +146,10 @@ def test_replies_must_answer_a_published_comment_on_the_same_article(post):
 def test_reject_requires_a_known_clause(post, moderator):
     comment = post().comment
     with pytest.raises(ValidationFailed) as caught:
-        actions.reject_comment(comment, actor=moderator, clause_id="")
+        actions.decide(comment, status="rejected", actor=moderator, clause_id="")
     assert (caught.value.field, caught.value.code) == ("clause_id", "clause_required")
     with pytest.raises(ValidationFailed) as caught:
-        actions.reject_comment(comment, actor=moderator, clause_id="no-such-clause")
+        actions.decide(comment, status="rejected", actor=moderator, clause_id="no-such-clause")
     assert caught.value.code == "unknown_clause"
     assert Decision.objects.filter(comment=comment).count() == 1
 
@@ -154,18 +157,21 @@ def test_reject_requires_a_known_clause(post, moderator):
 def test_only_moderators_decide(post, reader):
     comment = post(decision="review").comment
     with pytest.raises(PermissionDenied):
-        actions.approve_comment(comment, actor=reader)
+        actions.decide(comment, status="approved", actor=reader)
     with pytest.raises(PermissionDenied):
-        actions.approve_comment(comment, actor=None)
+        actions.decide(comment, status="approved", actor=None)
 
 
 def test_a_reversal_is_a_new_decision_row(post, moderator):
     comment = post(decision="review").comment
     t0 = comment.created_at
-    approved = actions.approve_comment(comment, actor=moderator, now=t0 + dt.timedelta(minutes=1))
+    approved = actions.decide(
+        comment, status="approved", actor=moderator, now=t0 + dt.timedelta(minutes=1)
+    )
     clause = actions.engine_bridge.clauses()[0]
-    rejected = actions.reject_comment(
+    rejected = actions.decide(
         comment,
+        status="rejected",
         actor=moderator,
         clause_id=clause.id,
         note="Missed the insult.",
@@ -189,7 +195,7 @@ def test_a_failed_decision_leaves_no_trace(post, moderator, monkeypatch):
 
     monkeypatch.setattr(CommentQuerySet, "update", explode)
     with pytest.raises(RuntimeError):
-        actions.approve_comment(comment, actor=moderator)
+        actions.decide(comment, status="approved", actor=moderator)
     assert Decision.objects.filter(comment=comment).count() == 1
     assert Comment.objects.get(pk=comment.pk).status == CommentStatus.PENDING
 
@@ -208,23 +214,27 @@ def test_events_fire_after_commit(post, moderator, django_capture_on_commit_call
     try:
         with django_capture_on_commit_callbacks(execute=False) as callbacks:
             comment = post(decision="review").comment
+        # Deferred: nothing is sent while the transaction may still roll back...
         assert seen == [] and len(callbacks) == 1
+        # ...and sent once it commits.
+        callbacks[0]()
+        assert seen == [("posted", "held")]
         with django_capture_on_commit_callbacks(execute=True):
-            actions.approve_comment(comment, actor=moderator)
+            actions.decide(comment, status="approved", actor=moderator)
     finally:
         comment_posted.disconnect(on_posted)
         comment_decided.disconnect(on_decided)
-    assert seen == [("decided", "approved")]
+    assert seen == [("posted", "held"), ("decided", "approved")]
 
 
-def test_a_rollback_around_posting_takes_everything_back(article, fake_engine):
+def test_a_rollback_around_posting_takes_everything_back(article, pinned_engine):
     with pytest.raises(RuntimeError), transaction.atomic():
         actions.post_comment(
             article=article,
             author_name="A",
             author_email="a@example.org",
             text="Gone.",
-            engine=fake_engine(),
+            engine=pinned_engine(),
         )
         raise RuntimeError("caller failed")
     assert not Comment.objects.exists() and not Decision.objects.exists()

@@ -15,17 +15,6 @@ from civility.comments.models import Comment, CommentStatus, Decision
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db]
 
 
-@pytest.fixture
-def engine(settings, fake_engine):
-    """Pin the engine's answer for API tests: engine("reject") etc."""
-
-    def _set(decision):
-        settings.CIVILITY_ENGINE_FACTORY = lambda: fake_engine(decision)
-
-    _set("approve")
-    return _set
-
-
 def post_json(client, url, data, **extra):
     return client.post(url, json.dumps(data), content_type="application/json", **extra)
 
@@ -34,7 +23,7 @@ COMMENT = {"author_name": "Shilan", "author_email": "shilan@example.org", "text"
 URL = "/api/articles/russia-defends-aleppo/comments"
 
 
-def test_a_published_comment_answers_201_without_the_email(client, article, engine):
+def test_a_published_comment_answers_201_without_the_email(client, article, engine_answers):
     response = post_json(client, URL, COMMENT)
     assert response.status_code == 201
     body = response.json()
@@ -44,22 +33,25 @@ def test_a_published_comment_answers_201_without_the_email(client, article, engi
     assert "shilan@example.org" not in response.content.decode()
 
 
-def test_a_held_comment_answers_202(client, article, engine):
-    engine("review")
+def test_a_held_comment_answers_202(client, article, engine_answers):
+    engine_answers("review")
     response = post_json(client, URL, COMMENT)
     assert response.status_code == 202
     assert response.json()["outcome"] == "held"
 
 
-def test_a_rejected_comment_answers_201_with_its_clause(client, article, engine):
-    engine("reject")
+def test_a_rejected_comment_answers_201_with_its_clause(client, article, engine_answers):
+    engine_answers("reject")
     response = post_json(client, URL, {**COMMENT, "text": "You are an idiot."})
     assert response.status_code == 201
     body = response.json()
     assert body["outcome"] == "rejected"
     assert body["message"] == "Rejected: personal attacks are not allowed."
     assert body["reasons"] == [
-        {"clause_id": "personal_attacks", "guideline": "We will not tolerate personal attacks."}
+        {
+            "clause_id": "personal_attacks",
+            "guideline": "We will not tolerate the following: personal attacks.",
+        }
     ]
 
 
@@ -71,7 +63,7 @@ def test_a_rejected_comment_answers_201_with_its_clause(client, article, engine)
         ({"author_name": ""}, "author_name"),
     ],
 )
-def test_validation_errors_have_one_shape(client, article, engine, change, field):
+def test_validation_errors_have_one_shape(client, article, engine_answers, change, field):
     response = post_json(client, URL, {**COMMENT, **change})
     assert response.status_code == 422
     error = response.json()["error"]
@@ -81,7 +73,7 @@ def test_validation_errors_have_one_shape(client, article, engine, change, field
     assert not Comment.objects.exists()
 
 
-def test_wrongly_typed_and_malformed_bodies(client, article, engine):
+def test_wrongly_typed_and_malformed_bodies(client, article, engine_answers):
     response = post_json(client, URL, {**COMMENT, "parent_id": "not a number"})
     assert response.status_code == 422
     assert response.json()["error"]["field"] == "parent_id"
@@ -90,7 +82,7 @@ def test_wrongly_typed_and_malformed_bodies(client, article, engine):
     assert response.json()["error"]["code"] == "bad_json"
 
 
-def test_unknown_article_404_and_closed_article_409(client, article, engine):
+def test_unknown_article_404_and_closed_article_409(client, article, engine_answers):
     response = post_json(client, "/api/articles/nope/comments", COMMENT)
     assert response.status_code == 404
     assert response.json()["error"]["code"] == "article_not_found"

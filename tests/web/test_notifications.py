@@ -160,8 +160,8 @@ def test_a_failing_mail_server_does_not_undo_the_decision(
     assert posted.comment.status == "approved"
 
 
-def test_the_form_and_the_api_carry_the_wish(article, settings, fake_engine):
-    settings.CIVILITY_ENGINE_FACTORY = lambda: fake_engine("review")
+def test_the_form_and_the_api_carry_the_wish(article, settings, pinned_engine):
+    settings.CIVILITY_ENGINE_FACTORY = lambda: pinned_engine("review")
     client = Client()
     response = client.post(
         f"/articles/{article.slug}/comments/",

@@ -31,17 +31,6 @@ GUIDELINES = (
 )
 
 
-@pytest.fixture
-def engine_answers(settings, fake_engine):
-    """engine_answers("reject") makes every posted comment get that decision."""
-
-    def pin(decision: str, raises: Exception | None = None):
-        settings.CIVILITY_ENGINE_FACTORY = lambda: fake_engine(decision, raises=raises)
-
-    pin("approve")
-    return pin
-
-
 def approved_comment(article, text="A fair point.", name="Shilan", when=None):
     """A published comment stored directly (its decision history is not the point here)."""
     when = when or dt.datetime(2016, 4, 21, 12, 0, tzinfo=dt.UTC)

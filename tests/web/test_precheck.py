@@ -21,16 +21,10 @@ def ask(client, text, url=URL):
     return client.post(url, json.dumps({"text": text}), content_type="application/json")
 
 
-@pytest.fixture
-def engine(settings, fake_engine):
-    def _set(decision="review", raises=None):
-        settings.CIVILITY_ENGINE_FACTORY = lambda: fake_engine(decision, raises=raises)
-
-    return _set
-
-
-def test_a_warning_names_the_clause_its_message_and_the_words_found(client, article, engine):
-    engine("review")
+def test_a_warning_names_the_clause_its_message_and_the_words_found(
+    client, article, engine_answers
+):
+    engine_answers("review")
     response = ask(client, "Idiot, you know nothing.")
     assert response.status_code == 200
     assert response.json() == {
@@ -44,27 +38,27 @@ def test_a_warning_names_the_clause_its_message_and_the_words_found(client, arti
     }
 
 
-def test_nothing_is_stored(client, article, engine):
-    engine("reject")
+def test_nothing_is_stored(client, article, engine_answers):
+    engine_answers("reject")
     assert ask(client, "Idiot, you know nothing.").json()["warnings"]
     assert Comment.objects.count() == 0 and Decision.objects.count() == 0
 
 
-def test_a_fine_comment_gets_no_warning(client, article, engine):
-    engine("approve")
+def test_a_fine_comment_gets_no_warning(client, article, engine_answers):
+    engine_answers("approve")
     assert ask(client, "A fair point about the ceasefire.").json() == {"warnings": []}
 
 
-def test_an_engine_failure_answers_no_warning_rather_than_blocking(client, article, engine):
-    engine(raises=RuntimeError("model file missing"))
+def test_an_engine_failure_answers_no_warning_rather_than_blocking(client, article, engine_answers):
+    engine_answers(raises=RuntimeError("model file missing"))
     response = ask(client, "Idiot, you know nothing.")
     assert response.status_code == 200 and response.json() == {"warnings": []}
 
 
-def test_the_message_is_in_the_articles_language(client, article, engine):
+def test_the_message_is_in_the_articles_language(client, article, engine_answers):
     article.language = "ar"
     article.save()
-    engine("review")
+    engine_answers("review")
     message = ask(client, "Idiot, you know nothing.").json()["warnings"][0]["message"]
     assert message != "Rejected: personal attacks are not allowed."
     assert any("\u0600" <= ch <= "\u06ff" for ch in message)
@@ -81,8 +75,10 @@ def test_the_real_engine_is_quiet_on_a_relevant_comment(client, article):
     assert ask(client, text).json() == {"warnings": []}
 
 
-def test_checks_are_rate_limited_per_address_apart_from_posting(client, article, engine, settings):
-    engine("approve")
+def test_checks_are_rate_limited_per_address_apart_from_posting(
+    client, article, engine_answers, settings
+):
+    engine_answers("approve")
     settings.CIVILITY_RATE_LIMIT_PRECHECK = Rate(2, 60)
     assert ask(client, "one").status_code == 200
     assert ask(client, "two").status_code == 200
@@ -92,8 +88,8 @@ def test_checks_are_rate_limited_per_address_apart_from_posting(client, article,
     assert int(response["Retry-After"]) > 0
 
 
-def test_unknown_closed_and_too_long(client, article, engine, settings):
-    engine("approve")
+def test_unknown_closed_and_too_long(client, article, engine_answers, settings):
+    engine_answers("approve")
     assert ask(client, "x", url="/api/articles/no-such/precheck").status_code == 404
     settings.CIVILITY_COMMENT_MAX_CHARS = 10
     response = ask(client, "x" * 11)
@@ -120,7 +116,7 @@ def test_welcome_clauses_and_duplicate_spans_are_folded():
     assert warnings[0].quotes == ("shop.example", "Buy")
 
 
-def test_an_empty_text_is_not_sent_to_the_engine(article, fake_engine):
-    engine = fake_engine("reject")
+def test_an_empty_text_is_not_sent_to_the_engine(article, pinned_engine):
+    engine = pinned_engine("reject")
     assert precheck(article, "  \n ", engine=engine) == []
     assert engine.calls == []

@@ -78,7 +78,7 @@ def test_login_page_signs_a_moderator_in_and_returns(client, moderator):
     assert '<label for="id_username">Username</label>' in page.content.decode()
     response = client.post(
         "/accounts/login/",
-        {"username": "mod", "password": "pw-for-tests-only", "next": "/moderate/"},
+        {"username": "mod", "password": moderator.password_for_tests, "next": "/moderate/"},
     )
     assert response.status_code == 302 and response["Location"] == "/moderate/"
 
@@ -103,7 +103,7 @@ def test_queue_shows_held_comments_oldest_first_with_evidence_and_scores(mod_cli
     assert '<mark title="personal attack">Third</mark> held &lt;b&gt;comment&lt;/b&gt;.' in html
     assert re.search(r'<th scope="row">personal attack</th><td><meter [^>]*value="0.970"', html)
     assert 'class="suggested suggested--review">Review</span>' in html
-    assert "<li>We will not tolerate personal attacks.</li>" in html
+    assert "<li>We will not tolerate the following: personal attacks.</li>" in html
     # The reject select offers the policy's clauses, the engine's preselected.
     assert re.search(
         r'<option value="personal_attacks" title="[^"]+" selected>Personal attacks<', html

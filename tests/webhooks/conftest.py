@@ -1,63 +1,14 @@
-"""An article, a moderator, a stub engine, and a real HTTP receiver on loopback."""
+"""A real HTTP receiver on loopback (the article, the moderator, the engine and
+``post``: tests/conftest.py)."""
 
 from __future__ import annotations
 
-import datetime as dt
 import http.server
 import json
 import socket
 import threading
 
 import pytest
-from django.contrib.auth.models import Group, User
-
-from civility.moderation.verdict import Decision, Reason, Verdict
-
-
-class StubEngine:
-    def __init__(self, decision="approve"):
-        self.decision = Decision(decision)
-
-    def moderate(self, text, **kwargs):
-        reasons = ()
-        if self.decision != Decision.APPROVE:
-            reasons = (
-                Reason("personal_attack", "No attacks.", 0.9, ((0, 3),), "personal_attacks"),
-            )
-        return Verdict(self.decision, "en", {"violation": 0.5}, reasons, model="stub-1")
-
-
-@pytest.fixture
-def article(db):
-    from civility.articles.models import Article
-
-    return Article.objects.create(
-        slug="aleppo",
-        title="Russia defends military action in Aleppo region",
-        published=dt.date(2016, 4, 21),
-        source="Rudaw",
-        body="Russia defended military action.",
-        language="en",
-    )
-
-
-@pytest.fixture
-def moderator(db):
-    user = User.objects.create_user("mod", email="mod@example.org", password="pw-for-tests-only")
-    user.groups.add(Group.objects.get(name="moderators"))
-    return user
-
-
-@pytest.fixture
-def post(article):
-    from civility.comments.actions import post_comment
-
-    def _post(text="A fair point about the ceasefire.", decision="approve", **fields):
-        fields.setdefault("author_name", "Shilan")
-        fields.setdefault("author_email", "shilan@example.org")
-        return post_comment(article=article, text=text, engine=StubEngine(decision), **fields)
-
-    return _post
 
 
 class Receiver:

@@ -404,13 +404,3 @@ def decide(comment, *, status, actor, clause_id: str = "", note: str = "", now=N
     if isinstance(comment, Comment):
         comment.status = status
     return decision
-
-
-def approve_comment(comment, *, actor, note: str = "", now=None) -> Decision:
-    return decide(comment, status=CommentStatus.APPROVED, actor=actor, note=note, now=now)
-
-
-def reject_comment(comment, *, actor, clause_id: str, note: str = "", now=None) -> Decision:
-    return decide(
-        comment, status=CommentStatus.REJECTED, actor=actor, clause_id=clause_id, note=note, now=now
-    )
