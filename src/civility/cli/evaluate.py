@@ -32,6 +32,15 @@ def register(subparsers) -> None:
         action="store_true",
         help="score with the models alone (no rules, no policy)",
     )
+    parser.add_argument(
+        "--part",
+        choices=("check", "tune", "all"),
+        default="check",
+        help=(
+            "which half of each dev split to read (default: check, the half no "
+            "threshold was chosen on; docs/evaluation.md)"
+        ),
+    )
     parser.add_argument("--json", type=Path, default=None, help="also write the results as JSON")
     parser.set_defaults(func=run)
 
@@ -40,16 +49,25 @@ def run(args) -> int:
     import sys
 
     from civility.training import datasets
-    from civility.training.evaluate import evaluate, format_table
+    from civility.training.evaluate import evaluate, format_harm_table, format_table
 
     data = args.data or datasets.default_data_dir()
     if not data.is_dir():
         print(f"civility evaluate: data folder {data} not found")
         return 2
     results, scored = evaluate(
-        data, models_only=args.models_only, log=lambda m: print(m, file=sys.stderr)
+        data,
+        models_only=args.models_only,
+        log=lambda m: print(m, file=sys.stderr),
+        part=args.part,
     )
+    print(f"Dev rows read: the {args.part} half." if args.part != "all" else "All dev rows.")
+    print()
     print(format_table(results))
+    print()
+    print("What the decisions publish (breaches: rows labelled as breaking a guideline):")
+    print()
+    print(format_harm_table(scored))
     if args.json:
         rows = [
             {

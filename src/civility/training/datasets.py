@@ -23,6 +23,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from .measure_sets import (
+    kurdish_news_loader,
     load_c3,
     load_gab,
     load_hateval,
@@ -37,13 +38,22 @@ from .records import (
     all_zero,
     csv_dicts,
     default_data_dir,
+    dev_part,
     dev_split,
     open_text,
     stable_unit,
     tsv_rows,
 )
 
-__all__ = ["DEV_SALT", "DEV_SHARE", "Example", "default_data_dir", "dev_split", "stable_unit"]
+__all__ = [
+    "DEV_SALT",
+    "DEV_SHARE",
+    "Example",
+    "default_data_dir",
+    "dev_part",
+    "dev_split",
+    "stable_unit",
+]
 
 # --- sets that may train the shipped model ("ship: yes") -----------------
 
@@ -339,6 +349,8 @@ MEASURE_SETS: dict[str, Callable[[Path], Iterator[Example]]] = {
     "c3": load_c3,
     "youtube-spam": load_youtube_spam,
     "osact2022-ar": load_osact2022,
+    "kurdish-news-ckb": kurdish_news_loader("ckb"),
+    "kurdish-news-kmr": kurdish_news_loader("kmr"),
 }
 
 

@@ -11,7 +11,14 @@ rules and the policy add.
 
 Each row of the table is one target from the quality issues: a set, the
 label, the metric, the value and the target. Targets set on held-out test
-sets are shown against the dev split of the same set.
+sets are shown against the dev split of the same set. A second table gives,
+for every set that labels breaches of the guidelines, what the decisions do:
+``harm published`` (breaches approved automatically / all breaches),
+``automated`` (share decided without a person) and ``civil rejected``.
+
+Only the "check" half of each dev split is read by default
+(``records.dev_part``): the policy's thresholds are chosen on the other half
+(bench/tune_policy.py), and the quality tests bound this one.
 """
 
 from __future__ import annotations
@@ -28,6 +35,7 @@ from sklearn.metrics import f1_score, roc_auc_score
 from civility.moderation.categories import CATEGORIES
 
 from . import datasets
+from .records import DEV_PARTS, dev_part
 
 BATCH = 512
 
@@ -36,7 +44,9 @@ BATCH = 512
 class Target:
     dataset: str
     label: str  # what the set calls it
-    metric: str  # "auc:<category>", "reject_f1:<category>", "c3_rejected", "c3_approved"
+    # "auc:<category>", "reject_f1:<category>", "c3_rejected", "c3_approved",
+    # or a decision rate over the rows labelled for violation (HARM_METRICS).
+    metric: str
     target: float | None  # None: reported, no target
     higher_is_better: bool = True
 
@@ -74,7 +84,27 @@ TARGETS: tuple[Target, ...] = (
     Target("callme", "sexist", "auc:sexism", None),
     Target("reddit-misogyny", "misogynistic", "auc:sexism", None),
     Target("convabuse", "abusive", "auc:violation", None),
+    # The safe approval policy: breaches published without a person, and the
+    # share of comments decided without one.
+    Target("olid", "offensive: approved automatically", "harm_published", 0.10, False),
+    Target("olid", "decided without a person", "automated", 0.75),
+    Target(
+        "hatexplain", "hate or offensive: approved automatically", "harm_published", 0.05, False
+    ),
+    Target("hatexplain", "decided without a person", "automated", 0.75),
+    Target("jigsaw", "toxic: approved automatically", "harm_published", 0.05, False),
+    Target("jigsaw", "decided without a person", "automated", 0.75),
+    # Civil Kurdish text (news sentences and headlines), per dialect.
+    Target("kurdish-news-ckb", "civil: rejected", "civil_rejected", 0.005, False),
+    Target("kurdish-news-ckb", "civil: approved automatically", "civil_approved", 0.70),
+    Target("kurdish-news-kmr", "civil: rejected", "civil_rejected", 0.005, False),
+    Target("kurdish-news-kmr", "civil: approved automatically", "civil_approved", 0.70),
 )
+
+# Decision rates of one set: breaches approved / breaches (rows labelled for
+# violation); decided (approved or rejected) / all rows; civil rows rejected /
+# civil rows; civil rows approved / civil rows.
+HARM_METRICS = ("harm_published", "automated", "civil_rejected", "civil_approved")
 
 
 @dataclass
@@ -125,8 +155,30 @@ def _labelled(scored: Scored, category: str) -> tuple[np.ndarray, np.ndarray, np
     return keep, y, scored.scores[category][keep]
 
 
+def decision_rate(scored: Scored, metric: str) -> tuple[float | None, int]:
+    """One of HARM_METRICS: over the set's rows labelled for violation, except
+    ``automated``, which is over all its rows."""
+    if metric == "automated":
+        # Every row of the set, labelled or not.
+        n = len(scored.decisions)
+        return (float(np.isin(scored.decisions, ("approve", "reject")).mean()) if n else None), n
+    keep, y, _ = _labelled(scored, "violation")
+    decisions = scored.decisions[keep]
+    if metric == "harm_published":
+        rows, wanted = y == 1, ("approve",)
+    else:
+        rows = y == 0
+        wanted = ("reject",) if metric == "civil_rejected" else ("approve",)
+    n = int(rows.sum())
+    if not n:
+        return None, 0
+    return float(np.isin(decisions[rows], wanted).mean()), n
+
+
 def measure(target: Target, scored: Scored) -> tuple[float | None, int]:
     """The value of one target's metric and the number of rows it is over."""
+    if target.metric in HARM_METRICS:
+        return decision_rate(scored, target.metric)
     kind, _, category = target.metric.partition(":")
     if kind == "auc":
         _, y, s = _labelled(scored, category)
@@ -158,14 +210,22 @@ class Result:
         return self.value <= self.target.target
 
 
+def dev_rows(name: str, root: Path, part: str = "check") -> list[datasets.Example]:
+    """The dev rows of one set: one half of them ("tune", "check"), or "all"."""
+    if part not in (*DEV_PARTS, "all"):
+        raise ValueError(f"part must be one of {', '.join(DEV_PARTS)}, all; not {part!r}")
+    rows = [r for r in datasets.load(name, root) if r.split == "dev"]
+    return rows if part == "all" else [r for r in rows if dev_part(r) == part]
+
+
 def evaluate(
-    root: Path, models_only: bool = False, log=print
+    root: Path, models_only: bool = False, log=print, part: str = "check"
 ) -> tuple[list[Result], dict[str, Scored]]:
     scorer = score_models if models_only else score_engine
     scored: dict[str, Scored] = {}
     for name in dict.fromkeys(t.dataset for t in TARGETS):
         started = time.time()
-        rows = [r for r in datasets.load(name, root) if r.split == "dev"]
+        rows = dev_rows(name, root, part)
         scored[name] = scorer(rows)
         errors = f", {scored[name].errors} with step errors" if scored[name].errors else ""
         log(f"# {name}: {len(rows)} dev rows scored in {time.time() - started:.1f}s{errors}")
@@ -190,4 +250,24 @@ def format_table(results: Sequence[Result]) -> str:
     met = [r.met for r in results if r.met is not None]
     lines.append("")
     lines.append(f"{sum(met)} of {len(met)} targets met on the dev splits.")
+    return "\n".join(lines)
+
+
+def format_harm_table(scored: dict[str, Scored]) -> str:
+    """Per set labelled for violation: what the decisions publish, and who decides."""
+    lines = [
+        "| dataset (dev) | breaches / rows | harm published | automated | civil rejected | held |",
+        "|---|---|---|---|---|---|",
+    ]
+    for name, one in scored.items():
+        published, breaches = decision_rate(one, "harm_published")
+        if breaches + decision_rate(one, "civil_rejected")[1] == 0:
+            continue  # the set labels no row for violation
+        automated, n = decision_rate(one, "automated")
+        rejected, _ = decision_rate(one, "civil_rejected")
+        cells = [
+            "-" if v is None else f"{v:.3f}"
+            for v in (published, automated, rejected, 1 - automated)
+        ]
+        lines.append(f"| {name} | {breaches} of {n} | " + " | ".join(cells) + " |")
     return "\n".join(lines)

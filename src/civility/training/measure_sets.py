@@ -64,7 +64,12 @@ def load_youtube_spam(root: Path) -> Iterator[Example]:
     for path in sorted(folder.glob("Youtube0*.csv")):
         for row in csv_dicts(path):
             yield Example(
-                row["CONTENT"], "en", "youtube-spam", "dev", {"promotion": int(row["CLASS"])}
+                row["CONTENT"],
+                "en",
+                "youtube-spam",
+                "dev",
+                {"promotion": int(row["CLASS"])},
+                {"video": path.stem},
             )
 
 
@@ -77,3 +82,39 @@ def load_osact2022(root: Path) -> Iterator[Example]:
         }
         text = row["Tweet"].replace("<LF>", "\n")
         yield Example(text, "ar", "osact2022-ar", "dev", labels)
+
+
+# Kurdish news text, one sentence or headline a row: civil text (no offensive
+# language expected), the stand-in for civil Kurdish comments, for which no
+# labelled set exists. Per dialect: (folder, file, CSV column or None).
+_KURDISH_NEWS = {
+    "ckb": (
+        ("kurdish_news_parallel_interdialect", "CKB-KMR_ckb_no_tag.txt", None),
+        ("kurdish_news_parallel_interdialect", "CKB-ENG.CKB_no_tag.txt", None),
+        ("kurdish_news_posts_fakekurdnews_real", "real-5000.csv", "text"),
+    ),
+    "kmr": (
+        ("kurdish_news_parallel_interdialect", "CKB-KMR_kmr_no_tag.txt", None),
+        ("kurdish_news_parallel_interdialect", "KMR-ENG.KMR_no_tag.txt", None),
+    ),
+}
+
+
+def kurdish_news_loader(lang: str):
+    """The loader of one dialect's news sentences and headlines (all civil)."""
+
+    def load_kurdish_news(root: Path) -> Iterator[Example]:
+        seen: set[str] = set()
+        for folder, name, column in _KURDISH_NEWS[lang]:
+            path = root / folder / name
+            if column is None:
+                texts = path.read_text("utf-8").splitlines()
+            else:
+                texts = [row[column] for row in csv_dicts(path)]
+            for text in texts:
+                text = text.strip()
+                if text and text not in seen:
+                    seen.add(text)
+                    yield Example(text, lang, f"kurdish-news-{lang}", "dev", {"violation": 0})
+
+    return load_kurdish_news
