@@ -1,32 +1,42 @@
-"""Sweep the policy's reject thresholds on the dev splits: the trade-off table.
+"""Choose the policy's thresholds on the TUNING half of the dev splits.
 
-    .venv/bin/python bench/tune_policy.py [--data DIR] [--cache /tmp/tune.npz]
-                                          [--policy FILE]
+    .venv/bin/python bench/tune_policy.py [--data DIR] [--cache FILE] [--policy FILE]
 
-One engine pass scores every row (cached in --cache, so later runs take a
-second), then each candidate policy is applied to the cached scores in
-numpy, the same rule as the engine's policy and decide steps
-(``civility.moderation.policy.decide_scores``). The rows:
+Which rows. Every dev split is halved by a salted hash of the text
+(``civility.training.records.dev_part``: ``blake2b("civility-tune-v1:" +
+text) < 0.5`` is the "tune" half; YouTube spam is halved by video). This
+script reads the "tune" half only. The quality tests (tests/quality), `civility
+evaluate` and the figures in docs/evaluation.md read the "check" half only, so
+no bound is measured on the rows its threshold was chosen on.
 
-* OLID (en), OffensEval 2020 (tr), OSACT 2020 (ar) dev splits: reject
-  macro-F1 against the offensive label (held counts as not rejected);
-* C3 news comments judged constructive and not toxic (en): the share
-  rejected and the share approved without a human;
-* Kurdish news sentences (ckb, kmr; no offensive language expected): the
-  share rejected.
+How. One engine pass gives every row's ``Evidence`` (what the policy reads:
+scores, the strongest tier's probabilities, rule flags, language confidence),
+cached in --cache; then each candidate policy is applied to the cached
+evidence with ``civility.moderation.policy_rule.rule``, the very function the
+engine's policy step calls. So a row of the table is what the engine would
+decide with that policy, and there is no second copy of the rule to drift.
 
-Each language is swept on its own rows: a threshold for ``ar`` moves only
-comments identified as Arabic. The chosen values are in
-``default_policy.toml`` and the table in docs/evaluation.md.
+What it prints, per candidate:
+
+* harm published (breaches approved automatically / breaches), automated
+  (decided without a person) and, for OLID / HateXplain / Jigsaw, the sets the
+  approval targets name; civil rejected where it matters;
+* C3 constructive-and-not-toxic comments rejected and approved;
+* reject macro-F1 (OLID, Turkish, Arabic);
+* Kurdish news sentences and headlines (civil): rejected and approved.
+
+The chosen values are in ``default_policy.toml``; docs/evaluation.md explains
+the choice.
 """
 
 from __future__ import annotations
 
 import argparse
+import math
 import os
 import sys
 import time
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -36,100 +46,168 @@ from sklearn.metrics import f1_score
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from civility.moderation.categories import CATEGORIES  # noqa: E402
+from civility.moderation.categories import CATEGORIES, OFF_TOPIC  # noqa: E402
 from civility.moderation.policy import Policy, load_policy  # noqa: E402
-from civility.moderation.policy_arrays import decide_scores  # noqa: E402
+from civility.moderation.policy_rule import Evidence, evidence_of, rule  # noqa: E402
 
-KURDISH = "kurdish_news_parallel_interdialect"
-KURDISH_FILES = (("CKB-KMR_ckb_no_tag.txt", "ckb"), ("CKB-KMR_kmr_no_tag.txt", "kmr"))
-KURDISH_ROWS = 3000  # per dialect: enough for a 3% bound, one engine pass stays short
-SETS = ("olid", "offenseval2020-tr", "osact2020-ar", "c3")
-
-
-def _rows(data: Path) -> dict[str, tuple[list[str], np.ndarray]]:
-    """Per set: texts and a 0/1 array (offensive; for c3, 'welcome'; Kurdish: 0)."""
-    from civility.training import datasets
-
-    found = {}
-    for name in SETS:
-        rows = [r for r in datasets.load(name, data) if r.split == "dev"]
-        if name == "c3":
-            rows = [r for r in rows if r.extra.get("welcome")]
-            label = np.ones(len(rows), dtype=int)
-        else:
-            rows = [r for r in rows if "violation" in r.labels]
-            label = np.array([r.labels["violation"] for r in rows], dtype=int)
-        found[name] = ([r.text for r in rows], label)
-    for file, lang in KURDISH_FILES:
-        lines = (data / KURDISH / file).read_text("utf-8").splitlines()
-        texts = [t.strip() for t in lines if t.strip()][:KURDISH_ROWS]
-        found[f"news-{lang}"] = (texts, np.zeros(len(texts), dtype=int))
-    return found
+SETS = (
+    "olid",
+    "hatexplain",
+    "jigsaw",
+    "c3",
+    "offenseval2020-tr",
+    "osact2020-ar",
+    "davidson",
+    "convabuse",
+    "kurdish-news-ckb",
+    "kurdish-news-kmr",
+)
+SCORED = (*CATEGORIES, OFF_TOPIC)
+BATCH = 512
 
 
-def score(data: Path, cache: Path) -> dict[str, dict[str, np.ndarray]]:
-    """Per set: ``scores`` (rows x CATEGORIES), ``langs``, ``errors``, ``label``."""
-    if cache.exists():
-        with np.load(cache) as stored:
-            out: dict[str, dict[str, np.ndarray]] = {}
-            for key in stored.files:
-                name, _, field = key.rpartition("/")
-                out.setdefault(name, {})[field] = stored[key]
-            return out
+@dataclass
+class Rows:
+    """One set's tuning rows: their evidence, labels and step errors."""
+
+    evidence: list[Evidence]
+    label: np.ndarray  # violation: 1, 0, or -1 when the set does not say
+    welcome: np.ndarray  # C3: constructive and not toxic
+    errors: np.ndarray
+
+
+def _score(data: Path) -> dict[str, dict[str, np.ndarray]]:
     from civility.moderation.context import Context
-    from civility.moderation.engine import Engine
+    from civility.moderation.pipeline import run_pipeline
+    from civility.training.evaluate import dev_rows
 
-    engine = Engine()
+    policy = load_policy()
     now = datetime(2026, 1, 1, tzinfo=UTC)
     out = {}
-    for name, (texts, label) in _rows(data).items():
+    for name in SETS:
         started = time.time()
-        verdicts = []
-        for start in range(0, len(texts), 512):
-            batch = texts[start : start + 512]
-            verdicts += engine.moderate_batch([Context(text=t, now=now) for t in batch])
+        rows = dev_rows(name, data, part="tune")
+        contexts = []
+        for start in range(0, len(rows), BATCH):
+            batch = [
+                Context(text=r.text, now=now, policy=policy) for r in rows[start : start + BATCH]
+            ]
+            contexts += run_pipeline(batch)
+        evidence = [evidence_of(c) for c in contexts]
         out[name] = {
-            "scores": np.array(
-                [[float(v.scores.get(c) or 0.0) for c in CATEGORIES] for v in verdicts]
+            "lang": np.array([e.lang for e in evidence]),
+            "lang_confidence": np.array([e.lang_confidence for e in evidence]),
+            "scores": np.array([[_num(e.scores.get(c)) for c in SCORED] for e in evidence]),
+            "tier": np.array([e.tier for e in evidence]),
+            "tier_scores": np.array(
+                [[_num(e.tier_scores.get(c)) for c in SCORED] for e in evidence]
             ),
-            "langs": np.array([v.lang for v in verdicts]),
-            "errors": np.array([bool(v.errors) for v in verdicts]),
-            "label": label,
+            "threat_rule": np.array([e.threat_rule for e in evidence]),
+            "any_rule": np.array([e.any_rule for e in evidence]),
+            "errors": np.array([bool(c.errors) for c in contexts]),
+            "label": np.array([r.labels.get("violation", -1) for r in rows]),
+            "welcome": np.array([bool(r.extra.get("welcome")) for r in rows]),
         }
-        print(f"# {name}: {len(texts)} rows in {time.time() - started:.1f}s", file=sys.stderr)
-    np.savez_compressed(cache, **{f"{n}/{f}": a for n, d in out.items() for f, a in d.items()})
+        print(f"# {name}: {len(rows)} tuning rows in {time.time() - started:.1f}s", file=sys.stderr)
     return out
 
 
-def figures(policy: Policy, scored) -> dict[str, float]:
-    """The tuned figures of one policy over the cached scores."""
-    out = {}
-    for name, s in scored.items():
-        decisions = decide_scores(
-            policy, dict(zip(CATEGORIES, s["scores"].T, strict=True)), s["langs"]
+def _num(value) -> float:
+    return math.nan if value is None else float(value)
+
+
+def _scores(row: np.ndarray) -> dict[str, float | None]:
+    return {c: (None if math.isnan(v) else float(v)) for c, v in zip(SCORED, row, strict=True)}
+
+
+def load_rows(data: Path, cache: Path) -> dict[str, Rows]:
+    if cache.exists():
+        with np.load(cache) as stored:
+            arrays: dict[str, dict[str, np.ndarray]] = {}
+            for key in stored.files:
+                name, _, field = key.rpartition("/")
+                arrays.setdefault(name, {})[field] = stored[key]
+    else:
+        arrays = _score(data)
+        np.savez_compressed(
+            cache, **{f"{n}/{f}": a for n, d in arrays.items() for f, a in d.items()}
         )
-        decisions = np.where(s["errors"], "review", decisions)
-        rejected = decisions == "reject"
-        if name == "c3":
-            out["c3_rejected"] = float(rejected.mean())
-            out["c3_approved"] = float((decisions == "approve").mean())
-        elif name.startswith("news-"):
-            out[f"{name}_rejected"] = float(rejected.mean())
-        else:
-            out[name] = float(f1_score(s["label"], rejected.astype(int), average="macro"))
-            out[f"{name}_held"] = float((decisions == "review").mean())
-            # Offensive comments published without a human: what the review
-            # band is there to catch.
-            out[f"{name}_approved_off"] = float((decisions == "approve")[s["label"] == 1].mean())
+    out = {}
+    for name, a in arrays.items():
+        evidence = [
+            Evidence(
+                lang=str(a["lang"][i]),
+                scores=_scores(a["scores"][i]),
+                tier=str(a["tier"][i]),
+                tier_scores={
+                    k: v for k, v in _scores(a["tier_scores"][i]).items() if v is not None
+                },
+                threat_rule=bool(a["threat_rule"][i]),
+                any_rule=bool(a["any_rule"][i]),
+                lang_confidence=float(a["lang_confidence"][i]),
+            )
+            for i in range(len(a["lang"]))
+        ]
+        out[name] = Rows(evidence, a["label"], a["welcome"], a["errors"])
     return out
 
 
-def _with_language(policy: Policy, lang: str, **values) -> Policy:
-    reject = values.get("violation_reject_at")
-    if reject is not None and (policy.violation_review_at or 0) > reject:
-        # A review threshold above the reject one is refused (and would be moot).
-        values["violation_review_at"] = reject
-    return policy.with_language(lang, **values)
+def decisions(policy: Policy, rows: Rows) -> np.ndarray:
+    got = np.array([str(rule(policy, e).decision) for e in rows.evidence])
+    # The decide step holds a comment whose steps failed, whatever the rule says.
+    return np.where(rows.errors, "review", got)
+
+
+def figures(policy: Policy, scored: dict[str, Rows]) -> dict[str, float]:
+    """The tuned figures of one policy over the cached evidence."""
+    out: dict[str, float] = {}
+    for name, rows in scored.items():
+        d = decisions(policy, rows)
+        labelled = rows.label >= 0
+        y = rows.label[labelled]
+        dl = d[labelled]
+        out[f"{name} harm"] = float((dl[y == 1] == "approve").mean()) if (y == 1).any() else 0.0
+        out[f"{name} auto"] = float((d != "review").mean())
+        out[f"{name} civil rej"] = float((dl[y == 0] == "reject").mean()) if (y == 0).any() else 0
+        out[f"{name} civil appr"] = float((dl[y == 0] == "approve").mean()) if (y == 0).any() else 0
+        if name in ("olid", "offenseval2020-tr", "osact2020-ar"):
+            out[f"{name} F1"] = float(f1_score(y, (dl == "reject").astype(int), average="macro"))
+        if name == "c3":
+            out["c3 welcome rej"] = float((d[rows.welcome] == "reject").mean())
+            out["c3 welcome appr"] = float((d[rows.welcome] == "approve").mean())
+    return out
+
+
+COLUMNS = (
+    "olid harm",
+    "olid auto",
+    "hatexplain harm",
+    "hatexplain auto",
+    "jigsaw harm",
+    "jigsaw auto",
+    "c3 welcome rej",
+    "c3 welcome appr",
+    "olid F1",
+    "offenseval2020-tr F1",
+    "osact2020-ar F1",
+    "offenseval2020-tr harm",
+    "osact2020-ar harm",
+    "kurdish-news-ckb civil rej",
+    "kurdish-news-ckb civil appr",
+    "kurdish-news-kmr civil rej",
+    "kurdish-news-kmr civil appr",
+)
+
+
+def english(policy: Policy, review_at: float, violation_review_at: float) -> Policy:
+    """English with every prohibit clause held from ``review_at`` and the
+    overall score from ``violation_review_at`` (reject thresholds unchanged)."""
+    clauses = {
+        c.id: {"review_at": min(review_at, c.reject_at or 1.0)}
+        for c in policy.clauses
+        if c.prohibits and c.id != "promotion"
+    }
+    return policy.with_language("en", thresholds=clauses, violation_review_at=violation_review_at)
 
 
 def main() -> int:
@@ -139,57 +217,40 @@ def main() -> int:
     parser.add_argument("--cache", type=Path, default=Path("/tmp/civility-tune.npz"))
     parser.add_argument("--policy", type=Path, default=None, help="default: the shipped one")
     args = parser.parse_args()
-    scored = score(args.data, args.cache)
+    scored = load_rows(args.data, args.cache)
     chosen = load_policy(args.policy)
     base = replace(chosen, language_rules={})
 
-    columns = ("olid", "offenseval2020-tr", "osact2020-ar")
-    columns += ("offenseval2020-tr_held", "offenseval2020-tr_approved_off")
-    columns += ("osact2020-ar_held", "osact2020-ar_approved_off", "c3_rejected", "c3_approved")
-    columns += tuple(f"news-{lang}_rejected" for _, lang in KURDISH_FILES)
-    short = {
-        "olid": "OLID F1",
-        "offenseval2020-tr": "tr F1",
-        "osact2020-ar": "ar F1",
-        "offenseval2020-tr_held": "tr held",
-        "offenseval2020-tr_approved_off": "tr offensive approved",
-        "osact2020-ar_held": "ar held",
-        "osact2020-ar_approved_off": "ar offensive approved",
-        "c3_rejected": "C3 rejected",
-        "c3_approved": "C3 approved",
-    }
-    names = [
-        short.get(c, c.replace("news-", "").replace("_rejected", " news rejected")) for c in columns
-    ]
-    header = "| policy | " + " | ".join(names) + " |"
-    print(header)
-    print("|---" * (len(columns) + 1) + "|")
+    print("| policy | " + " | ".join(COLUMNS) + " |")
+    print("|---" * (len(COLUMNS) + 1) + "|")
 
     def row(label: str, policy: Policy) -> None:
         got = figures(policy, scored)
-        print(f"| {label} | " + " | ".join(f"{got[c]:.3f}" for c in columns) + " |")
+        print(f"| {label} | " + " | ".join(f"{got[c]:.3f}" for c in COLUMNS) + " |")
 
     row("no per-language rules", base)
-    # One language at a time: its violation reject threshold (the other
-    # languages keep the base rules, so the row shows what this one moves).
-    for lang in ("en", "tr", "ar"):
-        for t in (0.5, 0.55, 0.6, 0.65, 0.7, 0.8, 0.9):
+    # English rejections: the model's confirmation a clause needs to reject
+    # (reject_confirm_at); below it, the clause holds.
+    for confirm in (None, 0.1, 0.2, 0.3, 0.4, 0.5):
+        row(
+            f"en reject_confirm_at {confirm}", chosen.with_language("en", reject_confirm_at=confirm)
+        )
+    # English approvals: where approval stops (the review thresholds), the
+    # clauses' and the overall score's together; what is neither approved
+    # nor rejected is held.
+    for review_at in (0.5, 0.4, 0.3):
+        for violation in (0.6, 0.5, 0.4, 0.3, 0.25, 0.2):
             row(
-                f"{lang} violation_reject_at {t}", _with_language(base, lang, violation_reject_at=t)
+                f"en review_at {review_at}, violation_review_at {violation}",
+                english(chosen, review_at, violation),
             )
-    # Arabic and Turkish at violation_reject_at 0.6: where the review band
-    # starts (below it, approved; from it to 0.6, held).
-    for lang in ("tr", "ar"):
-        for r in (0.3, 0.4, 0.5):
-            rules = {"violation_reject_at": 0.6, "violation_review_at": r}
-            row(f"{lang} reject 0.6, violation_review_at {r}", _with_language(base, lang, **rules))
-    # English: the clause reject thresholds together (violation alone rejects
-    # constructive criticism, see docs/evaluation.md).
-    for t in (0.6, 0.7, 0.8):
-        clauses = {
-            c.id: {"reject_at": t} for c in base.clauses if c.prohibits and c.id != "promotion"
-        }
-        row(f"en clauses reject_at {t}", _with_language(base, "en", thresholds=clauses))
+    # Sorani and Kurmanji: how surely the dialect must be identified before a
+    # clearly civil comment is approved.
+    for confidence in (None, 0.5, 0.6, 0.7, 0.8, 0.9):
+        kurdish = chosen
+        for lang in ("ckb", "kmr"):
+            kurdish = kurdish.with_language(lang, language_confidence_at=confidence)
+        row(f"ckb, kmr language_confidence_at {confidence}", kurdish)
     row(f"chosen ({chosen.label})", chosen)
     return 0
 

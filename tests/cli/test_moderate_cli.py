@@ -58,7 +58,7 @@ def test_one_verdict_per_line_in_order_with_error_lines_and_exit_2():
         assert verdict["decision"] in ("approve", "review", "reject")
         assert set(verdict["scores"]) == {*CATEGORIES, "off_topic"}
         assert all(0 <= verdict["scores"][c] <= 1 for c in CATEGORIES)
-        assert verdict["model"].endswith("rudaw-community-guidelines@2016-04")
+        assert verdict["model"].endswith(load_policy().label)
     # off_topic is scored only when the comment comes with its article.
     assert [v["scores"]["off_topic"] is None for v in (out[0], out[2], out[6])] == [True] * 3
     assert 0 <= out[4]["scores"]["off_topic"] <= 1
@@ -123,7 +123,7 @@ def test_policy_option(tmp_path):
     custom.write_text(text, encoding="utf-8")
     proc = civility("moderate", "--policy", str(custom), stdin='{"id": 1, "text": "hi"}\n')
     assert proc.returncode == 0, proc.stderr.decode()
-    assert lines_of(proc)[0]["model"].endswith("+my-site@2016-04")
+    assert lines_of(proc)[0]["model"].endswith(f"+my-site@{load_policy().version}")
 
 
 def load_policy_text() -> str:

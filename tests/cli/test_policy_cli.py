@@ -6,6 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from civility.moderation import load_policy
+
 REPO = Path(__file__).resolve().parents[2]
 DEFAULT = REPO / "src/civility/moderation/default_policy.toml"
 
@@ -51,9 +53,10 @@ def test_check_a_missing_file(tmp_path):
 def test_show_and_default():
     proc = civility("show")
     assert proc.returncode == 0
-    assert "policy rudaw-community-guidelines@2016-04" in proc.stdout
+    assert f"policy {load_policy().label}" in proc.stdout
     assert "[abuse] prohibit: We will not tolerate the following: abuse" in proc.stdout
-    assert "ckb reject_only" in proc.stdout
+    assert "ckb clearly_civil" in proc.stdout
+    assert "  kmr: language_confidence_at 0.7" in proc.stdout
     proc = civility("default")
     assert proc.returncode == 0
     assert proc.stdout == DEFAULT.read_text(encoding="utf-8")

@@ -34,7 +34,9 @@ def fake_normalise(c: Context) -> Context:
 @per_comment
 def fake_language(c: Context) -> Context:
     # Sorani script for the test: anything with Arabic letters and "ە".
-    return replace(c, lang="ckb" if "ە" in c.text else (c.lang_hint or "en"))
+    if "ە" in c.text:
+        return replace(c, lang="ckb", lang_confidence=1.0)
+    return replace(c, lang=c.lang_hint or "en", lang_confidence=1.0)
 
 
 @per_comment
@@ -85,7 +87,7 @@ def test_clean_english_comment_is_approved(engine):
     assert isinstance(verdict, Verdict)
     assert verdict.decision is Decision.APPROVE
     assert verdict.lang == "en"
-    assert verdict.model == "fake-1+rudaw-community-guidelines@2016-04"
+    assert verdict.model == f"fake-1+{load_policy().label}"
     assert verdict.scores["off_topic"] is None
     assert verdict.to_json()["scores"]["off_topic"] is None
 
@@ -99,8 +101,9 @@ def test_insult_is_rejected_with_evidence_in_the_original_text(engine):
     assert reason.guideline == "We will not tolerate the following: personal attacks."
 
 
-def test_sorani_is_never_approved_automatically_but_may_be_rejected(engine):
-    assert engine.moderate("سڵاو، هەواڵێکی باشە").decision is Decision.REVIEW
+def test_clearly_civil_sorani_is_approved_and_an_insult_rejected(engine):
+    # Sorani is "clearly_civil": approved only when no rule fired.
+    assert engine.moderate("سڵاو، هەواڵێکی باشە").decision is Decision.APPROVE
     assert engine.moderate("سڵاو idiot هەواڵ").decision is Decision.REJECT
 
 
@@ -120,7 +123,7 @@ def test_models_that_fail_to_load_hold_every_comment():
     verdicts = engine.moderate_batch([Context("Thanks, good report."), Context("idiot")])
     assert [v.decision for v in verdicts] == [Decision.REVIEW, Decision.REVIEW]
     assert all(v.errors[0].startswith("classifiers: ImportError") for v in verdicts)
-    assert verdicts[0].model == "none+rudaw-community-guidelines@2016-04"
+    assert verdicts[0].model == f"none+{load_policy().label}"
 
 
 def test_moderate_batch_keeps_order_and_classifies_once(engine, models):

@@ -13,6 +13,7 @@ import pytest
 from civility.moderation import Article, Context, Decision, LanguageMode, load_policy
 from civility.moderation import steps as s
 from civility.moderation.context import Hit, Normalised
+from civility.moderation.language import Identified
 from civility.moderation.pipeline import DEFAULT_STEPS, finish, run_pipeline
 from civility.moderation.steps import Classify, per_comment, step_name
 from civility.moderation.verdict import Verdict
@@ -159,13 +160,13 @@ def test_language_step_passes_the_hint(fake_module):
 
     def identify(text, hint=None):
         calls.append(hint)
-        return "ar"
+        return Identified("ar", 0.75)
 
-    fake_module("language", identify_language=identify)
+    fake_module("language", identify=identify)
     article = Article("title", "body", lang="tr")
     out = s.language([ctx(lang_hint="en", article=article), ctx(article=article), ctx()])
     assert calls == ["en", "tr", None]
-    assert {c.lang for c in out} == {"ar"}
+    assert {(c.lang, c.lang_confidence) for c in out} == {("ar", 0.75)}
 
 
 def test_rules_step_appends_hits_and_needs_normalised_text(fake_module):
@@ -305,9 +306,19 @@ def test_relevance_scores_off_topic_only_with_an_article():
 # --- policy and decision ------------------------------------------------------------------
 
 
-def judged(scores=None, hits=(), lang="en", errors=(), policy=POLICY):
+def judged(scores=None, hits=(), lang="en", errors=(), policy=POLICY, model_version="linear-1"):
+    # The models scored the comment (low), unless ``model_version`` is empty;
+    # ``scores`` are the combined scores the policy reads. The rule itself is
+    # tested in test_policy_rule.py; these check the steps around it.
     c = ctx(scores={**CLEAN, "off_topic": None, **(scores or {})}, hits=hits, lang=lang)
-    c = replace(c, errors=errors, policy=policy)
+    c = replace(
+        c,
+        errors=errors,
+        policy=policy,
+        model_version=model_version,
+        model_scores=CLEAN,
+        lang_confidence=1.0,
+    )
     (out,) = s.decide(s.apply_policy([c]))
     return out.verdict
 
@@ -315,7 +326,13 @@ def judged(scores=None, hits=(), lang="en", errors=(), policy=POLICY):
 def test_approve_when_every_score_is_low():
     verdict = judged()
     assert verdict.decision is Decision.APPROVE and verdict.reasons == ()
-    assert verdict.model == "none+rudaw-community-guidelines@2016-04"
+    assert verdict.model == f"linear-1+{POLICY.label}"
+
+
+def test_never_approve_when_no_model_scored_the_comment():
+    verdict = judged(model_version="")
+    assert verdict.decision is Decision.REVIEW
+    assert verdict.model == f"none+{POLICY.label}"
 
 
 def test_reject_at_and_review_at():
@@ -372,8 +389,9 @@ def test_errors_hold_even_a_clear_rejection():
     "lang, clean, toxic",
     [
         ("en", Decision.APPROVE, Decision.REJECT),
-        ("ckb", Decision.REVIEW, Decision.REJECT),
-        ("kmr", Decision.REVIEW, Decision.REJECT),
+        # Clearly civil (no rule fired, the dialect surely identified): approved.
+        ("ckb", Decision.APPROVE, Decision.REJECT),
+        ("kmr", Decision.APPROVE, Decision.REJECT),
         ("und", Decision.REVIEW, Decision.REVIEW),
         ("fa", Decision.REVIEW, Decision.REVIEW),
     ],
@@ -387,7 +405,7 @@ def test_policy_thresholds_change_the_decision():
     strict = POLICY.with_thresholds({"personal_attacks": {"reject_at": 0.5, "review_at": 0.3}})
     assert judged({"personal_attack": 0.55}, policy=strict).decision is Decision.REJECT
     assert judged({"personal_attack": 0.55}).decision is Decision.REVIEW
-    assert strict.language_mode("ckb") is LanguageMode.REJECT_ONLY
+    assert strict.language_mode("ckb") is LanguageMode.CLEARLY_CIVIL
 
 
 def test_apply_policy_without_a_policy_fails_closed():

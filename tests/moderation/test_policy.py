@@ -73,10 +73,13 @@ def test_default_language_limits(policy):
         "en": LanguageMode.FULL,
         "ar": LanguageMode.FULL,
         "tr": LanguageMode.FULL,
-        "ckb": LanguageMode.REJECT_ONLY,
-        "kmr": LanguageMode.REJECT_ONLY,
+        "ckb": LanguageMode.CLEARLY_CIVIL,
+        "kmr": LanguageMode.CLEARLY_CIVIL,
         "und": LanguageMode.REVIEW,
     }
+    for lang in ("ckb", "kmr"):
+        assert policy.for_language(lang).language_confidence_at == 0.7
+    assert policy.for_language("en").language_confidence_at is None
     # A language the policy does not list is held, never auto-approved.
     assert policy.language_mode("fa") is LanguageMode.REVIEW
 
@@ -315,7 +318,7 @@ violation_reject_at = 0.7
 """
     )
     assert set(problems_of(text)) == {
-        "languages.ar.mode: must be one of full, reject_only, review",
+        "languages.ar.mode: must be one of full, clearly_civil, reject_only, review",
         'languages.tr.violation_reject_at: must be a number in [0, 1] or "none"',
         "languages.tr.colour: unknown key",
         "languages.tr.thresholds.nope: unknown clause id",
@@ -324,7 +327,9 @@ violation_reject_at = 0.7
         "languages.ckb.violation_review_at: must not be above violation_reject_at (0.8 > 0.7)",
     }
     missing = MINIMAL + "\n[languages.ar]\nviolation_reject_at = 0.6\n"
-    assert problems_of(missing) == ["languages.ar.mode: must be one of full, reject_only, review"]
+    assert problems_of(missing) == [
+        "languages.ar.mode: must be one of full, clearly_civil, reject_only, review"
+    ]
 
 
 def test_settings_violation_reject_at_applies_to_every_language():

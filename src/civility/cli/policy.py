@@ -62,7 +62,8 @@ def show_command(args) -> int:
         print(f"  message: {clause.message}")
     print(
         f"\nviolation_review_at {fmt(policy.violation_review_at)}, "
-        f"violation_reject_at {fmt(policy.violation_reject_at)}"
+        f"violation_reject_at {fmt(policy.violation_reject_at)}, "
+        f"language_confidence_at {fmt(policy.language_confidence_at)}"
     )
     modes = ", ".join(f"{lang} {mode}" for lang, mode in policy.languages.items())
     print(f"languages: {modes} (others: review)")

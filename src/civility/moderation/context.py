@@ -80,6 +80,8 @@ class Context:
     # --- filled in by the steps ---------------------------------------------
     normalised: Normalised | None = None
     lang: str = "und"
+    # How sure the identification of ``lang`` is, in [0, 1] (language.py).
+    lang_confidence: float = 0.0
     hits: tuple[Hit, ...] = ()
     # Probabilities from the learned models, per category.
     model_scores: dict[str, float] = field(default_factory=dict)

@@ -11,8 +11,6 @@ checked policy. Reference: docs/policy.md.
 
 from __future__ import annotations
 
-import enum
-import re
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
@@ -22,7 +20,8 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-from .categories import CATEGORIES, LANGUAGES, OFF_TOPIC, UNDETERMINED
+from .categories import LANGUAGES, UNDETERMINED
+from .policy_clause import CLAUSE_CATEGORIES, Clause, ClauseKind, read_clause, threshold_order
 from .policy_fields import (
     NONE,
     PolicyError,
@@ -33,8 +32,10 @@ from .policy_fields import (
     read_threshold,
     unknown_keys,
 )
+from .policy_language import SETTING_KEYS, LanguageMode, read_language_rules, violation_order
 
 __all__ = [
+    "CLAUSE_CATEGORIES",
     "Clause",
     "ClauseKind",
     "LanguageMode",
@@ -47,42 +48,6 @@ __all__ = [
 ]
 
 DEFAULT_POLICY_FILE = "default_policy.toml"
-
-# Categories a clause may cite: the always-scored ones plus relevance.
-CLAUSE_CATEGORIES: tuple[str, ...] = (*CATEGORIES, OFF_TOPIC)
-
-_ID_RE = re.compile(r"^[a-z][a-z0-9_-]*$")
-
-
-class ClauseKind(enum.StrEnum):
-    # The comment must not do this: the clause may reject or hold.
-    PROHIBIT = "prohibit"
-    # The guidelines ask for this: falling short may hold, never reject.
-    WELCOME = "welcome"
-
-
-class LanguageMode(enum.StrEnum):
-    """How far automatic decisions may go in one language."""
-
-    FULL = "full"
-    REJECT_ONLY = "reject_only"
-    REVIEW = "review"
-
-
-@dataclass(frozen=True)
-class Clause:
-    id: str
-    kind: ClauseKind
-    text: str
-    message: str
-    categories: tuple[str, ...]
-    reject_at: float | None = None
-    review_at: float | None = None
-    example: str = ""
-
-    @property
-    def prohibits(self) -> bool:
-        return self.kind is ClauseKind.PROHIBIT
 
 
 @dataclass(frozen=True)
@@ -97,6 +62,12 @@ class Policy:
     # "reject when the overall violation score reaches this": off by default,
     # because in English it rejects constructive criticism (docs/evaluation.md).
     violation_reject_at: float | None = None
+    # A rejection also needs the strongest tier's own violation probability
+    # to reach this (None: no such condition); policy_rule.py.
+    reject_confirm_at: float | None = None
+    # In a ``clearly_civil`` language, approve only when the language
+    # identification's confidence reaches this (language.py; None: any).
+    language_confidence_at: float | None = None
     # Per language, checked values that replace the ones above for comments in
     # that language: {"ar": {"violation_reject_at": 0.6, "thresholds":
     # {clause_id: {"reject_at": x}}}}. Resolved by ``for_language``.
@@ -135,7 +106,7 @@ class Policy:
                 clauses = tuple(
                     replace(c, **changes[c.id]) if c.id in changes else c for c in self.clauses
                 )
-                values = {k: rules[k] for k in _VIOLATION_KEYS if k in rules}
+                values = {k: rules[k] for k in SETTING_KEYS if k in rules}
                 resolved = replace(self, clauses=clauses, language_rules={}, **values)
             self._resolved[lang] = resolved
         return resolved
@@ -145,7 +116,7 @@ class Policy:
         ``[languages.<lang>]`` table but ``mode``); checked like the file."""
         problems: list[Problem] = []
         merged = {**self.language_rules.get(lang, {}), **rules}
-        checked = _language_rules(merged, self, f"languages.{lang}", problems)
+        checked = read_language_rules(merged, self, f"languages.{lang}", problems)
         if problems:
             raise PolicyError(problems, source="languages")
         return replace(
@@ -178,7 +149,7 @@ class Policy:
                     continue
                 values[name] = read_threshold(raw, f"{key}.{name}", problems)
             updated = replace(clause, **values)
-            problems.extend(_threshold_order(updated, key))
+            problems.extend(threshold_order(updated, key))
             clauses.append(updated)
         # A site editor's value is the last word: it replaces the file's value
         # in every language, so drop the language rules for the same keys.
@@ -243,12 +214,12 @@ def policy_from_dict(data: Mapping[str, Any], source: str = "") -> Policy:
     origin = read_string(meta, "source", "policy.source", problems, default="")
 
     settings = read_table(data, "settings", problems)
-    unknown_keys(settings, set(_VIOLATION_KEYS), "settings.", problems)
-    violation = {
+    unknown_keys(settings, set(SETTING_KEYS), "settings.", problems)
+    values = {
         name: read_threshold(settings.get(name, NONE), f"settings.{name}", problems)
-        for name in _VIOLATION_KEYS
+        for name in SETTING_KEYS
     }
-    problems.extend(_violation_order(violation, "settings"))
+    problems.extend(violation_order(values, "settings"))
 
     languages: dict[str, LanguageMode] = {}
     raw_rules: dict[str, tuple[str, dict]] = {}
@@ -276,7 +247,7 @@ def policy_from_dict(data: Mapping[str, Any], source: str = "") -> Policy:
     clauses = []
     seen: dict[str, int] = {}
     for index, raw in enumerate(raw_clauses):
-        clause = _clause(raw, f"clause[{index}]", problems)
+        clause = read_clause(raw, f"clause[{index}]", problems)
         if clause is None:
             continue
         if clause.id in seen:
@@ -295,13 +266,13 @@ def policy_from_dict(data: Mapping[str, Any], source: str = "") -> Policy:
         version=version,
         clauses=tuple(clauses),
         languages=MappingProxyType(languages),
-        violation_review_at=violation["violation_review_at"],
-        violation_reject_at=violation["violation_reject_at"],
         summary=summary,
         source=origin,
+        **values,
     )
     rules = {
-        lang: _language_rules(raw, policy, key, problems) for lang, (key, raw) in raw_rules.items()
+        lang: read_language_rules(raw, policy, key, problems)
+        for lang, (key, raw) in raw_rules.items()
     }
     if problems:
         raise PolicyError(problems, source)
@@ -315,136 +286,3 @@ def check_policy(path: str | Path) -> list[Problem]:
     except PolicyError as exc:
         return list(exc.problems)
     return []
-
-
-_VIOLATION_KEYS = ("violation_review_at", "violation_reject_at")
-_THRESHOLD_KEYS = ("reject_at", "review_at")
-
-
-def _language_rules(raw: Mapping[str, Any], policy: Policy, key: str, problems: list[Problem]):
-    """Check one language's rules against the policy's clauses; the clean values."""
-    before = len(problems)
-    unknown_keys(raw, {*_VIOLATION_KEYS, "thresholds"}, f"{key}.", problems)
-    rules: dict[str, Any] = {}
-    for name in _VIOLATION_KEYS:
-        if name in raw:
-            rules[name] = read_threshold(raw[name], f"{key}.{name}", problems)
-    merged = {n: rules.get(n, getattr(policy, n)) for n in _VIOLATION_KEYS}
-    problems.extend(_violation_order(merged, key))
-    table = raw.get("thresholds", {})
-    if not isinstance(table, Mapping):
-        problems.append(Problem(f"{key}.thresholds", "must be a table"))
-        table = {}
-    known = {c.id: c for c in policy.clauses}
-    changes: dict[str, dict[str, float | None]] = {}
-    for clause_id, change in table.items():
-        at = f"{key}.thresholds.{clause_id}"
-        if clause_id not in known:
-            problems.append(Problem(at, "unknown clause id"))
-            continue
-        if not isinstance(change, Mapping):
-            problems.append(Problem(at, "must be a table"))
-            continue
-        unknown_keys(change, set(_THRESHOLD_KEYS), f"{at}.", problems)
-        values = {
-            n: read_threshold(change[n], f"{at}.{n}", problems)
-            for n in _THRESHOLD_KEYS
-            if n in change
-        }
-        problems.extend(_threshold_order(replace(known[clause_id], **values), at))
-        changes[clause_id] = values
-    if len(problems) > before:
-        return {}
-    return {**rules, "thresholds": changes}
-
-
-def _violation_order(values: Mapping[str, float | None], key: str) -> list[Problem]:
-    review, reject = values["violation_review_at"], values["violation_reject_at"]
-    if review is not None and reject is not None and review > reject:
-        return [
-            Problem(
-                f"{key}.violation_review_at",
-                f"must not be above violation_reject_at ({review} > {reject})",
-            )
-        ]
-    return []
-
-
-_CLAUSE_KEYS = {"id", "kind", "text", "message", "categories", "reject_at", "review_at", "example"}
-
-
-def _clause(raw: Any, key: str, problems: list[Problem]) -> Clause | None:
-    if not isinstance(raw, dict):
-        problems.append(Problem(key, "must be a table"))
-        return None
-    before = len(problems)
-    unknown_keys(raw, _CLAUSE_KEYS, f"{key}.", problems)
-    clause_id = read_string(raw, "id", f"{key}.id", problems)
-    if clause_id and not _ID_RE.match(clause_id):
-        problems.append(
-            Problem(
-                f"{key}.id", "use lower-case letters, digits, '_' or '-', starting with a letter"
-            )
-        )
-    kind_raw = raw.get("kind")
-    kind = None
-    if kind_raw not in {k.value for k in ClauseKind}:
-        problems.append(Problem(f"{key}.kind", 'must be "prohibit" or "welcome"'))
-    else:
-        kind = ClauseKind(kind_raw)
-    text = read_string(raw, "text", f"{key}.text", problems)
-    message = read_string(raw, "message", f"{key}.message", problems)
-    example = read_string(raw, "example", f"{key}.example", problems, default="")
-    categories = _categories(raw, f"{key}.categories", problems)
-    if kind is ClauseKind.PROHIBIT and categories == ():
-        problems.append(
-            Problem(f"{key}.categories", "a prohibit clause needs at least one category")
-        )
-    reject_at = read_threshold(raw.get("reject_at", NONE), f"{key}.reject_at", problems)
-    review_at = read_threshold(raw.get("review_at", NONE), f"{key}.review_at", problems)
-    if len(problems) > before or kind is None:
-        return None
-    clause = Clause(
-        id=clause_id,
-        kind=kind,
-        text=text,
-        message=message,
-        categories=categories,
-        reject_at=reject_at,
-        review_at=review_at,
-        example=example,
-    )
-    problems.extend(_threshold_order(clause, key))
-    return clause
-
-
-def _threshold_order(clause: Clause, key: str) -> list[Problem]:
-    problems = []
-    if clause.kind is ClauseKind.WELCOME and clause.reject_at is not None:
-        problems.append(Problem(f"{key}.reject_at", 'a welcome clause never rejects: use "none"'))
-    if (
-        clause.review_at is not None
-        and clause.reject_at is not None
-        and clause.review_at > clause.reject_at
-    ):
-        problems.append(
-            Problem(
-                f"{key}.review_at",
-                f"must not be above reject_at ({clause.review_at} > {clause.reject_at})",
-            )
-        )
-    return problems
-
-
-def _categories(raw: dict, key: str, problems: list[Problem]) -> tuple[str, ...] | None:
-    value = raw.get("categories")
-    if value is None:
-        problems.append(Problem(key, "missing"))
-        return None
-    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        problems.append(Problem(key, "must be a list of category names"))
-        return None
-    bad = [v for v in value if v not in CLAUSE_CATEGORIES]
-    for name in bad:
-        problems.append(Problem(key, f"unknown category {name!r}; use {joined(CLAUSE_CATEGORIES)}"))
-    return None if bad else tuple(dict.fromkeys(value))

@@ -14,15 +14,15 @@ from __future__ import annotations
 import logging
 import math
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import fields, replace
 from functools import wraps
 from typing import Any
 
 from .categories import ABUSE_KINDS, CATEGORIES, OFF_TOPIC
 from .context import Context, Hit
-from .policy import ClauseKind, LanguageMode, Policy
-from .verdict import Decision, Reason, Verdict
+from .policy_rule import model_label, verdict_for
+from .verdict import Decision, Verdict
 
 log = logging.getLogger("civility.moderation")
 
@@ -106,13 +106,14 @@ def normalise(ctx: Context) -> Context:
 
 @per_comment
 def language(ctx: Context) -> Context:
-    from .language import identify_language
+    from .language import identify
 
     # The declared language (or the article's) is only a hint: the reader may
     # write in another language than the page, and the output reports what
     # the comment is actually written in.
     hint = ctx.lang_hint or (ctx.article.lang if ctx.article is not None else None)
-    return evolve(ctx, lang=identify_language(ctx.text, hint))
+    found = identify(ctx.text, hint)
+    return evolve(ctx, lang=found.lang, lang_confidence=found.confidence)
 
 
 @per_comment
@@ -294,105 +295,16 @@ def relevance(ctx: Context) -> Context:
 # --- policy → decision --------------------------------------------------------------
 
 
-def _clause_score(scores: dict[str, float | None], categories) -> tuple[str, float] | None:
-    best = None
-    for name in categories:
-        value = scores.get(name)
-        if value is not None and (best is None or value > best[1]):
-            best = (name, value)
-    return best
-
-
-def _evidence(hits: Sequence[Hit], categories) -> tuple[tuple[int, int], ...]:
-    return tuple(sorted({(h.start, h.end) for h in hits if h.category in categories}))
-
-
-def _model_label(ctx: Context, policy: Policy) -> str:
-    return f"{ctx.model_version or 'none'}+{policy.label}"
-
-
 @per_comment
 def apply_policy(ctx: Context) -> Context:
-    """Measure the comment against each clause: the provisional decision and reasons."""
+    """The policy's decision and reasons: the rule lives in policy_rule.py."""
     if ctx.policy is None:
         raise ValueError("no policy on the context")
-    # The thresholds of the comment's language ([languages.<lang>] in the file).
-    policy = ctx.policy.for_language(ctx.lang)
-    rejecting: list[tuple[int, float, Reason]] = []
-    decision = Decision.APPROVE
-    scores = ctx.scores
-    for clause in policy.clauses:
-        reject_at = clause.reject_at if clause.kind is ClauseKind.PROHIBIT else None
-        review_at = clause.review_at
-        if reject_at is None and review_at is None:
-            continue
-        best = _clause_score(scores, clause.categories)
-        if best is None:
-            continue
-        category, score = best
-        rejects = reject_at is not None and score >= reject_at
-        holds = review_at is not None and score >= review_at
-        if rejects:
-            decision = Decision.REJECT
-        elif holds and decision is Decision.APPROVE:
-            decision = Decision.REVIEW
-        if rejects or holds:
-            reason = Reason(
-                category=category,
-                guideline=clause.text,
-                score=score,
-                evidence=_evidence(ctx.hits, clause.categories),
-                clause_id=clause.id,
-            )
-            rejecting.append((0 if rejects else 1, -score, reason))
-    violation = ctx.scores.get(VIOLATION) or 0.0
-    # The overall score acts only where no clause has: a clause's reason is the
-    # more useful one to cite.
-    if (
-        decision is not Decision.REJECT
-        and policy.violation_reject_at is not None
-        and violation >= policy.violation_reject_at
-    ):
-        decision = Decision.REJECT
-        overall = 0
-    elif (
-        decision is Decision.APPROVE
-        and policy.violation_review_at is not None
-        and violation >= policy.violation_review_at
-    ):
-        decision = Decision.REVIEW
-        overall = 1
-    else:
-        overall = None
-    if overall is not None:
-        rejecting.append(
-            (
-                overall,
-                -violation,
-                Reason(
-                    category=VIOLATION,
-                    guideline=policy.summary,
-                    score=violation,
-                    evidence=_evidence(ctx.hits, CATEGORIES),
-                    clause_id=VIOLATION,
-                ),
-            )
-        )
-    # The clauses that reject come first, so reasons[0] names the guideline
-    # a decision record cites; within a group, the highest score first.
-    reasons = tuple(r for _, _, r in sorted(rejecting, key=lambda item: item[:2]))
-    verdict = Verdict(
-        decision=decision,
-        lang=ctx.lang,
-        scores=ctx.scores,
-        reasons=reasons,
-        model=_model_label(ctx, policy),
-    )
-    return evolve(ctx, verdict=verdict)
+    return evolve(ctx, verdict=verdict_for(ctx, ctx.policy))
 
 
 def decide(contexts: list[Context]) -> list[Context]:
-    """Final gates: fail closed on any error, then the language policy.
+    """The last gate: a comment with any error is held, whatever the policy said.
 
     Never raises: whatever happened before, every comment leaves with a
     verdict, and that verdict is never "approve" when anything failed.
@@ -408,17 +320,9 @@ def _decide(ctx: Context) -> Context:
     if verdict is None:
         model = ctx.model_version or "none"
         if ctx.policy is not None:
-            model = _model_label(ctx, ctx.policy)
+            model = model_label(ctx, ctx.policy)
         verdict = Verdict(Decision.REVIEW, ctx.lang, dict(ctx.scores), model=model)
-    decision = verdict.decision
-    if ctx.errors:
-        decision = Decision.REVIEW
-    else:
-        mode = ctx.policy.language_mode(ctx.lang) if ctx.policy else LanguageMode.REVIEW
-        if mode is LanguageMode.REVIEW:
-            decision = Decision.REVIEW
-        elif mode is LanguageMode.REJECT_ONLY and decision is Decision.APPROVE:
-            decision = Decision.REVIEW
+    decision = Decision.REVIEW if ctx.errors else verdict.decision
     if decision is not verdict.decision or verdict.errors != ctx.errors:
         verdict = replace(verdict, decision=decision, errors=ctx.errors)
     return evolve(ctx, verdict=verdict)
