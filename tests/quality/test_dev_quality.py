@@ -1,10 +1,16 @@
 """Quality regression on the dev splits: the full engine against the figures
-measured when the models were last trained (docs/evaluation.md).
+measured when the models and the policy were last tuned (docs/evaluation.md).
 
-Each bound sits a little below what ``civility evaluate`` measured, so a
-change that makes the engine worse on any target fails here. Run with
-``pytest -m quality``; it needs the labelled data folder (skipped, saying
-so, only when that folder is absent).
+Only the "check" half of each dev split is read (``records.dev_part``; for
+YouTube spam, the video the promotion rules were never tuned on): the
+policy's thresholds are chosen on the other half (bench/tune_policy.py), so
+no bound here is measured on the rows its threshold was fitted to.
+
+Where a target is met, its bound IS the target. Where it is not, the bound
+sits a little below what ``civility evaluate`` measured (AUC 0.015, 0.03 on
+sets under 500 rows; decision rates 0.015), so that a change that makes the
+engine worse fails here; the target it falls short of is in the comment.
+Run with ``pytest -m quality``; it needs the labelled data folder.
 """
 
 from __future__ import annotations
@@ -15,48 +21,62 @@ from civility.training.evaluate import TARGETS, evaluate
 
 pytestmark = pytest.mark.quality
 
-# (dataset, metric) -> the lowest acceptable value (highest for "rejected").
-# Measured with linear-2026.11.27 models on 2026-11-27 (docs/evaluation.md):
-# AUC bounds 0.015 below (0.03 on sets under 500 rows), decision rates 0.015.
+# (dataset, metric) -> the lowest acceptable value (highest for rates that
+# must stay low). Measured on the check half with linear-2026.11.27 models and
+# policy rudaw-community-guidelines@2016-04.2 (docs/evaluation.md).
 BOUNDS: dict[tuple[str, str], float] = {
-    ("olid", "reject_f1:violation"): 0.57,  # measured 0.584
-    ("olid", "auc:violation"): 0.78,  # measured 0.799
-    ("hatexplain", "auc:violation"): 0.76,  # measured 0.778
-    ("hatexplain", "auc:sexism"): 0.9,  # measured 0.914
-    ("hatexplain", "auc:racism"): 0.9,  # measured 0.916
-    ("hatexplain", "auc:homophobia"): 0.96,  # measured 0.975
-    ("hatexplain", "auc:xenophobia"): 0.93,  # measured 0.945
-    ("jigsaw", "auc:violation"): 0.91,  # measured 0.942
-    ("jigsaw", "auc:personal_attack"): 0.75,  # measured 0.778
-    ("jigsaw", "auc:vulgarity"): 0.83,  # measured 0.860
-    ("kaggle-insults", "auc:personal_attack"): 0.81,  # measured 0.830
-    ("gab", "auc:abuse"): 0.8,  # measured 0.812
-    ("gab", "auc:threat"): 0.73,  # measured 0.749
-    ("gab", "auc:vulgarity"): 0.73,  # measured 0.748
-    ("hateval", "auc:abuse"): 0.68,  # measured 0.694
-    ("edos", "auc:sexism"): 0.83,  # measured 0.846
-    ("edos", "auc:threat"): 0.8,  # measured 0.816
-    ("youtube-spam", "auc:promotion"): 0.955,  # measured 0.973
-    ("c3", "c3_rejected"): 0.008,  # measured 0.005
-    ("c3", "c3_approved"): 0.89,  # measured 0.905
-    ("c3", "auc:violation"): 0.71,  # measured 0.727
+    ("olid", "reject_f1:violation"): 0.556,  # measured 0.571; target 0.80
+    ("olid", "auc:violation"): 0.763,  # measured 0.778; target 0.90
+    ("hatexplain", "auc:violation"): 0.764,  # measured 0.779; target 0.85
+    ("hatexplain", "auc:sexism"): 0.85,  # target; measured 0.898
+    ("hatexplain", "auc:racism"): 0.85,  # target; measured 0.909
+    ("hatexplain", "auc:homophobia"): 0.85,  # target; measured 0.978
+    ("hatexplain", "auc:xenophobia"): 0.85,  # target; measured 0.927
+    ("jigsaw", "auc:violation"): 0.95,  # target; measured 0.983 (104 rows)
+    ("jigsaw", "auc:personal_attack"): 0.805,  # measured 0.835; target 0.95
+    ("jigsaw", "auc:vulgarity"): 0.809,  # measured 0.839; target 0.95
+    ("kaggle-insults", "auc:personal_attack"): 0.81,  # measured 0.825; target 0.88
+    ("gab", "auc:abuse"): 0.793,  # measured 0.808; target 0.85
+    ("gab", "auc:threat"): 0.745,  # measured 0.760; target 0.85
+    ("gab", "auc:vulgarity"): 0.74,  # measured 0.755; target 0.93
+    ("hateval", "auc:abuse"): 0.681,  # measured 0.711; target 0.72
+    ("edos", "auc:sexism"): 0.829,  # measured 0.844; target 0.88
+    ("edos", "auc:threat"): 0.816,  # measured 0.831; target 0.85
+    # LMFAO, the video the promotion rules were never tuned on.
+    ("youtube-spam", "auc:promotion"): 0.93,  # measured 0.960 (438 rows); target 0.97
+    ("c3", "c3_rejected"): 0.005,  # target; measured 0.004
+    ("c3", "c3_approved"): 0.90,  # target; measured 0.906
+    ("c3", "auc:violation"): 0.747,  # measured 0.762
     # Per-language violation thresholds (docs/evaluation.md, "The policy's thresholds").
-    ("offenseval2020-tr", "reject_f1:violation"): 0.73,  # measured 0.751
-    ("offenseval2020-tr", "auc:violation"): 0.85,  # measured 0.868
-    ("osact2020-ar", "reject_f1:violation"): 0.81,  # measured 0.829
-    ("osact2020-ar", "auc:violation"): 0.92,  # measured 0.937
-    ("osact2022-ar", "auc:violation"): 0.74,  # measured 0.752
-    ("davidson", "auc:violation"): 0.96,  # measured 0.971
-    ("stormfront", "auc:abuse"): 0.87,  # measured 0.888
-    ("callme", "auc:sexism"): 0.94,  # measured 0.953
-    ("reddit-misogyny", "auc:sexism"): 0.85,  # measured 0.865
-    ("convabuse", "auc:violation"): 0.94,  # measured 0.953
+    ("offenseval2020-tr", "reject_f1:violation"): 0.743,  # measured 0.758; target 0.80
+    ("offenseval2020-tr", "auc:violation"): 0.852,  # measured 0.867
+    ("osact2020-ar", "reject_f1:violation"): 0.826,  # measured 0.856; target 0.88
+    ("osact2020-ar", "auc:violation"): 0.911,  # measured 0.941
+    ("osact2022-ar", "auc:violation"): 0.733,  # measured 0.748
+    ("davidson", "auc:violation"): 0.954,  # measured 0.969
+    ("stormfront", "auc:abuse"): 0.867,  # measured 0.882
+    ("callme", "auc:sexism"): 0.939,  # measured 0.954
+    ("reddit-misogyny", "auc:sexism"): 0.87,  # measured 0.885
+    ("convabuse", "auc:violation"): 0.936,  # measured 0.966 (444 rows)
+    # The safe approval policy (docs/evaluation.md, "Harm").
+    ("olid", "harm_published"): 0.525,  # measured 0.510; target 0.10
+    ("olid", "automated"): 0.805,  # measured 0.820; target 0.75
+    ("hatexplain", "harm_published"): 0.143,  # measured 0.128; target 0.05
+    ("hatexplain", "automated"): 0.733,  # measured 0.748; target 0.75
+    # 16 breaches: one more published is 0.0625.
+    ("jigsaw", "harm_published"): 0.19,  # measured 0.125 (2 of 16); target 0.05
+    ("jigsaw", "automated"): 0.75,  # target; measured 0.923
+    # Kurdish: tests/quality/test_kurdish_news.py bounds the same at the targets.
+    ("kurdish-news-ckb", "civil_rejected"): 0.005,  # target; measured 0.000
+    ("kurdish-news-ckb", "civil_approved"): 0.70,  # target; measured 0.975
+    ("kurdish-news-kmr", "civil_rejected"): 0.005,  # target; measured 0.000
+    ("kurdish-news-kmr", "civil_approved"): 0.70,  # target; measured 0.876
 }
 
 
 @pytest.fixture(scope="module")
 def results(data_dir):
-    found, _ = evaluate(data_dir, log=lambda message: None)
+    found, _ = evaluate(data_dir, log=lambda message: None, part="check")
     return {(r.target.dataset, r.target.metric): r for r in found}
 
 
@@ -79,8 +99,7 @@ def test_no_regression(results, key):
 def test_no_step_fails_on_the_dev_splits(data_dir):
     """Every dev comment gets through every step (a failing step holds the
     comment, which would hide a broken model behind 'review')."""
-    from civility.training import datasets
-    from civility.training.evaluate import score_engine
+    from civility.training.evaluate import dev_rows, score_engine
 
-    rows = [r for r in datasets.load("olid", data_dir) if r.split == "dev"][:500]
+    rows = dev_rows("olid", data_dir, part="check")[:500]
     assert score_engine(rows).errors == 0

@@ -1,10 +1,12 @@
-"""Sorani and Kurmanji: civil text is not rejected.
+"""Sorani and Kurmanji: civil text is not rejected, and most of it needs no moderator.
 
-No labelled Kurdish offensive set exists, so news sentences stand in for
-civil comments (kurdish_news_parallel_interdialect). The issue's limit is 3%
-of non-offensive Sorani rejected; the bound below sits just above what was
-measured (docs/evaluation.md), so a rule or threshold that starts rejecting
-ordinary Kurdish fails here long before the limit.
+No labelled Kurdish offensive set exists, so news sentences and headlines
+stand in for civil comments (``kurdish-news-ckb`` / ``kurdish-news-kmr`` in
+``training/measure_sets.py``). The policy's ``clearly_civil`` mode approves
+what no rule flags and whose dialect is surely identified, and holds the
+rest. The targets: civil Kurdish rejected <= 0.5%, approved automatically
+>= 70%. Only the "check" half is read (``records.dev_part``); the language
+confidence threshold was chosen on the other half (bench/tune_policy.py).
 """
 
 from __future__ import annotations
@@ -13,38 +15,70 @@ from datetime import UTC, datetime
 
 import pytest
 
-from civility.moderation import Context, Decision, get_engine
+from civility.moderation import Article, Context, Decision, get_engine
+from civility.training.evaluate import dev_rows
 
 pytestmark = pytest.mark.quality
 
-FILES = {"ckb": "CKB-KMR_ckb_no_tag.txt", "kmr": "CKB-KMR_kmr_no_tag.txt"}
-ROWS = 3000  # the sentences bench/tune_policy.py measures
-# The issue's limit is 3%; the bound sits far below it (measured 0.000 in both).
-BOUND = 0.005
-# Share of the lines the engine must identify as the dialect (guards the next rule).
-IDENTIFIED = 0.97
-# Kurdish lines approved because read as another language: measured 6 of 3,000
-# Kurmanji lines (0.2%: "Nav paşnav: Süleyman Üçdağ", read as Turkish), none in Sorani.
-MISREAD_APPROVED = 0.0025
+REJECTED = 0.005  # the target; measured 0.000 in both dialects
+APPROVED = 0.70  # the target; measured 0.975 (Sorani) and 0.876 (Kurmanji)
+# Lines read as another language are judged as that language: bounded near
+# what was measured (Kurmanji names with Turkish letters read as Turkish).
+MISREAD = 0.01
 
 
-@pytest.mark.parametrize("lang", sorted(FILES))
-def test_news_sentences_are_not_rejected(data_dir, lang):
-    path = data_dir / "kurdish_news_parallel_interdialect" / FILES[lang]
-    lines = [t.strip() for t in path.read_text("utf-8").splitlines() if t.strip()][:ROWS]
+@pytest.fixture(scope="module", params=["ckb", "kmr"])
+def judged(request, data_dir):
+    lang = request.param
+    rows = dev_rows(f"kurdish-news-{lang}", data_dir, part="check")
     now = datetime(2026, 1, 1, tzinfo=UTC)
-    verdicts = get_engine().moderate_batch([Context(text=t, now=now) for t in lines])
-    rejected = [v for v in verdicts if v.decision is Decision.REJECT]
-    share = len(rejected) / len(verdicts)
-    examples = [(v.reasons[0].clause_id if v.reasons else "") for v in rejected[:5]]
-    assert share <= BOUND, f"{lang}: {share:.3%} rejected, e.g. {examples}"
-    # Reject-only: nothing the engine reads as Kurdish is approved without a
-    # moderator; and it must read nearly all of it as Kurdish, or the rule
-    # would hold vacuously.
-    identified = [v for v in verdicts if v.lang == lang]
-    assert len(identified) >= IDENTIFIED * len(verdicts), f"{lang}: {len(identified)} identified"
-    assert not any(v.decision is Decision.APPROVE for v in identified)
-    # What it misreads (Kurmanji names with Turkish letters, read as Turkish)
-    # may be approved as that language: bounded at what was measured.
-    approved = [t for t, v in zip(lines, verdicts, strict=True) if v.decision is Decision.APPROVE]
-    assert len(approved) <= MISREAD_APPROVED * len(verdicts), f"{lang}: {approved[:5]}"
+    verdicts = get_engine().moderate_batch([Context(text=r.text, now=now) for r in rows])
+    return lang, [r.text for r in rows], verdicts
+
+
+def test_civil_kurdish_is_not_rejected(judged):
+    lang, texts, verdicts = judged
+    rejected = [t for t, v in zip(texts, verdicts, strict=True) if v.decision is Decision.REJECT]
+    assert len(rejected) <= REJECTED * len(texts), f"{lang}: {len(rejected)}: {rejected[:5]}"
+
+
+def test_most_civil_kurdish_is_approved_without_a_moderator(judged):
+    lang, texts, verdicts = judged
+    approved = sum(v.decision is Decision.APPROVE for v in verdicts)
+    assert approved >= APPROVED * len(texts), f"{lang}: {approved / len(texts):.3f} approved"
+
+
+def test_an_approval_needs_the_dialect_surely_identified(judged):
+    lang, texts, verdicts = judged
+    # Nearly every line is read as its own dialect, or the approvals below
+    # would be another language's decisions.
+    misread = [t for t, v in zip(texts, verdicts, strict=True) if v.lang != lang]
+    assert len(misread) <= MISREAD * len(texts), f"{lang}: {misread[:5]}"
+
+
+def test_a_rule_hit_holds_what_the_models_cannot_read():
+    """A Kurdish insult too weak to reject is held, never approved (no model
+    learned Kurdish; the rules are the evidence)."""
+    engine = get_engine()
+    # "dog" (a mild insult in Sorani) in an otherwise civil sentence.
+    verdict = engine.moderate("ئەو سەگە هەموو شتێک دەڵێت", lang="ckb")
+    assert verdict.lang == "ckb"
+    assert verdict.decision is not Decision.APPROVE
+
+
+def test_the_demo_kurdish_comments_are_approved_when_civil_and_on_topic():
+    """The demo's Sorani and Kurmanji sample comments on their articles (all civil)."""
+    from civility.demo import all_demo_articles, comments_for
+
+    engine = get_engine()
+    decisions = []
+    for article in all_demo_articles():
+        if article["language"] not in ("ckb", "kmr"):
+            continue
+        context = Article(article["title"], article["body"], article["language"])
+        for comment in comments_for(article["slug"]):
+            verdict = engine.moderate(comment["text"], article=context, lang=article["language"])
+            decisions.append(verdict.decision)
+    assert Decision.REJECT not in decisions
+    # Measured 5 of 6: one Kurmanji comment is held by relevance (off_topic 0.81).
+    assert decisions.count(Decision.APPROVE) >= APPROVED * len(decisions)
