@@ -103,7 +103,7 @@ def _score(data: Path) -> dict[str, dict[str, np.ndarray]]:
                 [[_num(e.tier_scores.get(c)) for c in SCORED] for e in evidence]
             ),
             "threat_rule": np.array([e.threat_rule for e in evidence]),
-            "any_rule": np.array([e.any_rule for e in evidence]),
+            "rule_categories": np.array([" ".join(sorted(e.rule_categories)) for e in evidence]),
             "errors": np.array([bool(c.errors) for c in contexts]),
             "label": np.array([r.labels.get("violation", -1) for r in rows]),
             "welcome": np.array([bool(r.extra.get("welcome")) for r in rows]),
@@ -143,7 +143,7 @@ def load_rows(data: Path, cache: Path) -> dict[str, Rows]:
                     k: v for k, v in _scores(a["tier_scores"][i]).items() if v is not None
                 },
                 threat_rule=bool(a["threat_rule"][i]),
-                any_rule=bool(a["any_rule"][i]),
+                rule_categories=frozenset(str(a["rule_categories"][i]).split()),
                 lang_confidence=float(a["lang_confidence"][i]),
             )
             for i in range(len(a["lang"]))

@@ -55,7 +55,11 @@ class FakeModels:
 
     def predict_proba(self, texts, langs):
         self.batches.append(len(texts))
-        return {name: [0.02] * len(texts) for name in CATEGORIES}
+        scores = {name: [0.02] * len(texts) for name in CATEGORIES}
+        # The models agree that the insult breaks a guideline (an English
+        # rejection needs their confirmation: reject_confirm_at).
+        scores["violation"] = [0.9 if INSULT in t else 0.02 for t in texts]
+        return scores
 
 
 def fake_steps(loader):
@@ -136,8 +140,10 @@ def test_moderate_batch_keeps_order_and_classifies_once(engine, models):
 
 
 def test_a_context_may_carry_its_own_site_policy(models):
-    strict = load_policy().with_thresholds(
-        {"personal_attacks": {"reject_at": 0.01, "review_at": 0.01}}
+    strict = (
+        load_policy()
+        .with_thresholds({"personal_attacks": {"reject_at": 0.01, "review_at": 0.01}})
+        .with_language("en", reject_confirm_at=None)
     )
     engine = Engine(steps=fake_steps(lambda: models))
     plain, site = engine.moderate_batch(
@@ -149,8 +155,10 @@ def test_a_context_may_carry_its_own_site_policy(models):
 
 
 def test_engine_policy_parameter(models):
-    policy = load_policy().with_thresholds(
-        {"personal_attacks": {"reject_at": 0.01, "review_at": 0.01}}
+    policy = (
+        load_policy()
+        .with_thresholds({"personal_attacks": {"reject_at": 0.01, "review_at": 0.01}})
+        .with_language("en", reject_confirm_at=None)
     )
     engine = Engine(policy=policy, steps=fake_steps(lambda: models))
     assert engine.resolved_policy() is policy

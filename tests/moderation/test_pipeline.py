@@ -311,12 +311,15 @@ def judged(scores=None, hits=(), lang="en", errors=(), policy=POLICY, model_vers
     # ``scores`` are the combined scores the policy reads. The rule itself is
     # tested in test_policy_rule.py; these check the steps around it.
     c = ctx(scores={**CLEAN, "off_topic": None, **(scores or {})}, hits=hits, lang=lang)
+    # The model's own violation probability is the combined one given (it
+    # confirms a rejection: reject_confirm_at).
+    model = {**CLEAN, "violation": c.scores["violation"]}
     c = replace(
         c,
         errors=errors,
         policy=policy,
         model_version=model_version,
-        model_scores=CLEAN,
+        model_scores=model,
         lang_confidence=1.0,
     )
     (out,) = s.decide(s.apply_policy([c]))
@@ -403,8 +406,9 @@ def test_language_policy(lang, clean, toxic):
 
 def test_policy_thresholds_change_the_decision():
     strict = POLICY.with_thresholds({"personal_attacks": {"reject_at": 0.5, "review_at": 0.3}})
-    assert judged({"personal_attack": 0.55}, policy=strict).decision is Decision.REJECT
-    assert judged({"personal_attack": 0.55}).decision is Decision.REVIEW
+    scores = {"personal_attack": 0.55, "violation": 0.55}
+    assert judged(scores, policy=strict).decision is Decision.REJECT
+    assert judged(scores).decision is Decision.REVIEW
     assert strict.language_mode("ckb") is LanguageMode.CLEARLY_CIVIL
 
 

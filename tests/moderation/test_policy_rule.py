@@ -166,8 +166,8 @@ def test_clearly_civil_approves_what_is_clear():
 @pytest.mark.parametrize(
     "kw",
     [
-        {"any_rule": True},  # a lexicon word, a transliterated insult, a link
-        {"threat_rule": True, "any_rule": True},
+        {"rule_categories": frozenset({"promotion"})},  # a link, a repeat
+        {"threat_rule": True, "rule_categories": frozenset({"threat"})},
         {"lang_confidence": 0.69},
         {"scores": {"off_topic": 0.95}},
         {"scores": {"violation": 0.7}},
@@ -179,8 +179,20 @@ def test_clearly_civil_holds_the_rest(kw):
     assert decision(kurdish(**kw), CLEARLY_CIVIL) is Decision.REVIEW
 
 
+def test_clearly_civil_cites_a_rule_too_weak_to_hold_on_its_own():
+    # A mild insult (a lexicon word, or a transliterated one) in Kurmanji.
+    ev = kurdish(scores=clean(personal_attack=0.15), rule_categories=frozenset({"personal_attack"}))
+    ruling = rule(CLEARLY_CIVIL, ev)
+    assert ruling.decision is Decision.REVIEW
+    assert [(c.clause_id, c.category, c.score) for c in ruling.citations] == [
+        ("personal_attacks", "personal_attack", 0.15)
+    ]
+    # In a full language the same evidence is approved: the score is low.
+    assert decision(evidence(scores=clean(personal_attack=0.15))) is Decision.APPROVE
+
+
 def test_clearly_civil_rejects_what_a_clause_rejects():
-    ev = kurdish(scores=clean(personal_attack=0.95), any_rule=True)
+    ev = kurdish(scores=clean(personal_attack=0.95), rule_categories=frozenset({"personal_attack"}))
     assert decision(ev, CLEARLY_CIVIL) is Decision.REJECT
 
 
@@ -222,7 +234,7 @@ EVIDENCE = st.builds(
     tier=st.sampled_from(["", "linear"]),
     tier_scores=scores,
     threat_rule=st.booleans(),
-    any_rule=st.booleans(),
+    rule_categories=st.frozensets(st.sampled_from(CATEGORIES), max_size=2),
     lang_confidence=st.sampled_from([0.0, 0.5, 0.8, 1.0]),
 )
 POLICIES = st.sampled_from([POLICY, CLEARLY_CIVIL])

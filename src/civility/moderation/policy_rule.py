@@ -74,10 +74,15 @@ class Evidence:
     tier_scores: Mapping[str, float] = field(default_factory=dict)
     # A threat or violence rule fired, at any strength.
     threat_rule: bool = False
-    # Any rule fired: a lexicon word, a pattern, a link, a repeat.
-    any_rule: bool = False
+    # The categories of every rule that fired (a lexicon word, a pattern, a
+    # link, a repeat), at any strength.
+    rule_categories: frozenset[str] = frozenset()
     # How sure the language identification is (language.py, ``Identified``).
     lang_confidence: float = 0.0
+
+    @property
+    def any_rule(self) -> bool:
+        return self.threat_rule or bool(self.rule_categories)
 
 
 @dataclass(frozen=True)
@@ -153,6 +158,8 @@ def rule(policy: Policy, evidence: Evidence) -> Ruling:
         elif evidence.threat_rule:
             # A policy whose clauses cite no threat category still holds one.
             holding.append(overall)
+    if mode is LanguageMode.CLEARLY_CIVIL and not rejecting:
+        holding += _weak_rules(policy, evidence, {c.clause_id for c in holding})
     citations = tuple(
         sorted(rejecting, key=lambda c: -c.score) + sorted(holding, key=lambda c: -c.score)
     )
@@ -161,6 +168,20 @@ def rule(policy: Policy, evidence: Evidence) -> Ruling:
     if rejecting or holding or not _approves(mode, policy, evidence):
         return Ruling(Decision.REVIEW, citations)
     return Ruling(Decision.APPROVE, citations)
+
+
+def _weak_rules(policy: Policy, evidence: Evidence, cited: set[str]) -> list[Citation]:
+    """In a clearly_civil language, the clauses whose rules fired too weakly to
+    hold on their own: cited, so the moderator sees why (and where) it is held."""
+    found = []
+    for clause in policy.clauses:
+        if clause.id in cited or not clause.prohibits:
+            continue
+        categories = [c for c in clause.categories if c in evidence.rule_categories]
+        best = _highest(evidence.scores, categories)
+        if best is not None:
+            found.append(Citation(clause.id, clause.text, *best, False, clause.categories))
+    return found
 
 
 def _approves(mode: LanguageMode, policy: Policy, evidence: Evidence) -> bool:
@@ -219,7 +240,7 @@ def evidence_of(ctx: Context) -> Evidence:
         tier=tier,
         tier_scores=tier_scores,
         threat_rule=any(is_threat_rule(h) for h in ctx.hits),
-        any_rule=bool(ctx.hits),
+        rule_categories=frozenset(h.category for h in ctx.hits),
         lang_confidence=ctx.lang_confidence,
     )
 
