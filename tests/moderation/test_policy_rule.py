@@ -79,6 +79,25 @@ def test_below_the_arabic_reject_threshold_is_held_and_lower_approved():
     assert decision(evidence("ar", clean(violation=0.2))) is Decision.APPROVE
 
 
+def test_an_english_rejection_needs_the_models_confirmation():
+    # One rude word in a comment the model reads as civil: held, not rejected.
+    rude = clean(profanity=0.95, violation=0.95)
+    ruling = rule(POLICY, evidence(scores=rude, tier_scores=clean(violation=0.1)))
+    assert ruling.decision is Decision.REVIEW
+    assert [(c.clause_id, c.rejects) for c in ruling.citations] == [("profanity", False)]
+    at = POLICY.for_language("en").reject_confirm_at
+    assert decision(evidence(scores=rude, tier_scores=clean(violation=at))) is Decision.REJECT
+
+
+@pytest.mark.parametrize("category", ["threat", "promotion"])
+def test_threats_and_promotion_reject_without_the_models(category):
+    # The models saw few threats and score no promotion: their rules decide.
+    ev = evidence(
+        scores=clean(**{category: 0.99, "violation": 0.99}), threat_rule=category == "threat"
+    )
+    assert decision(ev) is Decision.REJECT
+
+
 def test_relevance_holds_and_never_rejects():
     ruling = rule(POLICY, evidence(scores={"off_topic": 1.0}))
     assert ruling.decision is Decision.REVIEW

@@ -11,8 +11,9 @@ The rule, in the comment's language (``policy.for_language``):
 1. **Reject** when a prohibit clause's score reaches its ``reject_at``, or the
    overall ``violation`` score its ``violation_reject_at``, and the strongest
    tier's own ``violation`` probability reaches ``reject_confirm_at`` (a
-   threat clause needs no such confirmation); unless the language's mode is
-   ``review``. Without the confirmation, the clause holds instead.
+   threat or promotion clause needs no such confirmation: ``UNCONFIRMED``);
+   unless the language's mode is ``review``. Without the confirmation, the
+   clause holds instead.
 2. **Approve** only when every condition holds, since nobody reviews an
    approval:
    * every clause's score is below its ``review_at`` and ``violation`` below
@@ -56,6 +57,11 @@ __all__ = [
 
 VIOLATION = "violation"
 THREAT = "threat"
+# Clauses of these categories reject without the models' confirmation:
+# threat rules know more than the models (which saw few threats), and no
+# model scores promotion at all (rules only; its violation head measures
+# incivility, which an advertisement need not have).
+UNCONFIRMED = frozenset({THREAT, "promotion"})
 # The tier the linear models form; the strongest until another one runs.
 LINEAR_TIER = "linear"
 
@@ -124,9 +130,7 @@ def rule(policy: Policy, evidence: Evidence) -> Ruling:
         categories = clause.categories
         best = _highest(scores, categories)
         if best is not None and reject_at is not None and best[1] >= reject_at:
-            # Threat rules know more than the models (which saw few threats):
-            # a threat clause needs no confirmation.
-            rejects = confirmed or THREAT in categories
+            rejects = confirmed or not UNCONFIRMED.isdisjoint(categories)
             (rejecting if rejects else holding).append(
                 Citation(clause.id, clause.text, *best, rejects, categories)
             )
