@@ -38,6 +38,7 @@ from typing import TYPE_CHECKING
 from .categories import CATEGORIES
 from .context import Hit
 from .policy import Policy
+from .policy_clause import ClauseKind
 from .policy_language import LanguageMode
 from .verdict import Decision, Reason, Verdict
 
@@ -125,8 +126,10 @@ def rule(policy: Policy, evidence: Evidence) -> Ruling:
     # rude word in a comment the model reads as civil is held, not rejected.
     confirmed = _reaches(tier_violation, policy.reject_confirm_at, default=True)
     for clause in policy.clauses:
-        reject_at = clause.reject_at if clause.prohibits else None
+        reject_at = clause.reject_at if clause.kind is ClauseKind.PROHIBIT else None
         review_at = clause.review_at
+        if reject_at is None and review_at is None:
+            continue
         categories = clause.categories
         best = _highest(scores, categories)
         if best is not None and reject_at is not None and best[1] >= reject_at:
@@ -209,12 +212,15 @@ def _reaches(value: float, threshold: float | None, default: bool = False) -> bo
 def _highest(
     scores: Mapping[str, float | None], categories: Sequence[str]
 ) -> tuple[str, float] | None:
+    """The category of ``categories`` with the highest score, and the score;
+    None when none of them is scored."""
     best = None
+    top = -1.0
     for name in categories:
         value = scores.get(name)
-        if value is not None and (best is None or value > best[1]):
-            best = (name, float(value))
-    return best
+        if value is not None and value > top:
+            best, top = name, value
+    return None if best is None else (best, float(top))
 
 
 # --- the engine's side: a context in, a verdict out ------------------------------------
