@@ -1,6 +1,7 @@
 """Choose the policy's thresholds on the TUNING half of the dev splits.
 
-    .venv/bin/python bench/tune_policy.py [--data DIR] [--cache FILE] [--policy FILE]
+    .venv/bin/python bench/tune_policy.py [--data DIR] [--cache FILE] [--rescore]
+                                          [--policy FILE] [--search]
 
 Which rows. Every dev split is halved by a salted hash of the text
 (``civility.training.records.dev_part``: ``blake2b("civility-tune-v1:" +
@@ -11,10 +12,13 @@ no bound is measured on the rows its threshold was chosen on.
 
 How. One engine pass gives every row's ``Evidence`` (what the policy reads:
 scores, the strongest tier's probabilities, rule flags, language confidence),
-cached in --cache; then each candidate policy is applied to the cached
-evidence with ``civility.moderation.policy_rule.rule``, the very function the
-engine's policy step calls. So a row of the table is what the engine would
-decide with that policy, and there is no second copy of the rule to drift.
+cached in --cache (--rescore after the models or the rules change); then
+each candidate policy is applied to the cached evidence with
+``civility.moderation.policy_rule.rule``, the very function the engine's
+policy step calls. So a row of the table is what the engine would decide
+with that policy, and there is no second copy of the rule to drift.
+``--search`` tries English review and reject thresholds together against
+the approval targets (SEARCH_TARGETS) and prints the best candidates.
 
 What it prints, per candidate:
 
@@ -120,14 +124,33 @@ def _scores(row: np.ndarray) -> dict[str, float | None]:
     return {c: (None if math.isnan(v) else float(v)) for c, v in zip(SCORED, row, strict=True)}
 
 
-def load_rows(data: Path, cache: Path) -> dict[str, Rows]:
-    if cache.exists():
+# The fields of a cached row; a cache written with other fields is scored again.
+CACHE_FIELDS = frozenset(
+    {
+        "lang",
+        "lang_confidence",
+        "scores",
+        "tier",
+        "tier_scores",
+        "threat_rule",
+        "rule_categories",
+        "errors",
+        "label",
+        "welcome",
+    }
+)
+
+
+def load_rows(data: Path, cache: Path, rescore: bool = False) -> dict[str, Rows]:
+    arrays: dict[str, dict[str, np.ndarray]] = {}
+    if cache.exists() and not rescore:
         with np.load(cache) as stored:
-            arrays: dict[str, dict[str, np.ndarray]] = {}
             for key in stored.files:
                 name, _, field = key.rpartition("/")
                 arrays.setdefault(name, {})[field] = stored[key]
-    else:
+    if set(arrays) != set(SETS) or any(set(a) != CACHE_FIELDS for a in arrays.values()):
+        if arrays:
+            print(f"# {cache} was written by another version: scoring again", file=sys.stderr)
         arrays = _score(data)
         np.savez_compressed(
             cache, **{f"{n}/{f}": a for n, d in arrays.items() for f, a in d.items()}
@@ -210,16 +233,76 @@ def english(policy: Policy, review_at: float, violation_review_at: float) -> Pol
     return policy.with_language("en", thresholds=clauses, violation_review_at=violation_review_at)
 
 
+# The English targets a searched policy must meet on the tuning half, and the
+# harm it minimises (the largest share of its limit, over the three sets).
+SEARCH_TARGETS = {
+    "c3 welcome rej": ("<=", 0.005),
+    "c3 welcome appr": (">=", 0.90),
+    "olid auto": (">=", 0.75),
+    "hatexplain auto": (">=", 0.75),
+    "jigsaw auto": (">=", 0.75),
+}
+HARM_LIMITS = {"olid harm": 0.10, "hatexplain harm": 0.05, "jigsaw harm": 0.05}
+ENGLISH_SETS = ("olid", "hatexplain", "jigsaw", "c3")
+
+
+def search(chosen: Policy, scored: dict[str, Rows]) -> int:
+    """English review and reject thresholds against SEARCH_TARGETS: the
+    candidates that meet them, least harm first (else the nearest misses)."""
+    english_rows = {name: scored[name] for name in ENGLISH_SETS}
+    found = []
+    for violation_review in (0.2, 0.25, 0.3, 0.35, 0.4, 0.5, 0.6):
+        for review_at in (0.3, 0.4, 0.5):
+            for violation_reject in (None, 0.7, 0.8, 0.9, 0.95):
+                for confirm in (0.2, 0.5):
+                    if violation_reject is not None and violation_reject < violation_review:
+                        continue
+                    policy = english(chosen, review_at, violation_review).with_language(
+                        "en", violation_reject_at=violation_reject, reject_confirm_at=confirm
+                    )
+                    got = figures(policy, english_rows)
+                    misses = sum(
+                        max(0.0, (limit - got[k]) if op == ">=" else (got[k] - limit))
+                        for k, (op, limit) in SEARCH_TARGETS.items()
+                    )
+                    harm = max(got[k] / limit for k, limit in HARM_LIMITS.items())
+                    label = (
+                        f"review_at {review_at}, violation_review_at {violation_review}, "
+                        f"violation_reject_at {violation_reject}, reject_confirm_at {confirm}"
+                    )
+                    found.append((misses > 0, misses, harm, label, got))
+    found.sort(key=lambda f: f[:3])
+    columns = (*SEARCH_TARGETS, *HARM_LIMITS)
+    print("| en thresholds | meets targets | harm / limit | " + " | ".join(columns) + " |")
+    print("|---" * (len(columns) + 3) + "|")
+    for missed, _, harm, label, got in found[:15]:
+        cells = " | ".join(f"{got[c]:.3f}" for c in columns)
+        print(f"| {label} | {'no' if missed else 'yes'} | {harm:.2f} | {cells} |")
+    return 0
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     default_data = Path(os.environ.get("CIVILITY_DATA", ROOT.parent / "shared" / "data"))
     parser.add_argument("--data", type=Path, default=default_data)
     parser.add_argument("--cache", type=Path, default=Path("/tmp/civility-tune.npz"))
     parser.add_argument("--policy", type=Path, default=None, help="default: the shipped one")
+    parser.add_argument(
+        "--rescore",
+        action="store_true",
+        help="score the rows again (after the models or the rules changed)",
+    )
+    parser.add_argument(
+        "--search",
+        action="store_true",
+        help="search English thresholds for the approval targets (SEARCH_TARGETS)",
+    )
     args = parser.parse_args()
-    scored = load_rows(args.data, args.cache)
+    scored = load_rows(args.data, args.cache, rescore=args.rescore)
     chosen = load_policy(args.policy)
     base = replace(chosen, language_rules={})
+    if args.search:
+        return search(chosen, scored)
 
     print("| policy | " + " | ".join(COLUMNS) + " |")
     print("|---" * (len(COLUMNS) + 1) + "|")
