@@ -12,6 +12,13 @@ on sets we may only read, never train on:
 * C3 comments judged constructive and not toxic: share held (score >= the
   default policy's review_at 0.6) or rejected (>= 0.95) for promotion.
 * The criticism fixture (tests/fixtures/criticism): civil comments held.
+* The promotion fixture (tests/fixtures/promotion): advertisements and civil
+  comments with links, prices and numbers in the five languages, through the
+  whole engine (decisions, not scores): ads rejected under the promotion
+  clause (target >= 90%), civil rejected (target 0) or held for promotion.
+  The selling words were written from its even lines and checked on the odd
+  ones; both halves are printed. Beside it, the naive peer every forum starts
+  with: "reject anything with a link or a phone number".
 
     .venv/bin/python bench/promotion_quality.py [--data /work/shared/data] [--show 20]
 """
@@ -22,6 +29,7 @@ import argparse
 import csv
 import json
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -108,6 +116,59 @@ def report_clean(name: str, texts: list[str], show: int) -> None:
         print(f"    {t[:150]!r}")
 
 
+FIXTURE_LANGS = ("en", "ar", "tr", "ckb", "kmr")
+_NAIVE = re.compile(r"https?://|www\.|\.(?:com|net|org|iq|krd|io|tv|bet)\b|(?:\d[\s-]?){7,}")
+
+
+def report_fixture() -> None:
+    from civility.moderation.context import Context
+    from civility.moderation.engine import Engine
+    from civility.moderation.normalise import normalise
+
+    folder = ROOT / "tests" / "fixtures" / "promotion"
+    engine = Engine()
+    totals = {}
+    print("promotion fixture (whole engine; even lines tuned on, odd lines checked):")
+    for kind in ("ads", "civil"):
+        for lang in FIXTURE_LANGS:
+            lines = (folder / f"{kind}_{lang}.txt").read_text("utf-8").splitlines()
+            verdicts = engine.moderate_batch([Context(text=t, lang_hint=lang) for t in lines])
+            for half in ("even", "odd"):
+                rows = [
+                    (t, v)
+                    for i, (t, v) in enumerate(zip(lines, verdicts, strict=True))
+                    if (i % 2 == 0) == (half == "even")
+                ]
+                promo = sum(
+                    1
+                    for _, v in rows
+                    if str(v.decision) == "reject" and v.reasons[0].clause_id == "promotion"
+                )
+                anyrej = sum(1 for _, v in rows if str(v.decision) == "reject")
+                held = sum(
+                    1
+                    for _, v in rows
+                    if str(v.decision) == "review"
+                    and any(r.clause_id == "promotion" for r in v.reasons)
+                )
+                naive = sum(1 for t, _ in rows if _NAIVE.search(normalise(t).text))
+                key = (kind, half)
+                n0, p0, a0, h0, b0 = totals.get(key, (0, 0, 0, 0, 0))
+                totals[key] = (n0 + len(rows), p0 + promo, a0 + anyrej, h0 + held, b0 + naive)
+                print(
+                    f"  {kind:5} {lang:3} {half:4} n={len(rows):3}  rejected for promotion {promo:3}"
+                    f"  rejected (any clause) {anyrej:3}  held for promotion {held:2}"
+                    f"  | peer 'link or number' rejects {naive:3}"
+                )
+    for (kind, half), (n, promo, anyrej, held, naive) in sorted(totals.items()):
+        target = "target >= 90%" if kind == "ads" else "target 0"
+        print(
+            f"  {kind:5} {half:4} n={n:3}: rejected for promotion {promo} ({promo / n:.1%}), "
+            f"any clause {anyrej}, held for promotion {held}; {target}; "
+            f"peer 'link or number': {naive} ({naive / n:.1%})"
+        )
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     default = os.environ.get("CIVILITY_DATA") or str(ROOT.parent / "shared" / "data")
@@ -132,6 +193,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     promo = [i["text"] for i in items if i["clause"] == "promotion"]
     report_clean("criticism fixture, promotion", promo, 0)
+    report_fixture()
     return 0
 
 
