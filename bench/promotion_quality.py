@@ -148,8 +148,7 @@ def report_fixture() -> None:
                 held = sum(
                     1
                     for _, v in rows
-                    if str(v.decision) == "review"
-                    and any(r.clause_id == "promotion" for r in v.reasons)
+                    if str(v.decision) == "review" and v.scores["promotion"] >= REVIEW_AT
                 )
                 naive = sum(1 for t, _ in rows if _NAIVE.search(normalise(t).text))
                 key = (kind, half)
