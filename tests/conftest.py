@@ -65,9 +65,9 @@ def _fresh_rate_limits():
     The counters live in the process's cache, which outlives a test; without
     this, tests that post from 127.0.0.1 would spend each other's allowance.
     """
-    from civility.comments import guards
+    from civility.abuse import rate_limits
 
-    guards.reset_counters()
+    rate_limits.reset_counters()
 
 
 # ------------------------------------------------------------------ data ----
@@ -224,7 +224,7 @@ def make_article_fixture(db):
 @pytest.fixture
 def post(article, pinned_engine):
     """``post(text, decision="approve", **fields)`` -> PostedComment, through the real action."""
-    from civility.comments.actions import post_comment
+    from civility.posting.service import post_comment
 
     def _post(text="A fair point about the ceasefire.", decision="approve", **fields):
         fields.setdefault("author_name", "Shilan")

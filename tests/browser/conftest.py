@@ -52,7 +52,7 @@ def sign_in(page, live_server, moderator):
 @pytest.fixture
 def held_comment(seed_article, pinned_engine):
     """held_comment(text, email) -> a comment the engine held for review."""
-    from civility.comments.actions import post_comment
+    from civility.posting.service import post_comment
 
     def make(text: str, email: str):
         return post_comment(

@@ -105,7 +105,7 @@ def fill(page, *, name="Shilan Ahmed", email="shilan@example.org", text=CIVIL):
 def test_renders_the_thread_and_posts_a_comment_cross_origin(
     page, host_page, embedded, engine_answers
 ):
-    from civility.comments.actions import post_comment
+    from civility.posting.service import post_comment
 
     engine_answers("approve")
     post_comment(
@@ -254,7 +254,7 @@ def test_an_article_is_created_from_the_page_on_first_use(page, host_page, db, e
 
 
 def test_pages_of_the_thread(page, host_page, embedded, engine_answers):
-    from civility.comments.actions import post_comment
+    from civility.posting.service import post_comment
 
     engine_answers("approve")
     for n in range(51):

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from civility.abuse import bots
 from civility.articles.models import Article
-from civility.comments import guards
 from civility.comments.models import Comment, CommentStatus
 from civility.embed.models import EmbedSite
 
@@ -22,7 +22,7 @@ def comment(**change):
         "author_name": "Shilan",
         "author_email": "shilan@example.org",
         "text": "A fair point about the ceasefire.",
-        "issued": guards.form_timestamp(),
+        "issued": bots.form_timestamp(),
         "website": "",
     }
     return {**data, **change}
@@ -49,7 +49,7 @@ def test_the_thread_by_publisher_id_has_words_token_and_approved_comments(
     assert body["interface"]["lang"] == "en" and body["interface"]["dir"] == "ltr"
     assert body["interface"]["strings"]["name"] == "Name"
     assert any("profanity" in p for p in body["interface"]["guidelines"])
-    guards.check_form({"issued": body["form"]["issued"]})  # a valid, fresh token
+    bots.check_form({"issued": body["form"]["issued"]})  # a valid, fresh token
 
 
 def test_a_page_finds_its_article_by_canonical_url_or_slug(client, article):

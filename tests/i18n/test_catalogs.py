@@ -18,7 +18,7 @@ from django.conf import settings
 from django.utils import translation
 from django.utils.translation import get_language_info
 
-from civility.web import i18n
+from civility import i18n
 
 PACKAGE = Path(__file__).resolve().parents[2] / "src" / "civility"
 LOCALE = PACKAGE / "locale"
@@ -121,7 +121,7 @@ def test_all_five_languages_are_known_with_their_direction():
 
 
 def test_errors_are_translated_by_code_and_unknown_ones_kept():
-    from civility.comments.guards import TooManyPosts
+    from civility.abuse.rate_limits import TooManyPosts
     from civility.errors import ValidationFailed
 
     limited = TooManyPosts(

@@ -14,8 +14,8 @@ import pytest
 from django.urls import reverse
 from django.utils.html import escape
 
+from civility.abuse import bots
 from civility.articles.models import Article
-from civility.comments import guards
 from civility.demo import all_demo_articles, setup_demo
 
 CIVIL = {
@@ -62,7 +62,7 @@ def read_and_comment(client, article: Article) -> None:
             "author_name": "Reader",
             "author_email": f"reader-{lang}@example.org",
             "text": CIVIL[lang],
-            "issued": guards.form_timestamp(),
+            "issued": bots.form_timestamp(),
         },
         follow=True,
     )

@@ -13,8 +13,8 @@ import re
 import pytest
 from django.urls import reverse
 
+from civility.abuse import bots
 from civility.articles.models import Article
-from civility.comments import guards
 from civility.comments.models import Comment, CommentStatus
 
 # What each language must show on its article page: the comments heading, the
@@ -65,7 +65,7 @@ def form_data(**overrides) -> dict[str, str]:
         "author_name": "Shilan",
         "author_email": "shilan@example.org",
         "text": "A fair point.",
-        "issued": guards.form_timestamp(),
+        "issued": bots.form_timestamp(),
     }
     return {**data, **overrides}
 

@@ -117,7 +117,7 @@ def test_trusted_readers_skip_review_but_never_a_rejection(
 def test_erasing_a_commenter_forgets_the_readers_name_and_address(
     client, article, hs256, engine_answers
 ):
-    from civility.privacy import erase_commenter
+    from civility.privacy.commenters import erase_commenter
 
     engine_answers("approve")
     assert post(client, "Signed in.", token=make_token()).status_code == 201

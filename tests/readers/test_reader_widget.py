@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 import pytest
 from readertokens import WRONG_SECRET, make_token
 
-from civility.comments import guards
+from civility.abuse import bots
 from civility.comments.models import Comment
 from civility.embed.models import EmbedSite
 from civility.readers.models import ReaderComment
@@ -18,7 +18,7 @@ POST = "/api/embed/articles/russia-defends-aleppo/comments"
 
 
 def widget_post(client, **body):
-    data = {"text": "A fair point.", "issued": guards.form_timestamp(), "website": "", **body}
+    data = {"text": "A fair point.", "issued": bots.form_timestamp(), "website": "", **body}
     return client.post(
         POST, json.dumps(data), content_type="application/json", headers={"Origin": ORIGIN}
     )

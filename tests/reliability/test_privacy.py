@@ -15,11 +15,11 @@ import pytest
 from django.contrib.auth.models import User
 from django.db import IntegrityError, connection, transaction
 
-from civility import privacy
 from civility.cli import main
 from civility.comments import triggers
 from civility.comments.actions import decide
-from civility.comments.models import Comment, CommentStatus, Decision
+from civility.comments.models import Comment, CommentStatus, DecisionRecord
+from civility.privacy import addresses, commenters
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db]
 
@@ -46,23 +46,23 @@ def _raw(sql, params=()):
 
 def test_ip_hash_is_keyed_canonical_and_never_the_address(settings):
     settings.CIVILITY_IP_HASH_KEY = "key-one"
-    first = privacy.hash_ip("192.0.2.7")
+    first = addresses.hash_ip("192.0.2.7")
     assert len(first) == 64 and "192" not in first
-    assert privacy.hash_ip("::ffff:192.0.2.7") == first  # one reader, two spellings
-    assert privacy.hash_ip("2001:DB8::1") == privacy.hash_ip("2001:db8:0::1")
-    assert privacy.hash_ip("192.0.2.8") != first
+    assert addresses.hash_ip("::ffff:192.0.2.7") == first  # one reader, two spellings
+    assert addresses.hash_ip("2001:DB8::1") == addresses.hash_ip("2001:db8:0::1")
+    assert addresses.hash_ip("192.0.2.8") != first
     settings.CIVILITY_IP_HASH_KEY = "key-two"
-    assert privacy.hash_ip("192.0.2.7") != first  # without the key, no dictionary attack
+    assert addresses.hash_ip("192.0.2.7") != first  # without the key, no dictionary attack
     for nothing in (None, "", "not an address", "unknown"):
-        assert privacy.hash_ip(nothing) is None
+        assert addresses.hash_ip(nothing) is None
 
 
 def test_default_key_derives_from_the_secret_key(settings):
     settings.CIVILITY_IP_HASH_KEY = ""
     settings.SECRET_KEY = "secret-a"
-    a = privacy.hash_ip("192.0.2.7")
+    a = addresses.hash_ip("192.0.2.7")
     settings.SECRET_KEY = "secret-b"
-    assert privacy.hash_ip("192.0.2.7") != a
+    assert addresses.hash_ip("192.0.2.7") != a
 
 
 def test_posting_through_the_api_stores_only_the_hash(client, article, engine_answers):
@@ -74,7 +74,7 @@ def test_posting_through_the_api_stores_only_the_hash(client, article, engine_an
     )
     assert response.status_code == 201, response.content
     comment = Comment.objects.get(pk=response.json()["id"])
-    assert comment.ip_hash == privacy.hash_ip("198.51.100.23")
+    assert comment.ip_hash == addresses.hash_ip("198.51.100.23")
     stored = json.dumps(list(Comment.objects.filter(pk=comment.pk).values())[0], default=str)
     assert "198.51.100.23" not in stored
 
@@ -83,12 +83,12 @@ def test_purge_erases_hashes_past_retention_only(post, settings):
     settings.CIVILITY_IP_RETENTION_DAYS = 30
     old = post("An old comment.", now=NOW - dt.timedelta(days=31))
     recent = post("A recent comment.", now=NOW - dt.timedelta(days=29))
-    assert privacy.purge_ip_hashes(now=NOW) == 1
+    assert commenters.purge_ip_hashes(now=NOW) == 1
     old.refresh_from_db()
     recent.refresh_from_db()
     assert old.ip_hash is None and recent.ip_hash is not None
     assert old.text == "An old comment." and old.author_name == "Shilan"
-    assert privacy.purge_ip_hashes(now=NOW) == 0  # idempotent
+    assert commenters.purge_ip_hashes(now=NOW) == 0  # idempotent
 
 
 def test_purge_ips_command_uses_the_setting_or_days(post, settings, capsys):
@@ -117,8 +117,8 @@ def test_export_gathers_every_comment_of_the_address(post, moderator):
     post("Someone else.", email="other@example.org", name="Other")
     decide(second, status="rejected", actor=moderator, clause_id="personal_attacks")
 
-    data = privacy.export_commenter("SHILAN@example.org", now=NOW)
-    assert data["format"] == privacy.EXPORT_FORMAT
+    data = commenters.export_commenter("SHILAN@example.org", now=NOW)
+    assert data["format"] == commenters.EXPORT_FORMAT
     assert [c["id"] for c in data["comments"]] == [first.pk, second.pk]
     assert data["comments"][0]["text"] == "First thought."
     assert data["comments"][0]["ip_address_hash"] == first.ip_hash
@@ -144,7 +144,7 @@ def test_export_command_prints_json_and_refuses_a_non_address(post, capsys, tmp_
 
 
 def _decision_log():
-    return list(Decision.objects.order_by("id").values())
+    return list(DecisionRecord.objects.order_by("id").values())
 
 
 def test_erasure_removes_name_email_and_ip_and_keeps_text_and_decisions(post, moderator):
@@ -153,7 +153,7 @@ def test_erasure_removes_name_email_and_ip_and_keeps_text_and_decisions(post, mo
     decide(mine[0], status="rejected", actor=moderator, clause_id="personal_attacks")
     log_before = _decision_log()
 
-    erasure = privacy.erase_commenter("shilan@example.org", now=NOW)
+    erasure = commenters.erase_commenter("shilan@example.org", now=NOW)
 
     assert erasure.count == 2 and set(erasure.comment_ids) == {c.pk for c in mine}
     for comment in mine:
@@ -169,13 +169,13 @@ def test_erasure_removes_name_email_and_ip_and_keeps_text_and_decisions(post, mo
     assert (other.author_name, other.author_email) == ("Other", "other@example.org")
     assert other.ip_hash is not None
     # Nothing is left to find by the address, and a second erasure changes nothing.
-    assert privacy.export_commenter("shilan@example.org")["comments"] == []
-    assert privacy.erase_commenter("shilan@example.org").count == 0
+    assert commenters.export_commenter("shilan@example.org")["comments"] == []
+    assert commenters.erase_commenter("shilan@example.org").count == 0
 
 
 def test_an_erased_comment_stays_in_the_thread_under_the_placeholder(client, post, article):
     post("First thought.")
-    privacy.erase_commenter("shilan@example.org")
+    commenters.erase_commenter("shilan@example.org")
     thread = client.get(f"/api/articles/{article.slug}/comments").json()["comments"]
     assert [(c["author_name"], c["text"]) for c in thread] == [("[erased]", "First thought.")]
 
@@ -213,7 +213,7 @@ def test_the_trigger_still_refuses_every_ordinary_edit(post):
         with pytest.raises(IntegrityError):
             _raw(sql, params)
 
-    privacy.erase_commenter("shilan@example.org", now=NOW)
+    commenters.erase_commenter("shilan@example.org", now=NOW)
     after = [
         ("UPDATE comments_comment SET text = 'edited' WHERE id = %s", [comment.pk]),
         ("UPDATE comments_comment SET author_name = 'Back' WHERE id = %s", [comment.pk]),

@@ -83,3 +83,25 @@ def _make_user(role: str):
 def moderator(db):
     """The moderator of the role matrix (staff, in "moderators", PASSWORD)."""
     return _make_user("moderator")
+
+
+@pytest.fixture
+def post_corpus(article, pinned_engine):
+    """post_corpus(payloads, decision) -> the comments: each payload as a comment's
+    text and, when it fits, its author's name, posted through the posting service."""
+    from civility.posting.service import post_comment
+
+    def post(payloads, decision="approve"):
+        engine = pinned_engine(decision)
+        return [
+            post_comment(
+                article=article,
+                author_name=payload if len(payload) <= 80 else f"Reader {n}",
+                author_email=f"reader{n}@example.org",
+                text=payload,
+                engine=engine,
+            ).comment
+            for n, payload in enumerate(payloads)
+        ]
+
+    return post

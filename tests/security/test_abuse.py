@@ -13,7 +13,7 @@ import uuid
 import pytest
 from django.core.cache.backends.redis import RedisCache
 
-from civility.comments import guards
+from civility.abuse import bots, rate_limits
 from civility.comments.models import Comment
 from civility.errors import RateLimited
 from civility.web.config import Rate
@@ -88,7 +88,7 @@ def test_the_form_answers_429_with_retry_after_and_keeps_the_text(
                 "author_name": "Reader",
                 "author_email": f"r{n}@example.org",
                 "text": f"My considered view number {n}.",
-                guards.TIMESTAMP_FIELD: guards.form_timestamp(),
+                bots.TIMESTAMP_FIELD: bots.form_timestamp(),
             },
         )
 
@@ -105,22 +105,22 @@ def test_the_form_answers_429_with_retry_after_and_keeps_the_text(
 def test_counters_are_windows_that_end():
     rate = Rate(2, 60)
     value = f"window-{uuid.uuid4()}"
-    guards.hit("ip", value, rate, now=1200.0)
-    guards.hit("ip", value, rate, now=1230.0)
+    rate_limits.hit("ip", value, rate, now=1200.0)
+    rate_limits.hit("ip", value, rate, now=1230.0)
     with pytest.raises(RateLimited) as caught:
-        guards.hit("ip", value, rate, now=1250.0)
+        rate_limits.hit("ip", value, rate, now=1250.0)
     assert caught.value.retry_after == 10  # the window ends at 1260
-    guards.hit("ip", value, rate, now=1261.0)  # a new window
+    rate_limits.hit("ip", value, rate, now=1261.0)  # a new window
 
 
 def test_the_address_behind_a_proxy(rf, settings):
     request = rf.post("/", REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR="1.1.1.1, 203.0.113.9")
-    assert guards.client_ip(request) == "10.0.0.2"  # no proxy trusted: the connection
+    assert rate_limits.client_ip(request) == "10.0.0.2"  # no proxy trusted: the connection
     settings.CIVILITY_PROXY_COUNT = 1
     # The proxy appended the reader's address; whatever is left of it is the client's word.
-    assert guards.client_ip(request) == "203.0.113.9"
+    assert rate_limits.client_ip(request) == "203.0.113.9"
     settings.CIVILITY_PROXY_COUNT = 3
-    assert guards.client_ip(request) == "10.0.0.2"  # fewer hops than proxies: not trusted
+    assert rate_limits.client_ip(request) == "10.0.0.2"  # fewer hops than proxies: not trusted
 
 
 def test_rate_settings_are_checked_at_start_up():
@@ -151,7 +151,7 @@ def test_the_honeypot(client, article, engine_answers):
     response = form_post(
         client,
         article,
-        **{guards.TIMESTAMP_FIELD: guards.form_timestamp(), guards.HONEYPOT_FIELD: "http://spam"},
+        **{bots.TIMESTAMP_FIELD: bots.form_timestamp(), bots.HONEYPOT_FIELD: "http://spam"},
     )
     assert response.status_code == 400
     assert Comment.objects.count() == 0
@@ -172,8 +172,8 @@ def test_the_honeypot(client, article, engine_answers):
 )
 def test_the_signed_timestamp(client, article, engine_answers, issued, code):
     if issued == "expired":
-        issued = guards.form_timestamp(now=guards.time.time() - 2 * 86400)
-    fields = {} if issued is None else {guards.TIMESTAMP_FIELD: issued}
+        issued = bots.form_timestamp(now=rate_limits.time.time() - 2 * 86400)
+    fields = {} if issued is None else {bots.TIMESTAMP_FIELD: issued}
     response = form_post(client, article, **fields)
     assert response.status_code == 400
     html = response.content.decode()
@@ -184,16 +184,16 @@ def test_the_signed_timestamp(client, article, engine_answers, issued, code):
 
 def test_the_page_gives_a_valid_timestamp(client, article, engine_answers):
     page = client.get(article.get_absolute_url()).content.decode()
-    token = page.split(f'name="{guards.TIMESTAMP_FIELD}" value="')[1].split('"')[0]
-    assert form_post(client, article, **{guards.TIMESTAMP_FIELD: token}).status_code == 302
+    token = page.split(f'name="{bots.TIMESTAMP_FIELD}" value="')[1].split('"')[0]
+    assert form_post(client, article, **{bots.TIMESTAMP_FIELD: token}).status_code == 302
 
 
 def test_too_fast_when_a_minimum_is_set(client, article, engine_answers, settings):
     settings.CIVILITY_FORM_MIN_SECONDS = 3
-    fresh = guards.form_timestamp()
-    assert form_post(client, article, **{guards.TIMESTAMP_FIELD: fresh}).status_code == 400
-    older = guards.form_timestamp(now=guards.time.time() - 5)
-    assert form_post(client, article, **{guards.TIMESTAMP_FIELD: older}).status_code == 302
+    fresh = bots.form_timestamp()
+    assert form_post(client, article, **{bots.TIMESTAMP_FIELD: fresh}).status_code == 400
+    older = bots.form_timestamp(now=rate_limits.time.time() - 5)
+    assert form_post(client, article, **{bots.TIMESTAMP_FIELD: older}).status_code == 302
 
 
 # --- several app servers share the counters through Redis --------------------
@@ -217,11 +217,11 @@ def test_limits_are_shared_between_servers_through_redis(redis_caches, monkeypat
     first, second = redis_caches
     rate = Rate(5, 60)
     for cache in (first, second, first, second, first):
-        monkeypatch.setattr(guards, "caches", {"default": cache})
-        guards.hit("ip", "203.0.113.8", rate)
-    monkeypatch.setattr(guards, "caches", {"default": second})
+        monkeypatch.setattr(rate_limits, "caches", {"default": cache})
+        rate_limits.hit("ip", "203.0.113.8", rate)
+    monkeypatch.setattr(rate_limits, "caches", {"default": second})
     with pytest.raises(RateLimited):
-        guards.hit("ip", "203.0.113.8", rate)
+        rate_limits.hit("ip", "203.0.113.8", rate)
     # The address is hashed before it becomes a key.
     keys = [k.decode() for k in first._cache.get_client().scan_iter(match="civility-test-*")]
     assert keys and not any("203.0.113.8" in k for k in keys)
@@ -235,15 +235,15 @@ def test_redis_counts_exactly_under_concurrency(redis_caches, monkeypatch):
     def server(cache):
         for _ in range(15):
             try:
-                guards.hit("email", "flood@example.org", rate, now=None)
+                rate_limits.hit("email", "flood@example.org", rate, now=None)
                 allowed.append(1)
             except RateLimited:
                 refused.append(1)
 
-    # Each thread stands for a server with its own client; guards.caches is
+    # Each thread stands for a server with its own client; rate_limits.caches is
     # swapped for a lookup that answers the thread's own cache.
     local = threading.local()
-    monkeypatch.setattr(guards, "caches", _ThreadCaches(local))
+    monkeypatch.setattr(rate_limits, "caches", _ThreadCaches(local))
     threads = []
     for n in range(4):
         cache = (first, second)[n % 2]

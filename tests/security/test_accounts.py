@@ -110,7 +110,7 @@ def test_hsts_only_over_https(client, db, settings):
 
 def test_every_state_changing_form_carries_a_csrf_token(client, article, moderator, engine_answers):
     """Every <form method="post"> on the pages has Django's token, and a post without it is 403."""
-    from civility.comments.actions import post_comment
+    from civility.posting.service import post_comment
 
     engine_answers("review")
     post_comment(

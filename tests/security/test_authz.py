@@ -18,9 +18,9 @@ from django.contrib.admin import site as admin_site
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 
-from civility.api.api import api
-from civility.comments import guards
-from civility.comments.actions import post_comment
+from civility.abuse import bots
+from civility.posting.service import post_comment
+from civility.web.api import api
 
 pytestmark = pytest.mark.django_db
 
@@ -137,10 +137,10 @@ ADMIN_MODEL_RULES = {
         "admin": {VIEW, ADD, CHANGE, DELETE},
     },
     "comments.comment": {"moderator": {VIEW}, "editor": {VIEW}, "admin": {VIEW}},
-    "comments.decision": {"moderator": {VIEW}, "editor": {VIEW}, "admin": {VIEW}},
+    "comments.decisionrecord": {"moderator": {VIEW}, "editor": {VIEW}, "admin": {VIEW}},
     # Which sites may embed the widget: the administrators.
     "embed.embedsite": {"admin": {VIEW, ADD, CHANGE, DELETE}},
-    "comments.clausethreshold": {
+    "guidelines.clausethreshold": {
         "moderator": {VIEW},
         "editor": {VIEW, ADD, CHANGE, DELETE},
         "admin": {VIEW, ADD, CHANGE, DELETE},
@@ -271,7 +271,7 @@ def call(client, method: str, route: str, path: str, role: str):
                 "author_name": role,
                 "author_email": f"{role}@example.org",
                 "text": f"A comment from the {role}.",
-                guards.TIMESTAMP_FIELD: guards.form_timestamp(),
+                bots.TIMESTAMP_FIELD: bots.form_timestamp(),
             },
         )
     if route == "/api/articles/{slug}/comments":
@@ -323,7 +323,7 @@ NEEDS = {None: VIEW, "add/": ADD, "change/": VIEW, "history/": VIEW, "delete/": 
 def admin_object(model_key: str, world):
     from django.contrib.auth.models import Group
 
-    from civility.comments.models import ClauseThreshold
+    from civility.guidelines.models import ClauseThreshold
 
     if model_key == "auth.group":
         return Group.objects.get(name="moderators").pk
@@ -335,7 +335,7 @@ def admin_object(model_key: str, world):
         return world["article"].pk
     if model_key == "comments.comment":
         return world["held"].pk
-    if model_key == "comments.decision":
+    if model_key == "comments.decisionrecord":
         return world["held"].decisions.first().pk
     if model_key == "embed.embedsite":
         from civility.embed.models import EmbedSite
@@ -365,7 +365,7 @@ def admin_object(model_key: str, world):
             subject="42",
             defaults={"name": "R", "email": "r@example.org", "first_seen": now, "last_seen": now},
         )[0].pk
-    if model_key == "comments.clausethreshold":
+    if model_key == "guidelines.clausethreshold":
         return ClauseThreshold.objects.get_or_create(
             clause_id="threats", defaults={"review_at": 0.5}
         )[0].pk

@@ -8,7 +8,7 @@ import pytest
 from django.http import HttpResponse
 from django.test import RequestFactory
 
-from civility.comments.actions import post_comment
+from civility.posting.service import post_comment
 from civility.web.security import SecurityHeadersMiddleware, content_security_policy
 
 pytestmark = pytest.mark.django_db

@@ -14,10 +14,10 @@ import json
 
 import pytest
 
-from civility.comments import guards
-from civility.comments.actions import post_comment
-from civility.comments.models import Comment, Decision
+from civility.abuse import bots
+from civility.comments.models import Comment, DecisionRecord
 from civility.errors import ValidationFailed
+from civility.posting.service import post_comment
 
 pytestmark = [pytest.mark.django_db, pytest.mark.postgres]
 
@@ -81,7 +81,7 @@ SURROGATE = ("lone surrogate", {"text": "half \ud800 pair"}, ("text_invalid_unic
 
 
 def stored() -> tuple[int, int]:
-    return Comment.objects.count(), Decision.objects.count()
+    return Comment.objects.count(), DecisionRecord.objects.count()
 
 
 @pytest.mark.parametrize("name, change, expected", [*CASES, SURROGATE], ids=[*IDS, SURROGATE[0]])
@@ -127,7 +127,7 @@ def form_url(article) -> str:
 
 
 def form_data(**change) -> dict:
-    return {**GOOD, guards.TIMESTAMP_FIELD: guards.form_timestamp(), **change}
+    return {**GOOD, bots.TIMESTAMP_FIELD: bots.form_timestamp(), **change}
 
 
 @pytest.mark.parametrize("name, change, expected", CASES, ids=IDS)
@@ -148,7 +148,7 @@ def test_the_form(client, article, engine_answers, name, change, expected):
 def test_the_form_refuses_bytes_that_are_not_utf8(client, article, engine_answers):
     body = (
         "author_name=Shilan&author_email=shilan%40example.org"
-        f"&{guards.TIMESTAMP_FIELD}={guards.form_timestamp()}&text=broken+%FF%FE+bytes"
+        f"&{bots.TIMESTAMP_FIELD}={bots.form_timestamp()}&text=broken+%FF%FE+bytes"
     )
     response = client.post(
         form_url(article), body, content_type="application/x-www-form-urlencoded"

@@ -15,8 +15,8 @@ from django.test import Client
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from civility.comments import guards, textrules
-from civility.comments.models import Comment, Decision
+from civility.abuse import bots, textrules
+from civility.comments.models import Comment, DecisionRecord
 from civility.errors import ValidationFailed
 
 pytestmark = pytest.mark.django_db
@@ -71,7 +71,7 @@ def test_the_rules_accept_unchanged_or_refuse_with_a_known_code(text):
 
 
 def check_outcome(response, text, before, refused_statuses):
-    after = Comment.objects.count(), Decision.objects.count()
+    after = Comment.objects.count(), DecisionRecord.objects.count()
     assert response.status_code < 500
     if response.status_code in (201, 202, 302):
         comment = Comment.objects.order_by("-id").first()
@@ -88,7 +88,7 @@ def check_outcome(response, text, before, refused_statuses):
 @SETTINGS
 def test_the_api_never_fails_and_never_half_stores(article, engine_answers, text, name):
     client = Client()
-    before = Comment.objects.count(), Decision.objects.count()
+    before = Comment.objects.count(), DecisionRecord.objects.count()
     response = client.post(
         f"/api/articles/{article.slug}/comments",
         json.dumps({"author_name": name, "author_email": "p@example.org", "text": text}),
@@ -110,7 +110,7 @@ def test_the_api_never_fails_and_never_half_stores(article, engine_answers, text
 @SETTINGS
 def test_the_api_answers_any_json_with_a_4xx_or_a_comment(article, engine_answers, body):
     client = Client()
-    before = Comment.objects.count(), Decision.objects.count()
+    before = Comment.objects.count(), DecisionRecord.objects.count()
     response = client.post(
         f"/api/articles/{article.slug}/comments",
         json.dumps(body),
@@ -118,21 +118,21 @@ def test_the_api_answers_any_json_with_a_4xx_or_a_comment(article, engine_answer
     )
     assert response.status_code < 500
     assert response.status_code in (400, 422), response.content[:300]
-    assert (Comment.objects.count(), Decision.objects.count()) == before
+    assert (Comment.objects.count(), DecisionRecord.objects.count()) == before
 
 
 @given(text=texts, name=texts)
 @SETTINGS
 def test_the_form_never_fails_and_never_half_stores(article, engine_answers, text, name):
     client = Client()
-    before = Comment.objects.count(), Decision.objects.count()
+    before = Comment.objects.count(), DecisionRecord.objects.count()
     response = client.post(
         f"/articles/{article.slug}/comments/",
         {
             "author_name": name,
             "author_email": "p@example.org",
             "text": text,
-            guards.TIMESTAMP_FIELD: guards.form_timestamp(),
+            bots.TIMESTAMP_FIELD: bots.form_timestamp(),
         },
     )
     check_outcome(response, text, before, {400, 422})

@@ -15,8 +15,9 @@ from django.utils.html import escape
 
 from civility.articles.importer import import_articles
 from civility.articles.models import Article
-from civility.comments.actions import decide, post_comment
+from civility.comments.actions import decide
 from civility.comments.models import Comment
+from civility.posting.service import post_comment
 
 pytestmark = pytest.mark.django_db
 
@@ -68,21 +69,6 @@ def test_the_corpus():
         assert any(m in payload for m in markers), payload
 
 
-def post_all(article, engine_answers, decision="approve"):
-    engine_answers(decision)
-    comments = []
-    for n, payload in enumerate(PAYLOADS):
-        comments.append(
-            post_comment(
-                article=article,
-                author_name=payload if len(payload) <= 80 else f"Reader {n}",
-                author_email=f"reader{n}@example.org",
-                text=payload,
-            ).comment
-        )
-    return comments
-
-
 def assert_escaped(html: str, payloads) -> None:
     for payload in payloads:
         assert escape(payload) in html, f"not shown escaped: {payload!r}"
@@ -90,8 +76,8 @@ def assert_escaped(html: str, payloads) -> None:
             assert payload not in html, f"shown raw: {payload!r}"
 
 
-def test_article_pages_and_json_show_the_text_escaped(client, article, engine_answers):
-    post_all(article, engine_answers)
+def test_article_pages_and_json_show_the_text_escaped(client, article, post_corpus):
+    post_corpus(PAYLOADS)
     pages = -(-len(PAYLOADS) // PER_PAGE)
     for page in range(1, pages + 1):
         html = client.get(f"{article.get_absolute_url()}?page={page}").content.decode()
@@ -107,11 +93,11 @@ def test_article_pages_and_json_show_the_text_escaped(client, article, engine_an
         assert [c["text"] for c in response.json()["comments"]] == shown
 
 
-def test_the_queue_and_the_admin_show_the_text_escaped(client, article, engine_answers, moderator):
+def test_the_queue_and_the_admin_show_the_text_escaped(client, article, post_corpus, moderator):
     from civility.comments.roles import ensure_groups
 
     ensure_groups()
-    held = post_all(article, engine_answers, decision="review")
+    held = post_corpus(PAYLOADS, "review")
     client.force_login(moderator)
     html = client.get("/moderate/").content.decode()
     assert_escaped(html, PAYLOADS[:PER_PAGE])

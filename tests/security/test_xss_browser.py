@@ -15,7 +15,7 @@ from __future__ import annotations
 import pytest
 from django.test import Client
 
-from civility.comments.actions import decide, post_comment
+from civility.comments.actions import decide
 from civility.comments.models import Comment, CommentStatus
 
 pytestmark = pytest.mark.browser
@@ -56,17 +56,9 @@ def payloads():
 
 
 @pytest.fixture
-def hostile_site(live_server, article, make_user, pinned_engine, payloads):
+def hostile_site(live_server, article, make_user, post_corpus, payloads):
     """The corpus posted (held) on one article; a superuser moderator's session cookie."""
-    hold = pinned_engine("review")
-    for n, payload in enumerate(payloads):
-        post_comment(
-            article=article,
-            author_name=payload if len(payload) <= 80 else f"Reader {n}",
-            author_email=f"reader{n}@example.org",
-            text=payload,
-            engine=hold,
-        )
+    post_corpus(payloads, "review")
     moderator = make_user("admin")
     client = Client()
     client.force_login(moderator)

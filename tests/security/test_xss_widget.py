@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import pytest
 
-from civility.comments.actions import post_comment
-
 pytestmark = pytest.mark.browser
 
 PER_PAGE = 50
@@ -41,20 +39,12 @@ INSPECT_SHADOW = """() => {
 
 
 def test_no_payload_runs_in_the_widget(
-    browser, live_server, article, pinned_engine, static_site, payloads_for_widget
+    browser, live_server, article, post_corpus, static_site, payloads_for_widget
 ):
     from civility.embed.models import EmbedSite
 
-    approve = pinned_engine("approve")
     payloads = payloads_for_widget
-    for n, payload in enumerate(payloads):
-        post_comment(
-            article=article,
-            author_name=payload if len(payload) <= 80 else f"Reader {n}",
-            author_email=f"reader{n}@example.org",
-            text=payload,
-            engine=approve,
-        )
+    post_corpus(payloads)
     host_url = static_site("host.html", "<!doctype html><title>host</title>")
     origin = host_url.rsplit("/", 1)[0]
     EmbedSite.objects.create(name="Host", origins=origin)

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 from django.contrib.auth.models import Group, User
 
-from civility.comments.models import ClauseThreshold, Comment, CommentStatus, Decision
+from civility.comments.models import Comment, CommentStatus, DecisionRecord
+from civility.guidelines.models import ClauseThreshold
 
 pytestmark = pytest.mark.django_db
 
@@ -25,8 +26,8 @@ def test_admin_pages_render(client, editor, post):
         "/admin/articles/article/",
         "/admin/comments/comment/",
         f"/admin/comments/comment/{comment.pk}/change/",
-        "/admin/comments/decision/",
-        "/admin/comments/clausethreshold/add/",
+        "/admin/comments/decisionrecord/",
+        "/admin/guidelines/clausethreshold/add/",
     ]:
         assert client.get(url).status_code == 200, url
 
@@ -39,7 +40,7 @@ def test_admin_actions_record_decisions(client, editor, post):
         {"action": "reject_personal_attacks", "_selected_action": [comment.pk]},
     )
     assert response.status_code == 302
-    decision = Decision.objects.filter(comment=comment).latest("created_at")
+    decision = DecisionRecord.objects.filter(comment=comment).latest("created_at")
     assert (decision.status, decision.actor, decision.clause_id) == (
         "rejected",
         editor,
@@ -51,12 +52,12 @@ def test_admin_actions_record_decisions(client, editor, post):
 def test_editors_set_clause_thresholds_checked(client, editor):
     client.force_login(editor)
     bad = client.post(
-        "/admin/comments/clausethreshold/add/",
+        "/admin/guidelines/clausethreshold/add/",
         {"clause_id": "personal_attacks", "review_at": "0.9", "reject_at": "0.5"},
     )
     assert bad.status_code == 200 and "Hold at a lower score" in bad.content.decode()
     ok = client.post(
-        "/admin/comments/clausethreshold/add/",
+        "/admin/guidelines/clausethreshold/add/",
         {"clause_id": "personal_attacks", "review_at": "0.4", "reject_at": "0.8"},
     )
     assert ok.status_code == 302
@@ -66,7 +67,7 @@ def test_editors_set_clause_thresholds_checked(client, editor):
 
 def test_site_thresholds_reach_the_engine(editor):
     """A threshold row changes the policy the engine is built with."""
-    from civility.comments.engine import load_site_policy
+    from civility.guidelines.site_policy import policy as load_site_policy
 
     ClauseThreshold.objects.create(clause_id="personal_attacks", reject_at=0.99, review_at=0.1)
     clause = load_site_policy().clause("personal_attacks")
@@ -74,7 +75,7 @@ def test_site_thresholds_reach_the_engine(editor):
 
 
 def test_an_empty_threshold_keeps_the_policys_value():
-    from civility.comments.engine import load_site_policy
+    from civility.guidelines.site_policy import policy as load_site_policy
     from civility.moderation import load_policy
 
     shipped = load_policy().clause("threats")
@@ -98,5 +99,5 @@ def test_staff_outside_the_moderators_cannot_decide_from_the_admin(client, post)
         "/admin/comments/comment/",
         {"action": "approve_selected", "_selected_action": [comment.pk]},
     )
-    assert Decision.objects.filter(comment=comment).count() == 1
+    assert DecisionRecord.objects.filter(comment=comment).count() == 1
     assert Comment.objects.get(pk=comment.pk).status == CommentStatus.PENDING

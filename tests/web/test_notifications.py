@@ -12,9 +12,10 @@ import pytest
 from django.core import mail
 from django.test import Client
 
-from civility import privacy
-from civility.comments import actions, guards
+from civility.abuse import bots
+from civility.comments import actions
 from civility.comments.models import NotificationRequest
+from civility.privacy import commenters
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db]
 
@@ -109,7 +110,7 @@ def test_back_to_held_is_not_an_outcome(post, moderator, django_capture_on_commi
 
 def test_an_erased_commenter_gets_no_mail(post, moderator, django_capture_on_commit_callbacks):
     posted = post(decision="review", notify=True)
-    privacy.erase_commenter("shilan@example.org")
+    commenters.erase_commenter("shilan@example.org")
     decide(posted.comment, moderator, django_capture_on_commit_callbacks, status="approved")
     assert mail.outbox == []
 
@@ -170,7 +171,7 @@ def test_the_form_and_the_api_carry_the_wish(article, settings, pinned_engine):
             "author_email": "shilan@example.org",
             "text": "Held, please tell me.",
             "notify": "on",
-            "issued": guards.form_timestamp(),
+            "issued": bots.form_timestamp(),
         },
     )
     assert response.status_code == 302

@@ -13,8 +13,8 @@ import re
 import pytest
 from django.urls import reverse
 
+from civility.abuse import bots
 from civility.articles.models import Article, Tag
-from civility.comments import guards
 from civility.comments.models import Comment, CommentStatus
 
 pytestmark = pytest.mark.django_db
@@ -51,8 +51,8 @@ def form_data(**overrides):
         "author_name": "Shilan",
         "author_email": "shilan@example.org",
         "text": "A fair point about the ceasefire.",
-        # The signed "form issued at" the page gives every form (comments/guards.py).
-        "issued": guards.form_timestamp(),
+        # The signed "form issued at" the page gives every form (abuse/bots.py).
+        "issued": bots.form_timestamp(),
     }
     data.update(overrides)
     return data
@@ -184,7 +184,7 @@ def test_comment_text_is_escaped_and_isolated(client, article):
 
 
 def test_an_erased_author_is_shown_as_removed(client, article):
-    from civility.privacy import erase_commenter
+    from civility.privacy.commenters import erase_commenter
 
     approved_comment(article, "Still here, anonymously.", name="Shilan")
     erase_commenter("shilan@example.org")

@@ -6,10 +6,12 @@ import json
 
 import pytest
 
-from civility.comments.models import Comment, Decision
-from civility.comments.precheck import precheck, warnings_of
+from civility.comments.models import Comment, DecisionRecord
 from civility.moderation.verdict import Decision as Suggested
 from civility.moderation.verdict import Reason, Verdict
+from civility.posting.service import submit
+from civility.posting.submission import Door, Submission
+from civility.posting.warnings import warnings_of
 from civility.web.config import Rate
 
 pytestmark = [pytest.mark.django_db]
@@ -41,7 +43,7 @@ def test_a_warning_names_the_clause_its_message_and_the_words_found(
 def test_nothing_is_stored(client, article, engine_answers):
     engine_answers("reject")
     assert ask(client, "Idiot, you know nothing.").json()["warnings"]
-    assert Comment.objects.count() == 0 and Decision.objects.count() == 0
+    assert Comment.objects.count() == 0 and DecisionRecord.objects.count() == 0
 
 
 def test_a_fine_comment_gets_no_warning(client, article, engine_answers):
@@ -118,5 +120,6 @@ def test_welcome_clauses_and_duplicate_spans_are_folded():
 
 def test_an_empty_text_is_not_sent_to_the_engine(article, pinned_engine):
     engine = pinned_engine("reject")
-    assert precheck(article, "  \n ", engine=engine) == []
+    outcome = submit(Submission(Door.PRECHECK, article, "  \n ", engine=engine))
+    assert outcome.warnings == () and outcome.http_status == 200
     assert engine.calls == []

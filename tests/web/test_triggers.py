@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 from django.db import IntegrityError, connection, transaction
 
-from civility.comments.models import Comment, CommentStatus, Decision
+from civility.comments.models import Comment, CommentStatus, DecisionRecord
 from civility.errors import ImmutableRecord
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db]
@@ -72,7 +72,7 @@ def test_decision_rows_cannot_be_updated(post):
     with pytest.raises(IntegrityError, match="append-only"):
         _raw("UPDATE comments_decision SET note = 'changed' WHERE id = %s", [decision.pk])
     with pytest.raises(IntegrityError), transaction.atomic():
-        Decision.objects.filter(pk=decision.pk).update(status=CommentStatus.REJECTED)
+        DecisionRecord.objects.filter(pk=decision.pk).update(status=CommentStatus.REJECTED)
 
 
 def test_decision_rows_cannot_be_deleted(post):
@@ -80,12 +80,12 @@ def test_decision_rows_cannot_be_deleted(post):
     with pytest.raises(IntegrityError, match="append-only"):
         _raw("DELETE FROM comments_decision WHERE id = %s", [decision.pk])
     with pytest.raises(IntegrityError), transaction.atomic():
-        Decision.objects.filter(pk=decision.pk).delete()
-    assert Decision.objects.filter(pk=decision.pk).exists()
+        DecisionRecord.objects.filter(pk=decision.pk).delete()
+    assert DecisionRecord.objects.filter(pk=decision.pk).exists()
 
 
 def test_decision_model_refuses_save_and_delete(post):
-    decision = Decision.objects.get(pk=post().decision.pk)
+    decision = DecisionRecord.objects.get(pk=post().decision.pk)
     decision.note = "changed"
     with pytest.raises(ImmutableRecord):
         decision.save()
@@ -100,5 +100,5 @@ def test_a_whole_database_flush_still_works(post):
     from django.core.management import call_command
 
     call_command("flush", interactive=False, verbosity=0)
-    assert not Decision.objects.exists()
+    assert not DecisionRecord.objects.exists()
     assert not Comment.objects.exists()

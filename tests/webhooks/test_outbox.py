@@ -149,7 +149,7 @@ def test_signatures_refuse_tampering_wrong_secrets_and_replays():
 
 
 def test_erasing_a_commenter_erases_the_name_in_the_outbox(post, endpoint):
-    from civility.privacy import erase_commenter
+    from civility.privacy.commenters import erase_commenter
 
     post(decision="review", author_name="Shilan Ahmed")
     post(text="Someone else's words.", author_name="Hemin", author_email="hemin@example.org")

@@ -1,8 +1,10 @@
 """/api/articles/{slug}/comments: the published thread, and posting a comment.
 
-Posting answers 201 when the comment is decided at once (published or
-rejected) and 202 when it is held for a moderator, as a comment server
-should: the reader's comment was accepted, its fate is not known yet.
+Posting is one of the posting service's doors: it parses the JSON (the
+schema, the reader's token) into a submission, calls ``posting.submit`` and
+renders the outcome: 201 when the comment is decided at once (published or
+rejected), 202 when it is held for a moderator (accepted, its fate not known
+yet), a refusal in the one error shape with its own status.
 """
 
 from __future__ import annotations
@@ -10,14 +12,15 @@ from __future__ import annotations
 from django.http import HttpRequest
 from ninja import Router, Status
 
-from civility.comments import guards
-from civility.comments.actions import post_comment
+from civility.abuse.rate_limits import client_ip
 from civility.comments.models import Comment
+from civility.posting.service import submit
+from civility.posting.submission import Door, Submission
 from civility.readers import api as readers
 
 from .articles import get_article
 from .pagination import paginate
-from .schemas import CommentIn, ErrorOut, PostedOut, ThreadPage
+from .schemas import CommentIn, ErrorOut, PostedOut, ThreadPage, posting_responses
 
 router = Router(tags=["comments"])
 
@@ -50,16 +53,7 @@ def thread(request: HttpRequest, slug: str, page: int = 1):
 
 @router.post(
     "/{slug}/comments",
-    response={
-        201: PostedOut,
-        202: PostedOut,
-        400: ErrorOut,
-        401: ErrorOut,
-        404: ErrorOut,
-        409: ErrorOut,
-        422: ErrorOut,
-        429: ErrorOut,
-    },
+    response=posting_responses(PostedOut),
     summary="Post a comment; it is moderated before anyone sees it",
 )
 def post(request: HttpRequest, slug: str, payload: CommentIn):
@@ -67,28 +61,20 @@ def post(request: HttpRequest, slug: str, payload: CommentIn):
     # A signed-in reader (a valid token, else 401) posts under the token's
     # name and e-mail; a guest under the ones typed (docs/sign-in.md).
     reader = readers.reader_from(request, payload.reader_token)
-    name = reader.name if reader else payload.author_name
-    email = reader.email if reader else payload.author_email
-    ip = guards.client_ip(request)
-    guards.check_posting(ip=ip, email=email, text=payload.text)
-    posted = post_comment(
-        article=article,
-        author_name=name,
-        author_email=email,
-        text=payload.text,
-        parent=payload.parent_id,
-        ip_address=ip,
-        reader=reader,
-        notify=payload.notify,
+    outcome = submit(
+        Submission(
+            door=Door.API,
+            article=article,
+            author_name=reader.name if reader else payload.author_name,
+            author_email=reader.email if reader else payload.author_email,
+            text=payload.text,
+            parent=payload.parent_id,
+            reader=reader,
+            notify=payload.notify,
+            ip_address=client_ip(request),
+        )
     )
-    status = 202 if posted.outcome == "held" else 201
-    return Status(
-        status,
-        {
-            "id": posted.comment.pk,
-            "status": posted.comment.status,
-            "outcome": posted.outcome,
-            "message": posted.message,
-            "reasons": posted.reasons,
-        },
-    )
+    # A refusal answers in the one error shape (web/api.py), in English as
+    # the API always speaks; the reader's pages translate by its code.
+    outcome.raise_refusal()
+    return Status(outcome.http_status, outcome.to_json())

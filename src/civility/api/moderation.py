@@ -9,10 +9,10 @@ from __future__ import annotations
 from django.http import HttpRequest
 from ninja import Router, Status
 
-from civility.comments import engine as engine_bridge
 from civility.comments.actions import decide
-from civility.comments.models import Comment, Decision
+from civility.comments.models import Comment, DecisionRecord
 from civility.errors import NotFound
+from civility.guidelines import site_policy
 
 from .auth import ModeratorSession
 from .pagination import paginate
@@ -21,7 +21,7 @@ from .schemas import ClauseOut, DecisionIn, DecisionOut, ErrorOut, QueuePage
 router = Router(tags=["moderation"], auth=ModeratorSession())
 
 
-def decision_json(d: Decision) -> dict:
+def decision_json(d: DecisionRecord) -> dict:
     return {
         "id": d.pk,
         "status": d.status,
@@ -99,5 +99,5 @@ def clauses(request: HttpRequest):
     """The guideline clauses a moderator may cite when rejecting."""
     return [
         {"id": c.id, "text": c.text, "message": c.message, "categories": list(c.categories)}
-        for c in engine_bridge.clauses()
+        for c in site_policy.clauses()
     ]

@@ -156,3 +156,12 @@ class ClauseOut(Schema):
     text: str
     message: str
     categories: list[str]
+
+
+def posting_responses(
+    posted: type[Schema], more: dict[int, type[Schema]] | None = None
+) -> dict[int, type[Schema]]:
+    """The answers of a door that posts a comment: 201 decided, 202 held, and the
+    refusals of the posting service's list (docs/pipeline.md), in the one error shape."""
+    refusals = {status: ErrorOut for status in (400, 401, 404, 409, 422, 429)}
+    return {201: posted, 202: posted, **refusals, **(more or {})}

@@ -25,7 +25,7 @@ from typing import Any
 from django.db import transaction
 from django.utils.text import slugify
 
-from civility.comments.textrules import check_storable
+from civility.abuse.textrules import check_storable
 from civility.errors import ValidationFailed
 
 from .models import LANGUAGE_CHOICES, Article, Tag

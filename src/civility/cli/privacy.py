@@ -59,7 +59,7 @@ def run_export(args) -> int:
     if not _ready():
         return 1
     from civility.errors import CivilityError
-    from civility.privacy import export_commenter
+    from civility.privacy.commenters import export_commenter
 
     try:
         data = export_commenter(args.email)
@@ -81,7 +81,7 @@ def run_erase(args) -> int:
         return 1
     from civility.comments.models import Comment
     from civility.errors import CivilityError
-    from civility.privacy import erase_commenter
+    from civility.privacy.commenters import erase_commenter
 
     if not args.yes:
         count = Comment.objects.filter(
@@ -115,7 +115,7 @@ def run_purge(args) -> int:
     from django.conf import settings
 
     from civility.errors import CivilityError
-    from civility.privacy import purge_ip_hashes
+    from civility.privacy.commenters import purge_ip_hashes
 
     days = settings.CIVILITY_IP_RETENTION_DAYS if args.days is None else args.days
     try:

@@ -1,1 +1,3 @@
-"""Comments, the decision log and per-site clause thresholds."""
+"""A comment and its append-only decision log: the models, every write (actions.py),
+the vocabulary of its state, the database triggers that keep the record honest,
+and the e-mail sent when a person decides."""

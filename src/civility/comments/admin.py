@@ -1,23 +1,22 @@
-"""Comments, decisions and clause thresholds in the admin.
+"""Comments and their decision records in the admin.
 
 Comments and decisions are read-only here: the admin may not edit what a
 reader wrote, nor rewrite the record. Approving and rejecting go through the
-same action functions as the queue (a new Decision each time); rejecting
-offers one admin action per guideline clause, because a rejection must cite
-one. Editors set the per-site clause thresholds.
+same action function as the queue (a new DecisionRecord each time);
+rejecting offers one admin action per clause a comment can break, because a
+rejection must cite one. (The per-site clause thresholds are the guidelines
+app's; the data requests, the privacy app's, which adds its actions here.)
 """
 
 from __future__ import annotations
 
-from django import forms
 from django.contrib import admin, messages
 
-from civility import privacy_admin
 from civility.errors import CivilityError
+from civility.guidelines import site_policy
 
 from . import actions, roles
-from . import engine as engine_bridge
-from .models import ClauseThreshold, Comment, Decision
+from .models import Comment, DecisionRecord
 
 
 class ReadOnlyMixin:
@@ -33,7 +32,7 @@ class ReadOnlyMixin:
 
 
 class DecisionInline(ReadOnlyMixin, admin.TabularInline):
-    model = Decision
+    model = DecisionRecord
     fields = ("created_at", "status", "actor", "clause_id", "suggested", "note")
     readonly_fields = fields
     extra = 0
@@ -88,10 +87,8 @@ class CommentAdmin(admin.ModelAdmin):
     # One reject action per clause: a rejection must cite the guideline it applies.
     actions = (
         approve_selected,
-        *(reject_action(c) for c in engine_bridge.clauses()),
-        # Data requests (docs/privacy.md): superusers only.
-        privacy_admin.export_authors,
-        privacy_admin.erase_authors,
+        # Only the clauses a comment can break: "we welcome..." is not one.
+        *(reject_action(c) for c in site_policy.clauses() if c.prohibits),
     )
 
     @admin.display(description="Text")
@@ -114,51 +111,10 @@ class CommentAdmin(admin.ModelAdmin):
         return roles.is_moderator(request.user) or super().has_view_permission(request, obj)
 
 
-@admin.register(Decision)
-class DecisionAdmin(ReadOnlyMixin, admin.ModelAdmin):
+@admin.register(DecisionRecord)
+class DecisionRecordAdmin(ReadOnlyMixin, admin.ModelAdmin):
     list_display = ("created_at", "comment", "status", "actor", "clause_id", "suggested")
     list_filter = ("status", "suggested", "clause_id")
     search_fields = ("comment__text", "note", "clause_id")
     date_hierarchy = "created_at"
     list_select_related = ("comment", "actor")
-
-
-class ClauseThresholdForm(forms.ModelForm):
-    clause_id = forms.ChoiceField(choices=())
-
-    class Meta:
-        model = ClauseThreshold
-        fields = ("clause_id", "review_at", "reject_at")
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        # A moderator's view-only page builds this form without the fields.
-        if "clause_id" in self.fields:
-            self.fields["clause_id"].choices = [
-                (c.id, f"{c.id}: {c.text}") for c in engine_bridge.clauses()
-            ]
-        for name in ("review_at", "reject_at"):
-            if name in self.fields:
-                self.fields[name].help_text += " Leave empty to keep the policy's value."
-
-    def clean(self):
-        data = super().clean()
-        for name in ("review_at", "reject_at"):
-            value = data.get(name)
-            if value is not None and not 0 <= value <= 1:
-                self.add_error(name, "Give a score between 0 and 1, or leave it empty.")
-        review, reject = data.get("review_at"), data.get("reject_at")
-        if review is not None and reject is not None and review > reject:
-            self.add_error("review_at", "Hold at a lower score than you reject at.")
-        return data
-
-
-@admin.register(ClauseThreshold)
-class ClauseThresholdAdmin(admin.ModelAdmin):
-    form = ClauseThresholdForm
-    list_display = ("clause_id", "review_at", "reject_at", "updated_at", "updated_by")
-    readonly_fields = ("updated_at", "updated_by")
-
-    def save_model(self, request, obj, form, change):
-        obj.updated_by = request.user
-        super().save_model(request, obj, form, change)

@@ -1,11 +1,13 @@
-"""Comments, the append-only decision log, and per-site clause thresholds.
+"""Comments and their append-only decision log.
 
 A comment is stored once and never edited: the guidelines promise readers
 that comments "are either approved or rejected", never changed. What changes
-is its status, and every change is a new ``Decision`` row saying who decided
-(nobody = the automatic moderation), when, and under which guideline clause.
-``Comment.status`` is the latest decision, kept on the comment so that
-listing a thread is one indexed query. Write through ``actions.py`` only.
+is its status, and every change is a new ``DecisionRecord`` saying who
+decided (nobody = the automatic moderation), when, and under which guideline
+clause. ``Comment.status`` is the latest decision, kept on the comment so
+that listing a thread is one indexed query. Write through ``actions.py`` only.
+The words for a comment's state, and how they map to the engine's and the
+reader's, are in ``vocabulary.py``.
 """
 
 from __future__ import annotations
@@ -15,20 +17,9 @@ from django.db import models
 
 from civility.errors import ImmutableRecord
 
+from .vocabulary import SUGGESTION_CHOICES, CommentStatus
 
-class CommentStatus(models.TextChoices):
-    PENDING = "pending", "Held for review"
-    APPROVED = "approved", "Approved"
-    REJECTED = "rejected", "Rejected"
-
-
-class Suggestion(models.TextChoices):
-    """What the engine suggested; blank for a person's decision."""
-
-    NONE = "", "—"
-    APPROVE = "approve", "Approve"
-    REVIEW = "review", "Review"
-    REJECT = "reject", "Reject"
+__all__ = ["Comment", "CommentStatus", "DecisionRecord", "NotificationRequest"]
 
 
 class CommentQuerySet(models.QuerySet):
@@ -123,12 +114,16 @@ class Comment(models.Model):
         raise ImmutableRecord("Comments are kept with their decision history; reject instead.")
 
     @property
-    def latest_decision(self) -> Decision | None:
+    def latest_decision(self) -> DecisionRecord | None:
         return self.decisions.order_by("-created_at", "-id").first()
 
 
-class Decision(models.Model):
-    """One decision on one comment. Never updated, never deleted."""
+class DecisionRecord(models.Model):
+    """One decision on one comment, by the engine or a person. Never updated, never deleted.
+
+    (The engine's own suggestion, approve / review / reject, is
+    ``civility.moderation.Decision``; ``suggested`` stores it.)
+    """
 
     comment = models.ForeignKey(Comment, on_delete=models.PROTECT, related_name="decisions")
     status = models.CharField(max_length=10, choices=CommentStatus.choices)
@@ -147,12 +142,16 @@ class Decision(models.Model):
     scores = models.JSONField(default=dict, blank=True)
     # Reasons from the engine: [{category, guideline, clause_id, score, evidence}].
     evidence = models.JSONField(default=list, blank=True)
-    suggested = models.CharField(max_length=10, choices=Suggestion.choices, blank=True)
+    # What the engine suggested (civility.moderation.Decision); blank for a person.
+    suggested = models.CharField(max_length=10, choices=SUGGESTION_CHOICES, blank=True)
     engine_version = models.CharField(max_length=200, blank=True)
     note = models.TextField(blank=True)
     created_at = models.DateTimeField()
 
     class Meta:
+        # The table keeps the name it was created with (triggers and raw SQL
+        # know it); only the class was renamed.
+        db_table = "comments_decision"
         ordering = ["created_at", "id"]
         indexes = [models.Index(fields=["comment", "created_at"], name="decision_history")]
 
@@ -171,45 +170,6 @@ class Decision(models.Model):
 
     def delete(self, *args, **kwargs):
         raise ImmutableRecord("Decisions are append-only; record a new decision instead.")
-
-
-class ClauseThreshold(models.Model):
-    """This site's override of one policy clause's thresholds (editors change these)."""
-
-    clause_id = models.CharField(max_length=100, unique=True)
-    reject_at = models.FloatField(
-        null=True, blank=True, help_text="Reject automatically at or above this score (0–1)."
-    )
-    review_at = models.FloatField(
-        null=True, blank=True, help_text="Hold for review at or above this score (0–1)."
-    )
-    updated_at = models.DateTimeField(auto_now=True)
-    updated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
-    )
-
-    class Meta:
-        ordering = ["clause_id"]
-        constraints = [
-            models.CheckConstraint(
-                condition=models.Q(reject_at__isnull=True)
-                | models.Q(reject_at__gte=0, reject_at__lte=1),
-                name="threshold_reject_in_range",
-            ),
-            models.CheckConstraint(
-                condition=models.Q(review_at__isnull=True)
-                | models.Q(review_at__gte=0, review_at__lte=1),
-                name="threshold_review_in_range",
-            ),
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.clause_id}: review {self.review_at}, reject {self.reject_at}"
-
-    def as_override(self) -> dict[str, float]:
-        """The policy override; an empty field keeps the shipped policy's value."""
-        values = {"reject_at": self.reject_at, "review_at": self.review_at}
-        return {key: value for key, value in values.items() if value is not None}
 
 
 class NotificationRequest(models.Model):

@@ -1,7 +1,7 @@
 """E-mail to a reader when a person decides the comment they asked about.
 
 The reader ticks "E-mail me when a moderator decides" (the form) or sends
-``notify: true`` (the API). ``actions.post_comment`` stores the wish as a
+``notify: true`` (the API). ``actions.record_comment`` stores the wish as a
 ``NotificationRequest`` in the comment's own transaction, only when the
 comment is held: a comment published or rejected at once is answered on the
 page already. When a moderator then decides it, ``comment_decided`` fires
@@ -31,9 +31,9 @@ from django.core.mail import send_mail
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from civility.web.i18n import CLAUSE_TEXTS, clause_message
+from civility.guidelines import site_policy
+from civility.i18n import CLAUSE_TEXTS, clause_message
 
-from . import engine as engine_bridge
 from .models import CommentStatus, NotificationRequest
 
 log = logging.getLogger(__name__)
@@ -88,7 +88,7 @@ def compose(comment, decision) -> tuple[str, str]:
 
 
 def _clause_lines(decision) -> list[str]:
-    clause = engine_bridge.clause(decision.clause_id) if decision.clause_id else None
+    clause = site_policy.clause(decision.clause_id) if decision.clause_id else None
     text = decision.guideline or (clause.text if clause else "")
     lines = []
     if text:

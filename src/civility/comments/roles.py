@@ -2,6 +2,8 @@
 
 Moderators decide on comments. Editors are moderators who may also change
 the site's clause thresholds and the articles. Superusers may do everything.
+Editors' extra powers are Django permissions of their group (below), checked
+by the admin; the code itself only ever asks ``is_moderator``.
 The groups and their admin permissions are (re)created after every migrate.
 """
 
@@ -12,15 +14,15 @@ EDITORS = "editors"
 
 MODERATOR_PERMISSIONS = (
     ("comments", "view_comment"),
-    ("comments", "view_decision"),
-    ("comments", "view_clausethreshold"),
+    ("comments", "view_decisionrecord"),
+    ("guidelines", "view_clausethreshold"),
     ("articles", "view_article"),
     ("articles", "view_tag"),
 )
 EDITOR_PERMISSIONS = MODERATOR_PERMISSIONS + (
-    ("comments", "add_clausethreshold"),
-    ("comments", "change_clausethreshold"),
-    ("comments", "delete_clausethreshold"),
+    ("guidelines", "add_clausethreshold"),
+    ("guidelines", "change_clausethreshold"),
+    ("guidelines", "delete_clausethreshold"),
     ("articles", "add_article"),
     ("articles", "change_article"),
     ("articles", "add_tag"),
@@ -38,10 +40,6 @@ def _in_group(user, *names: str) -> bool:
 
 def is_moderator(user) -> bool:
     return _in_group(user, MODERATORS, EDITORS)
-
-
-def is_editor(user) -> bool:
-    return _in_group(user, EDITORS)
 
 
 def ensure_groups(**kwargs) -> None:

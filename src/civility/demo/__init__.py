@@ -75,8 +75,9 @@ def post_sample_comments(slug: str, *, moderator=None) -> int:
     ``approve_if_held`` that the engine held is then approved by ``moderator``.
     """
     from civility.articles.models import Article
-    from civility.comments.actions import decide, post_comment
+    from civility.comments.actions import decide
     from civility.comments.models import CommentStatus
+    from civility.posting.service import post_comment
 
     article = Article.objects.get(slug=slug)
     if article.comments.exists():

@@ -6,10 +6,10 @@
   that id or URL yet.
 - ``POST /api/embed/articles``: create the article from the page's metadata
   (when the site allows it), answered like the thread.
-- ``POST /api/embed/articles/{slug}/comments``: post a comment, with the
-  article page's checks in its order (honeypot and signed timestamp, the
-  form, the rate limits, the actions) and its messages, in the page's
-  language.
+- ``POST /api/embed/articles/{slug}/comments``: post a comment, one of the
+  posting service's doors: parsed as the article page's form is (honeypot
+  and signed timestamp, then the form's fields), then ``posting.submit``,
+  whose outcome and messages come in the page's language.
 
 Writes answer only a configured site (the ``Origin`` header); cors.py
 explains why that, and not a cookie token, is the CSRF defence here.
@@ -24,16 +24,19 @@ from django.utils import dateformat, timezone, translation
 from django.utils.translation import gettext as _
 from ninja import Router, Status
 
+from civility.abuse import bots
+from civility.abuse.rate_limits import client_ip
 from civility.api.pagination import paginate
-from civility.api.schemas import ErrorOut
+from civility.api.schemas import ErrorOut, posting_responses
 from civility.articles.models import Article
-from civility.comments import actions, guards
-from civility.comments.forms import CommentForm
 from civility.comments.models import Comment
-from civility.comments.views import default_message
 from civility.errors import CivilityError, NotFound, PermissionDenied
+from civility.i18n import error_message
+from civility.posting import steps
+from civility.posting.form import CommentForm
+from civility.posting.service import submit
+from civility.posting.submission import Door
 from civility.readers import api as readers
-from civility.web.i18n import error_message, outcome_message
 
 from . import articles, interface
 from .models import EmbedSite
@@ -56,7 +59,7 @@ def translated(view):
 
     The API's handler renders an error after the view has returned, outside
     ``translation.override``; so the message is translated here, by code
-    (web/i18n.py), while the page's language is still active.
+    (civility/i18n.py), while the page's language is still active.
     """
 
     @functools.wraps(view)
@@ -133,24 +136,14 @@ def _create_article(request: HttpRequest, payload: PageIn):
         language=interface.choose_language(payload.lang, None)
         if payload.lang.strip()
         else site.language,
-        ip=guards.client_ip(request),
+        ip=client_ip(request),
     )
     return Status(201 if created else 200, embed_payload(article, 1))
 
 
 @router.post(
     "/articles/{slug}/comments",
-    response={
-        201: EmbedPostedOut,
-        202: EmbedPostedOut,
-        400: ErrorOut,
-        401: ErrorOut,
-        403: ErrorOut,
-        404: ErrorOut,
-        409: ErrorOut,
-        422: FormErrorsOut,
-        429: ErrorOut,
-    },
+    response=posting_responses(EmbedPostedOut, {403: ErrorOut, 422: FormErrorsOut}),
     summary="Post a comment from the widget; moderated before anyone sees it",
 )
 def post_comment(request: HttpRequest, slug: str, payload: EmbedCommentIn):
@@ -173,34 +166,14 @@ def _post_comment(request: HttpRequest, article: Article | None, payload: EmbedC
     }
     form = CommentForm(data)
     valid = form.is_valid()
-    # The article page's order (comments/views.py): bots first, then the form.
-    guards.check_form({"website": payload.website, "issued": payload.issued})
+    # The article page's order (pages/comment_form.py): bots first, then the form.
+    bots.check_form({"website": payload.website, "issued": payload.issued})
     if not valid:
         errors = form_errors(form)
         return Status(422, {"error": errors[0], "errors": errors})
-    ip = guards.client_ip(request)
-    guards.check_posting(
-        ip=ip, email=form.cleaned_data["author_email"], text=form.cleaned_data["text"]
-    )
-    posted = actions.post_comment(
-        article=article,
-        author_name=form.cleaned_data["author_name"],
-        author_email=form.cleaned_data["author_email"],
-        text=form.cleaned_data["text"],
-        ip_address=ip,
-        reader=reader,
-    )
-    outcome = str(posted.outcome)
-    message = outcome_message(posted.message) if posted.message else default_message(outcome)
-    return Status(
-        202 if outcome == "held" else 201,
-        {
-            "id": posted.comment.pk,
-            "status": posted.comment.status,
-            "outcome": outcome,
-            "message": message,
-        },
-    )
+    outcome = submit(form.submission(Door.WIDGET, article, reader=reader, ip=client_ip(request)))
+    outcome.raise_refusal()  # translated by the decorator, rendered in the one shape
+    return Status(outcome.http_status, outcome.to_json())
 
 
 def form_errors(form: CommentForm) -> list[dict]:
@@ -237,9 +210,9 @@ def embed_payload(article: Article, page: int) -> dict:
         },
         "interface": interface.interface(),
         "form": {
-            "issued": guards.form_timestamp(),
-            "name_max": actions.NAME_MAX,
-            "email_max": actions.EMAIL_MAX,
+            "issued": bots.form_timestamp(),
+            "name_max": steps.NAME_MAX,
+            "email_max": steps.EMAIL_MAX,
             "text_max": CommentForm().text_max,
         },
         "thread": {

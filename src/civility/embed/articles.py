@@ -23,9 +23,9 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from civility.abuse import rate_limits
 from civility.articles.importer import clean_record
 from civility.articles.models import Article
-from civility.comments import guards
 from civility.errors import PermissionDenied, ValidationFailed
 from civility.web.config import Rate
 
@@ -115,7 +115,7 @@ def create_article(
     if not title:
         raise ValidationFailed(_("The page has no title."), field="title", code="required")
     if ip:
-        guards.hit("embed_article", ip, CREATE_RATE)
+        rate_limits.hit("embed_article", ip, CREATE_RATE)
     description = (description or "").strip()[:DESCRIPTION_MAX]
     record = clean_record(
         {

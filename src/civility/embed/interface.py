@@ -18,8 +18,8 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from civility.articles.models import RTL_LANGUAGES
-from civility.articles.views import interface_language
-from civility.comments.forms import comment_max_chars
+from civility.i18n import interface_language
+from civility.posting.form import comment_max_chars
 
 from .models import LANGUAGE_CODES
 

@@ -25,7 +25,7 @@ class InterfaceOut(Schema):
 
 
 class FormOut(Schema):
-    issued: str  # the signed "form loaded at" the post sends back (comments/guards.py)
+    issued: str  # the signed "form loaded at" the post sends back (abuse/bots.py)
     name_max: int
     email_max: int
     text_max: int

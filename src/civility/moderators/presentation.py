@@ -24,7 +24,7 @@ SHOWN_SCORE = 0.05
 def evidence_spans(reasons: Any, length: int) -> list[tuple[int, int, tuple[str, ...]]]:
     """Merged, clamped ``(start, end, categories)`` spans from a decision's reasons.
 
-    ``reasons`` is ``Decision.evidence`` as stored: a list of
+    ``reasons`` is ``DecisionRecord.evidence`` as stored: a list of
     ``{"category", "evidence": [[start, end], ...], ...}``. Anything malformed
     (a string, a negative or reversed span, offsets past the end) is skipped or
     clamped rather than trusted: the JSON came from an engine, not from us.
@@ -134,16 +134,13 @@ def reject_choices(clauses: Iterable[Any]) -> list[ClauseChoice]:
     The full clause text ("We will not tolerate the following: personal
     attacks.") is what the decision records; the select shows "Personal
     attacks" so that eight long sentences fit in one narrow control. A clause
-    that names no category ("we also welcome constructive criticism") is not
+    the guidelines welcome ("we also welcome constructive criticism") is not
     something a comment can break, so it is not offered.
     """
-    clauses = list(clauses)
-    # A list without any categories (the fallback when the policy cannot be
-    # loaded) is offered whole: rejecting must stay possible.
-    breakable = [c for c in clauses if getattr(c, "categories", ())] or clauses
     return [
         ClauseChoice(c.id, c.id.replace("_", " ").replace("-", " ").capitalize(), c.text)
-        for c in breakable
+        for c in clauses
+        if c.prohibits
     ]
 
 

@@ -2,7 +2,7 @@
 
 Every page needs a signed-in member of the "moderators" or "editors" group:
 anonymous visitors are sent to the login page, other users get 403. Deciding
-goes through ``civility.comments.actions.decide`` (a new Decision row, never
+goes through ``civility.comments.actions.decide`` (a new DecisionRecord, never
 an edit), from htmx (the item is swapped out in place) or a plain form post
 (redirect back), so the queue works without JS too.
 """
@@ -27,11 +27,11 @@ from django.views.decorators.http import require_POST
 
 from civility.articles.models import Article
 from civility.comments import actions, roles
-from civility.comments import engine as engine_bridge
-from civility.comments.models import Comment, CommentStatus, Decision
+from civility.comments.models import Comment, CommentStatus, DecisionRecord
 from civility.errors import CivilityError, ValidationFailed
+from civility.guidelines import site_policy
+from civility.i18n import error_message
 from civility.moderation.categories import CATEGORIES, OFF_TOPIC
-from civility.web.i18n import error_message
 
 from . import presentation
 
@@ -70,8 +70,8 @@ class Item:
 
     comment: Comment
     view: str
-    decisions: list[Decision]
-    system: Decision | None
+    decisions: list[DecisionRecord]
+    system: DecisionRecord | None
     marked_text: str
     scores: list[presentation.ScoreRow]
     cited: list[str]
@@ -79,7 +79,7 @@ class Item:
     error: CivilityError | None = None
 
     @property
-    def latest(self) -> Decision | None:
+    def latest(self) -> DecisionRecord | None:
         return self.decisions[-1] if self.decisions else None
 
 
@@ -105,7 +105,7 @@ def build_item(comment: Comment, view: str, clause_ids, error=None, clause_choic
 
 
 def _with_history(queryset):
-    history = Decision.objects.select_related("actor").order_by("created_at", "id")
+    history = DecisionRecord.objects.select_related("actor").order_by("created_at", "id")
     return queryset.select_related("article").prefetch_related(Prefetch("decisions", history))
 
 
@@ -114,7 +114,7 @@ def queue(request: HttpRequest) -> HttpResponse:
     """Held comments, oldest first: the one that has waited longest comes first."""
     comments = _with_history(Comment.objects.held().order_by("created_at", "id"))
     page = Paginator(comments, PER_PAGE).get_page(request.GET.get("page"))
-    clauses = engine_bridge.clauses()
+    clauses = site_policy.clauses()
     ids = [c.id for c in clauses]
     return render(
         request,
@@ -141,9 +141,9 @@ def rejected(request: HttpRequest) -> HttpResponse:
 
 def _decided_list(request: HttpRequest, status: CommentStatus) -> HttpResponse:
     """Decided comments, latest decision first, filterable; each can be reversed."""
-    clauses = engine_bridge.clauses()
+    clauses = site_policy.clauses()
     filters = _filters(request)
-    latest = Decision.objects.filter(comment=OuterRef("pk")).order_by("-created_at", "-id")
+    latest = DecisionRecord.objects.filter(comment=OuterRef("pk")).order_by("-created_at", "-id")
     comments = Comment.objects.filter(status=status).annotate(
         decided_at=Subquery(latest.values("created_at")[:1]),
         decided_by=Subquery(latest.values("actor_id")[:1]),
@@ -154,7 +154,7 @@ def _decided_list(request: HttpRequest, status: CommentStatus) -> HttpResponse:
         # A category is cited by the engine's decision (category, reasons) or by
         # a person's, through the clause they chose.
         citing = [c.id for c in clauses if filters["category"] in c.categories]
-        matches = Decision.objects.filter(
+        matches = DecisionRecord.objects.filter(
             Q(category=filters["category"]) | Q(clause_id__in=citing), comment=OuterRef("pk")
         )
         comments = comments.filter(pk__in=Subquery(matches.values("comment_id")))
@@ -218,9 +218,9 @@ def decide(request: HttpRequest, pk: int) -> HttpResponse:
             note=request.POST.get("note", ""),
         )
     except CivilityError as error:
-        error.message = error_message(error)  # in the moderator's language (web/i18n.py)
+        error.message = error_message(error)  # in the moderator's language (civility/i18n.py)
         if htmx:
-            clauses = engine_bridge.clauses()
+            clauses = site_policy.clauses()
             item = build_item(comment, view, [c.id for c in clauses], error, clause_id)
             return render(
                 request,
@@ -246,10 +246,10 @@ def decide(request: HttpRequest, pk: int) -> HttpResponse:
     return HttpResponseRedirect(_back(request, view))
 
 
-def _summary(decision: Decision) -> str:
+def _summary(decision: DecisionRecord) -> str:
     if decision.status == CommentStatus.APPROVED:
         return _("Approved: the comment is published.")
-    # The default policy's clause texts are in the catalogs (web/i18n.py); a
+    # The default policy's clause texts are in the catalogs (civility/i18n.py); a
     # publisher's own clause text is shown as recorded.
     clause = _(decision.guideline) if decision.guideline else decision.clause_id
     return _("Rejected under “%(clause)s”.") % {"clause": clause}

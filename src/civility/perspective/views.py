@@ -20,6 +20,8 @@ from django.utils import timezone
 from django.utils.html import strip_tags
 from django.views.decorators.csrf import csrf_exempt
 
+from civility.guidelines import site_policy
+
 from . import attributes
 from .models import Analysis, AnalysisKind
 
@@ -207,10 +209,8 @@ def analyze(body: dict) -> dict:
 
 def _moderate(text: str, language: str | None):
     """The engine's verdict; a failed step is a failed request, never a clean score."""
-    from civility.comments import engine as engine_bridge
-
     try:
-        verdict = engine_bridge.site_engine().moderate(text, lang=language)
+        verdict = site_policy.site_engine().moderate(text, lang=language)
     except Exception as exc:  # noqa: BLE001 - answer 503, log without the text
         log.error("perspective: the engine failed: %s", type(exc).__name__)
         raise PerspectiveError(

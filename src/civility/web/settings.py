@@ -39,7 +39,9 @@ INSTALLED_APPS = [
     "ninja",  # serves the API docs' Swagger UI from our own static files, not a CDN
     "civility",  # the package itself: shared templates and static files
     "civility.articles",
+    "civility.guidelines",  # the policy in force, per-site thresholds, the guidelines page
     "civility.comments",
+    "civility.privacy",  # IP hashes, export and erasure of a commenter's data (docs/privacy.md)
     "civility.moderators",
     "civility.api",
     "civility.embed",  # the embeddable widget's sites and routes (docs/embedding.md)
@@ -63,8 +65,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    # Failed sign-ins per account and per address (web/login_throttle.py).
-    "civility.web.login_throttle.LoginThrottleMiddleware",
+    # Failed sign-ins per account and per address (abuse/login_throttle.py).
+    "civility.abuse.login_throttle.LoginThrottleMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]

@@ -3,11 +3,13 @@
 from django.contrib import admin
 from django.urls import include, path
 
-from civility.api.api import api
+from civility.pages.urls import article_urls, comment_urls
+
+from .api import api
 
 urlpatterns = [
-    path("", include("civility.articles.urls")),
-    path("", include("civility.comments.urls")),
+    path("", include(article_urls)),
+    path("", include(comment_urls)),
     path("", include("civility.moderators.urls")),  # /moderate/...
     path("accounts/", include("django.contrib.auth.urls")),
     # POST /i18n/setlang/: the moderator's interface language (a cookie).

@@ -8,13 +8,13 @@ class WebhooksConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        # Decision rows are created inside the action's transaction
+        # Decision records are created inside the action's transaction
         # (comments/actions.py); post_save runs in that same transaction, so
         # the outbox row commits or rolls back with the decision.
         from django.db.models.signals import post_save
 
-        from civility.comments.models import Decision
+        from civility.comments.models import DecisionRecord
 
         from . import outbox
 
-        post_save.connect(outbox.on_decision_saved, sender=Decision, dispatch_uid="webhooks")
+        post_save.connect(outbox.on_decision_saved, sender=DecisionRecord, dispatch_uid="webhooks")

@@ -1,7 +1,7 @@
 """Which events a decision raises, and their outbox rows (same transaction).
 
-``on_decision_saved`` runs on Decision's post_save, inside the transaction of
-``comments.actions.post_comment`` or ``decide``: if that transaction rolls
+``on_decision_saved`` runs on DecisionRecord's post_save, inside the transaction of
+``comments.actions.record_comment`` or ``decide``: if that transaction rolls
 back, no event is left behind; if it commits, the event is in the outbox and
 the worker will send it. A failure here fails the decision too: an event
 that the outbox cannot hold must not silently go missing.

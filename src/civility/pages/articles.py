@@ -1,26 +1,21 @@
 """Reader pages: the home page, an article with its comments, a tag's articles.
 
-Read-only views. Posting a comment is ``civility.comments.views``, which
-re-renders the article page through ``render_article`` when the form is
-invalid, so both paths show exactly the same page.
+Read-only views. Posting a comment is ``comment_form.py``, which re-renders
+the article page through ``render_article`` when the comment is refused, so
+both paths show exactly the same page.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import translation
 
-from civility.comments.forms import CommentForm
+from civility.articles.models import RTL_LANGUAGES, Article, Tag
 from civility.comments.models import Comment
-
-from .models import RTL_LANGUAGES, Article, Tag
-
-LOCALE_DIR = Path(__file__).resolve().parent.parent / "locale"
+from civility.i18n import interface_language
+from civility.posting.form import CommentForm
 
 # Approved comments per page under an article; past this, ?page=2 and so on.
 COMMENTS_PER_PAGE = 50
@@ -94,18 +89,3 @@ def _render_article(
         context["ui_lang"] = ui_lang
         context["ui_dir"] = "rtl" if ui_lang in RTL_LANGUAGES else "ltr"
     return render(request, "articles/article.html", context, status=status)
-
-
-def interface_language() -> str:
-    """The language the interface strings are really shown in for this request.
-
-    The active language (the article's, on article pages) when Civility has
-    a compiled catalog for it, else the default: gettext falls back to the
-    source strings silently, and the page must not claim a language it does
-    not speak.
-    """
-    active = translation.get_language() or settings.LANGUAGE_CODE
-    if active == settings.LANGUAGE_CODE:
-        return active
-    catalog = LOCALE_DIR / translation.to_locale(active) / "LC_MESSAGES" / "django.mo"
-    return active if catalog.exists() else settings.LANGUAGE_CODE

@@ -5,9 +5,9 @@ text they wrote, and a keyed hash of the IP address they posted from. These
 actions are the only writes that touch personal data, one transaction each,
 called the same way by the CLI (``civility privacy``) and the admin:
 
-- ``hash_ip`` turns an address into HMAC-SHA256 under CIVILITY_IP_HASH_KEY.
-  The address itself is never stored; the hash still tells a moderator that
-  two comments came from one address (abuse handling) while it is kept.
+- ``hash_ip`` (addresses.py) turns an address into HMAC-SHA256 under
+  CIVILITY_IP_HASH_KEY. The address itself is never stored; the hash still
+  tells a moderator that two comments came from one address while it is kept.
 - ``purge_ip_hashes`` erases hashes older than CIVILITY_IP_RETENTION_DAYS.
 - ``export_commenter`` gathers everything held about one e-mail address.
 - ``erase_commenter`` replaces name, e-mail and the e-mail-derived content
@@ -21,9 +21,6 @@ Why and what is not covered: docs/privacy.md.
 
 from __future__ import annotations
 
-import hashlib
-import hmac
-import ipaddress
 import logging
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -35,36 +32,12 @@ from django.utils import timezone
 from civility.comments import triggers
 from civility.comments.models import Comment
 from civility.errors import ValidationFailed
+from civility.readers import trust
+from civility.webhooks import outbox
 
 log = logging.getLogger(__name__)
 
-# Stable label for deriving the IP key from the secret key, so that the same
-# secret key gives the same IP key on every server and after every restart.
-_KEY_LABEL = b"civility.privacy.ip-hash"
 EXPORT_FORMAT = "civility-commenter-export/1"
-
-
-def ip_hash_key() -> bytes:
-    configured = getattr(settings, "CIVILITY_IP_HASH_KEY", "")
-    if configured:
-        return configured.encode()
-    return hmac.new(settings.SECRET_KEY.encode(), _KEY_LABEL, hashlib.sha256).digest()
-
-
-def hash_ip(address: str | None) -> str | None:
-    """HMAC-SHA256 of the address in its canonical form; None when there is none.
-
-    Canonical form first: "::ffff:192.0.2.1" and "192.0.2.1" are one reader.
-    """
-    if not address:
-        return None
-    try:
-        ip = ipaddress.ip_address(address.strip().split("%", 1)[0])
-    except ValueError:
-        return None  # not an address (a misconfigured proxy header): keep nothing
-    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
-        ip = ip.ipv4_mapped
-    return hmac.new(ip_hash_key(), ip.compressed.encode(), hashlib.sha256).hexdigest()
 
 
 def purge_ip_hashes(*, now: datetime | None = None, days: int | None = None) -> int:
@@ -165,9 +138,6 @@ def erase_commenter(email: str, *, actor=None, now: datetime | None = None) -> E
             erased_at=now,
         )
         # Copies kept by other apps: signed-in readers, the webhook outbox.
-        from civility.readers import trust
-        from civility.webhooks import outbox
-
         trust.erase(email, triggers.ERASED_NAME)
         outbox.erase_author(ids, triggers.ERASED_NAME)
     # The address is not logged: the log would keep what was just erased.

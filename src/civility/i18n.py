@@ -1,4 +1,4 @@
-"""The web layer's translations of what the engine and the actions say in English.
+"""Translations of what the engine's policy and the error family say in English.
 
 The engine (``civility.moderation``) has no Django imports and speaks English:
 its policy file holds one message per guideline clause, and the actions raise
@@ -16,10 +16,15 @@ them in the catalogs; templates translate them with ``{% translate value %}``.
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
+from django.conf import settings
+from django.utils import translation
 from django.utils.translation import gettext, gettext_noop, ngettext_lazy
 
 from civility.errors import CivilityError
+
+LOCALE_DIR = Path(__file__).resolve().parent / "locale"
 
 # The default policy's reader messages (moderation/default_policy.toml), by
 # clause id. tests/i18n checks they still match the policy word for word.
@@ -105,26 +110,8 @@ def clause_message(clause_id: str, message: str) -> str:
     return message
 
 
-def outcome_message(message: str) -> str:
-    """A posting outcome (published, held, rejected) in the active language.
-
-    ``actions.post_comment`` answers with a clause message or one of its own
-    three sentences; both are known msgids when they are the defaults.
-    """
-    for clause_id, default in CLAUSE_MESSAGES.items():
-        if message == default:
-            return clause_message(clause_id, message)
-    return gettext(message) if message in OUTCOME_MESSAGES else message
-
-
-OUTCOME_MESSAGES = (
-    gettext_noop("Your comment is published."),
-    gettext_noop("Your comment is held for a moderator."),
-    gettext_noop("Your comment was rejected because it does not meet our guidelines."),
-)
-
-# Reader-facing errors by code (errors.py, comments/guards.py, textrules.py,
-# actions.py). Messages with a number take it from the error (see below).
+# Reader-facing errors by code (errors.py, abuse/, posting/steps.py,
+# comments/actions.py). Messages with a number take it from the error (see below).
 ERROR_MESSAGES = {
     "comments_closed": gettext_noop("Comments are closed for this article."),
     "article_not_found": gettext_noop("No such article."),
@@ -200,7 +187,7 @@ def error_message(error: CivilityError) -> str:
         return gettext(REQUIRED_MESSAGES[error.field])
     retry_after = getattr(error, "retry_after", None)
     if code == "rate_limited" and retry_after:
-        # guards.py names the counter only in its English sentence.
+        # abuse/rate_limits.py names the counter only in its English sentence.
         kind = next((k for k, start in _RATE_STARTS.items() if error.message.startswith(start)), "")
         if kind:
             return _RATE_LIMITS[kind] % {"seconds": retry_after}
@@ -208,3 +195,18 @@ def error_message(error: CivilityError) -> str:
         char = _CODE_POINT.search(error.message)
         return gettext(ERROR_MESSAGES[code]) % {"char": char.group() if char else "?"}
     return error.message
+
+
+def interface_language() -> str:
+    """The language the interface strings are really shown in for this request.
+
+    The active language (the article's, on article pages) when Civility has
+    a compiled catalog for it, else the default: gettext falls back to the
+    source strings silently, and the page must not claim a language it does
+    not speak.
+    """
+    active = translation.get_language() or settings.LANGUAGE_CODE
+    if active == settings.LANGUAGE_CODE:
+        return active
+    catalog = LOCALE_DIR / translation.to_locale(active) / "LC_MESSAGES" / "django.mo"
+    return active if catalog.exists() else settings.LANGUAGE_CODE

@@ -1,4 +1,4 @@
-"""The NinjaAPI instance: routers and the one error shape.
+"""The NinjaAPI instance: the project mounts the apps' routers and renders the one error shape.
 
 Every failure answers ``{"error": {"code", "message", "field"}}`` with the
 error's HTTP status, whether it came from our own error family, from request
@@ -11,11 +11,10 @@ from django.http import Http404
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, AuthorizationError, HttpError, ValidationError
 
+from civility.api import articles, comments, moderation, precheck
+from civility.api.parser import BoundedJSONParser
 from civility.embed.api import router as embed_router
 from civility.errors import CivilityError
-
-from . import articles, comments, moderation, precheck
-from .parser import BoundedJSONParser
 
 api = NinjaAPI(
     title="Civility API",
@@ -40,7 +39,7 @@ def error(request, status: int, code: str, message: str, field: str | None = Non
 @api.exception_handler(CivilityError)
 def civility_error(request, exc: CivilityError):
     response = api.create_response(request, exc.to_json(), status=exc.status)
-    if getattr(exc, "retry_after", None):  # 429 from the rate limits (comments/guards.py)
+    if getattr(exc, "retry_after", None):  # 429 from the rate limits (abuse/rate_limits.py)
         response["Retry-After"] = str(exc.retry_after)
     return response
 

@@ -27,7 +27,7 @@ from django.dispatch import receiver
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
-from civility.comments.guards import KEY_PREFIX, client_ip
+from .rate_limits import KEY_PREFIX, client_ip
 
 LOGIN_PATHS = ("/accounts/login/", "/admin/login/")
 

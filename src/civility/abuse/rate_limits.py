@@ -1,23 +1,16 @@
-"""Guards against abuse by volume, checked before a comment is moderated.
+"""Rate limits: abuse by volume, and the reader's address they count by.
 
-Called by the doors readers post through (the page form, the JSON API and
-the widget), after the input is valid and before ``actions.post_comment``:
-
-- **Rate limits** per IP address, per e-mail address and per text (the same
-  text posted again and again, under any name): fixed-window counters in
-  Django's cache, raised as ``RateLimited`` (429) with the seconds to wait.
-  The counters use ``cache.add`` + ``cache.incr``, atomic in Redis and under a
-  lock in the local-memory cache, so two requests never both take the last
-  slot. One server needs nothing extra (local memory); several servers share
-  the counters through Redis (``CIVILITY_REDIS_URL``).
-- **The form's honeypot**: a field people never see and bots fill in.
-- **The form's signed timestamp**: proof that the form was loaded from this
-  site (a bot that posts without loading the page has none), not too long ago,
-  and optionally not too quickly (``CIVILITY_FORM_MIN_SECONDS``).
-
-The widget (civility/embed) sends the honeypot and the timestamp too. The
-JSON API has neither (its clients are programs by design); the rate limits
-apply to it just the same.
+The posting service's ``rate_limits`` step (posting/steps.py) counts every
+post from the doors readers use (the page form, the JSON API, the widget)
+per IP address, per e-mail address and per text (the same text posted again
+and again, under any name), and every pre-submit check per address on its
+own allowance. Fixed-window counters in Django's cache, raised as
+``RateLimited`` (429) with the seconds to wait. The counters use
+``cache.add`` + ``cache.incr``, atomic in Redis and under a lock in the
+local-memory cache, so two requests never both take the last slot. One
+server needs nothing extra (local memory); several servers share the
+counters through Redis (``CIVILITY_REDIS_URL``). Sign-in attempts are
+counted the same way (login_throttle.py).
 """
 
 from __future__ import annotations
@@ -27,19 +20,15 @@ import math
 import time
 
 from django.conf import settings
-from django.core import signing
 from django.core.cache import caches
 
-from civility.errors import RateLimited, ValidationFailed
+from civility.errors import RateLimited
 from civility.web.config import Rate
 
 KEY_PREFIX = "civility:guard:"
 # Same-text limit: shorter texts ("I agree.", "Thank you") are said by many
 # readers in good faith, so only texts at least this long are counted.
 SAME_TEXT_MIN_CHARS = 30
-FORM_SALT = "civility.comments.form-timestamp"
-HONEYPOT_FIELD = "website"
-TIMESTAMP_FIELD = "issued"
 
 
 class TooManyPosts(RateLimited):
@@ -48,12 +37,6 @@ class TooManyPosts(RateLimited):
     def __init__(self, message: str, *, retry_after: int, field: str | None = None):
         super().__init__(message, field=field)
         self.retry_after = retry_after
-
-
-class FormRefused(ValidationFailed):
-    """The comment form was not sent by a person from our page: 400, not 422."""
-
-    status = 400
 
 
 # --- rate limits ------------------------------------------------------------
@@ -137,44 +120,3 @@ def reset_counters() -> None:
         for key in [k for k in list(client) if k.startswith(prefix)]:
             cache.delete(key.removeprefix(cache.make_key("")))
     # Other backends cannot list keys; their counters expire with their window.
-
-
-# --- the form's honeypot and signed timestamp ------------------------------
-
-
-def form_timestamp(now: float | None = None) -> str:
-    """A signed "this form was issued at" value for the comment form."""
-    now = time.time() if now is None else now
-    return signing.Signer(salt=FORM_SALT).sign(str(int(now)))
-
-
-def check_form(data, *, now: float | None = None) -> None:
-    """Refuse a form post that a person on this site's page did not send.
-
-    Raises ValidationFailed (400, no field: the message shows above the form).
-    """
-    now = time.time() if now is None else now
-    if (data.get(HONEYPOT_FIELD) or "").strip():
-        raise FormRefused(
-            "This form could not be accepted. Please reload the page and try again.",
-            code="form_honeypot",
-        )
-    raw = data.get(TIMESTAMP_FIELD) or ""
-    try:
-        issued = int(signing.Signer(salt=FORM_SALT).unsign(raw))
-    except (signing.BadSignature, ValueError):
-        raise FormRefused(
-            "This form was not loaded from our page. Please reload the page and try again.",
-            code="form_unsigned",
-        ) from None
-    age = now - issued
-    if age > settings.CIVILITY_FORM_MAX_AGE_SECONDS or age < -60:
-        raise FormRefused(
-            "This form has expired. Your text is kept below: please post it again.",
-            code="form_expired",
-        )
-    if age < settings.CIVILITY_FORM_MIN_SECONDS:
-        raise FormRefused(
-            "That was sent very quickly. Please check your comment and post it again.",
-            code="form_too_fast",
-        )

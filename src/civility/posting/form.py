@@ -1,10 +1,11 @@
-"""The reader's comment form.
+"""The reader's comment form, which the page's form and the widget parse with.
 
 The form checks what a browser can get wrong (a missing field, an address
 that is not one, too many characters) and gives the message to show next to
-the field. ``actions.post_comment`` checks the same rules again and stays the
-authority: whatever it refuses comes back as a ``ValidationFailed`` naming
-the field, and ``add_failure`` puts that message next to the field too.
+the field. The posting service's ``well_formed`` step checks the same rules
+again and stays the authority: whatever it refuses comes back as a
+``ValidationFailed`` naming the field, and ``add_failure`` puts that message
+next to the field too.
 """
 
 from __future__ import annotations
@@ -15,10 +16,12 @@ from django.core import validators
 from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 
+from civility.abuse.bots import form_timestamp
 from civility.errors import CivilityError
+from civility.i18n import error_message
 
-NAME_MAX = 80
-EMAIL_MAX = 254
+from .steps import EMAIL_MAX, NAME_MAX
+from .submission import Door, Submission
 
 
 def comment_max_chars() -> int:
@@ -67,9 +70,7 @@ class CommentForm(forms.Form):
 
     @property
     def issued_token(self) -> str:
-        """A fresh signed timestamp for each rendering (comments/guards.py)."""
-        from .guards import form_timestamp
-
+        """A fresh signed timestamp for each rendering (abuse/bots.py)."""
         return form_timestamp()
 
     @property
@@ -83,10 +84,22 @@ class CommentForm(forms.Form):
             raise forms.ValidationError(self.fields["text"].error_messages["required"])
         return text
 
+    def submission(self, door: Door, article, *, ip: str | None, reader=None) -> Submission:
+        """The valid form as the posting service's input (call after ``is_valid``)."""
+        data = self.cleaned_data
+        return Submission(
+            door=door,
+            article=article,
+            author_name=data["author_name"],
+            author_email=data["author_email"],
+            text=data["text"],
+            notify=data.get("notify", False),
+            reader=reader,
+            ip_address=ip,
+        )
+
     def add_failure(self, error: CivilityError) -> None:
         """Show an error raised by the actions next to its field (or above the form)."""
-        from civility.web.i18n import error_message
-
         field = error.field if error.field in self.fields else None
-        # In the page's language, by the error's code (web/i18n.py).
+        # In the page's language, by the error's code (civility/i18n.py).
         self.add_error(field, error_message(error))

@@ -8,7 +8,7 @@ readers are told is exactly what is enforced.
 The page speaks the browser's language (LocaleMiddleware), or the one asked
 for with ``?lang=`` (the article's Comments section links with the article's
 language). Clause texts and messages are translated when they are the default
-policy's (web/i18n.py); a publisher's own words are shown as written. The
+policy's (civility/i18n.py); a publisher's own words are shown as written. The
 examples are the policy's, in English, marked ``lang="en"``.
 """
 
@@ -22,7 +22,9 @@ from django.shortcuts import render
 from django.utils import translation
 from django.utils.translation import gettext
 
-from civility.web.i18n import CLAUSE_TEXTS, clause_message
+from civility.i18n import CLAUSE_TEXTS, clause_message
+
+from . import site_policy
 
 
 @dataclass(frozen=True)
@@ -48,10 +50,8 @@ def guidelines(request: HttpRequest) -> HttpResponse:
 
 def shown_clauses() -> list[ShownClause]:
     """The policy's clauses in the active language; prohibitions first, as written."""
-    from civility.moderation import load_policy
-
     clauses = []
-    for clause in load_policy().clauses:
+    for clause in site_policy.clauses():
         text = gettext(clause.text) if clause.text in CLAUSE_TEXTS else clause.text
         clauses.append(
             ShownClause(

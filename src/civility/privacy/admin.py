@@ -1,6 +1,8 @@
 """Admin actions on comments: export or erase the data of the selected comments' authors.
 
-They call the same actions as ``civility privacy`` (civility/privacy.py). Both
+They call the same actions as ``civility privacy`` (commenters.py), and are
+added to the comments' admin from here, so that the comments app needs to
+know nothing of privacy requests. Both
 act per e-mail address: selecting one comment exports or erases everything
 its author posted with that address. Only superusers may use them: answering
 a data request is the publisher's duty as data controller, not a
@@ -17,7 +19,9 @@ from django.middleware.csrf import get_token
 from django.template import Context, Template
 from django.utils import timezone
 
-from civility import privacy
+from civility.comments.admin import CommentAdmin
+
+from . import commenters
 
 _CONFIRM = Template(
     """<!doctype html><html><head><title>Erase personal data</title></head><body>
@@ -54,7 +58,7 @@ def _superuser(modeladmin, request) -> bool:
 def export_authors(modeladmin, request, queryset):
     if not _superuser(modeladmin, request):
         return None
-    exports = [privacy.export_commenter(email) for email in _emails(queryset)]
+    exports = [commenters.export_commenter(email) for email in _emails(queryset)]
     response = HttpResponse(
         json.dumps(exports, ensure_ascii=False, indent=2), content_type="application/json"
     )
@@ -84,8 +88,12 @@ def erase_authors(modeladmin, request, queryset):
             )
         )
         return HttpResponse(html)
-    erased = sum(privacy.erase_commenter(e, actor=request.user).count for e in emails)
+    erased = sum(commenters.erase_commenter(e, actor=request.user).count for e in emails)
     modeladmin.message_user(
         request, f"Erased the name and e-mail of {erased} comment(s); texts and decisions kept."
     )
     return None
+
+
+# Data requests (docs/privacy.md), offered beside approve and reject: superusers only.
+CommentAdmin.actions = (*CommentAdmin.actions, export_authors, erase_authors)

@@ -1,0 +1,92 @@
+"""The reader's comment form: POST /articles/<slug>/comments/, one of the posting
+service's doors.
+
+The door parses: the form's bot checks (abuse/bots.py) and its fields
+(posting/form.py), then hands the submission to ``posting.submit`` and
+renders the outcome. Post/Redirect/Get: a comment that was stored
+(published, held or rejected) redirects back to the article with the
+outcome's message, so a reload never posts twice. A refusal re-renders the
+article page with the message next to the field and the typed values kept,
+answered with the refusal's HTTP status (never a 200 that carries a failure).
+"""
+
+from __future__ import annotations
+
+import math
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils import translation
+from django.views.decorators.http import require_POST
+
+from civility.abuse import bots
+from civility.abuse.rate_limits import client_ip
+from civility.articles.models import Article
+from civility.comments.models import Comment
+from civility.errors import CivilityError
+from civility.posting.form import CommentForm
+from civility.posting.outcome import Outcome
+from civility.posting.service import submit
+from civility.posting.submission import Door
+
+from .articles import COMMENTS_PER_PAGE, render_article
+
+# The outcome decides how the message looks (green, amber, red).
+OUTCOME_LEVELS = {
+    "published": messages.SUCCESS,
+    "held": messages.INFO,
+    "rejected": messages.ERROR,
+}
+
+
+@require_POST
+def post(request: HttpRequest, slug: str) -> HttpResponse:
+    article = get_object_or_404(Article, slug=slug)
+    # The form, its errors and the outcome speak the article's language, as
+    # the page the reader posted from did (pages/articles.render_article).
+    with translation.override(article.language):
+        return _post(request, article)
+
+
+def _post(request: HttpRequest, article: Article) -> HttpResponse:
+    form = CommentForm(request.POST)
+    valid = form.is_valid()
+    try:
+        # Bots first: the honeypot and the signed timestamp.
+        bots.check_form(request.POST)
+    except CivilityError as error:
+        return _refused(request, article, form, Outcome.refusal(error))
+    if not valid:
+        return render_article(request, article, form, status=422)
+    outcome = submit(form.submission(Door.FORM, article, ip=client_ip(request)))
+    if outcome.refused:
+        return _refused(request, article, form, outcome)
+    messages.add_message(
+        request,
+        OUTCOME_LEVELS.get(outcome.outcome, messages.INFO),
+        outcome.message,
+        extra_tags="comment-outcome",
+    )
+    return HttpResponseRedirect(_back_to_thread(article, outcome.outcome))
+
+
+def _refused(request, article, form, outcome: Outcome) -> HttpResponse:
+    # A field's error shows next to it; a closed thread, a rate limit and the
+    # like above the form. The page answers with the refusal's status.
+    form.add_failure(outcome.error)
+    response = render_article(request, article, form, status=outcome.http_status)
+    if outcome.retry_after:
+        response["Retry-After"] = str(outcome.retry_after)
+    return response
+
+
+def _back_to_thread(article: Article, outcome: str) -> str:
+    """The article page, on the comment page where a published comment now is."""
+    url = reverse("articles:detail", args=[article.slug])
+    if outcome == "published":
+        pages = math.ceil(Comment.objects.thread(article).count() / COMMENTS_PER_PAGE)
+        if pages > 1:
+            url += f"?page={pages}"
+    return url + "#comment-outcome"

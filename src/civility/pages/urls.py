@@ -1,0 +1,28 @@
+"""Reader pages, mounted at the site root by web/urls.py.
+
+The URL names keep the namespaces templates and links have always used:
+``articles:home``, ``articles:detail``, ``articles:tag``, ``comments:post``
+and ``comments:guidelines``.
+"""
+
+from django.urls import path
+
+from civility.guidelines import page as guidelines_page
+
+from . import articles, comment_form
+
+article_urls = (
+    [
+        path("", articles.home, name="home"),
+        path("articles/<str:slug>/", articles.article_detail, name="detail"),
+        path("tags/<str:slug>/", articles.tag_detail, name="tag"),
+    ],
+    "articles",
+)
+comment_urls = (
+    [
+        path("articles/<str:slug>/comments/", comment_form.post, name="post"),
+        path("guidelines/", guidelines_page.guidelines, name="guidelines"),
+    ],
+    "comments",
+)

@@ -1,0 +1,338 @@
+"""The decision list: every check that can refuse, hold or answer a comment, in order.
+
+One ordered list, as Coral's moderation phases are: the site's own checks
+(this module, on the web side) around the engine's steps (``civility.
+moderation.pipeline.DEFAULT_STEPS``, which knows nothing of Django and is run
+whole by ``moderate``). docs/pipeline.md shows the whole list on one page.
+
+Each step takes the ``Posting`` so far and returns it, changed or not. A step
+refuses by raising a ``CivilityError`` (it carries its HTTP status); a step
+that already knows the answer (a repeat) sets ``answer``, which ends the run,
+as the first Coral phase to decide a status ends its run. A step lists the
+doors it serves in ``doors``; the others pass it by (a pre-submit check is
+not rate-limited like a post, the demo's own samples are not limited at all).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
+from datetime import datetime, timedelta
+from typing import Any
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import EmailValidator
+
+from civility.abuse import rate_limits as limits
+from civility.abuse import textrules
+from civility.comments import vocabulary
+from civility.comments.models import Comment, CommentStatus
+from civility.errors import ArticleClosed, ValidationFailed
+from civility.guidelines import site_policy
+from civility.moderation.context import Article as EngineArticle
+from civility.readers import trust
+
+from .submission import Door, Submission
+
+log = logging.getLogger(__name__)
+
+NAME_MAX = 80
+EMAIL_MAX = 254
+# A second identical submission within this window answers with the first.
+DUPLICATE_WINDOW = timedelta(minutes=10)
+# How many of the author's recent comments the engine sees for its repeat rule.
+RECENT_TEXTS = 20
+
+EVERY_DOOR = frozenset(Door)
+READERS_DOORS = frozenset({Door.FORM, Door.API, Door.WIDGET})
+POSTING_DOORS = EVERY_DOOR - {Door.PRECHECK}
+
+
+@dataclass(frozen=True)
+class Posting:
+    """One submission on its way through the list (steps return a changed copy)."""
+
+    submission: Submission
+    now: datetime
+    author_name: str = ""
+    author_email: str = ""
+    text: str = ""
+    parent: Comment | None = None
+    content_hash: str = ""
+    verdict: Any = None  # the engine's Verdict; None until asked, or when it failed
+    # The first decision record's fields (status, suggested, clause...), set by moderate.
+    decision: dict = field(default_factory=dict)
+    # A comment already stored that answers this submission (a repeat); ends the run.
+    answer: Comment | None = None
+
+    @property
+    def door(self) -> Door:
+        return self.submission.door
+
+
+Step = Callable[[Posting], Posting]
+
+
+def serves(*doors: Door | Iterable[Door]):
+    """Mark the doors a step serves (every door unless marked)."""
+    wanted = frozenset(
+        d for group in doors for d in ((group,) if isinstance(group, Door) else group)
+    )
+
+    def mark(step: Step) -> Step:
+        step.doors = wanted
+        return step
+
+    return mark
+
+
+# --- the site's steps, in the order they run -------------------------------------
+
+
+@serves(EVERY_DOOR)
+def article_open(p: Posting) -> Posting:
+    """A closed thread refuses everything, before any other work (409)."""
+    if not p.submission.article.comments_open:
+        raise ArticleClosed(field="article")
+    return p
+
+
+@serves(POSTING_DOORS)
+def sanctions(p: Posting) -> Posting:
+    """The commenter's sanctions: suspended or banned commenters refused, others
+    always held. The slot where they are checked; there are none to check yet
+    (docs/pipeline.md)."""
+    return p
+
+
+@serves(EVERY_DOOR)
+def well_formed(p: Posting) -> Posting:
+    """Name, e-mail and text: present, not too long, no invisible tricks (422).
+
+    Characters are refused, never stripped: a comment is stored as written
+    (abuse/textrules.py). A pre-submit check has only a text, and an empty
+    one is simply nothing to warn about.
+    """
+    s = p.submission
+    # Line endings are transport, not content; the text is otherwise stored as written.
+    text = (s.text or "").replace("\r\n", "\n").replace("\r", "\n")
+    max_chars = settings.CIVILITY_COMMENT_MAX_CHARS
+    if p.door is Door.PRECHECK:
+        if len(text) > max_chars:
+            raise _too_long(text, max_chars)
+        return replace(p, text=text)
+    text = text.strip()
+    name = (s.author_name or "").strip()
+    email = (s.author_email or "").strip()
+    if not name:
+        raise ValidationFailed("Please enter your name.", field="author_name", code="required")
+    if len(name) > NAME_MAX:
+        raise ValidationFailed(
+            f"Your name can be {NAME_MAX} characters at most.", field="author_name", code="too_long"
+        )
+    if not email:
+        raise ValidationFailed("Please enter your email.", field="author_email", code="required")
+    if len(email) > EMAIL_MAX:
+        raise ValidationFailed(
+            "This email address is too long.", field="author_email", code="too_long"
+        )
+    try:
+        EmailValidator()(email)
+    except ValidationError:
+        raise ValidationFailed(
+            "Please enter a valid email address.", field="author_email", code="invalid_email"
+        ) from None
+    if not text:
+        raise ValidationFailed("Please write a comment.", field="text", code="required")
+    if len(text) > max_chars:
+        raise _too_long(text, max_chars)
+    textrules.check_text(name, field="author_name")
+    textrules.check_text(email, field="author_email")
+    textrules.check_text(
+        text, field="text", max_bytes=getattr(settings, "CIVILITY_COMMENT_MAX_BYTES", None)
+    )
+    return replace(p, author_name=name, author_email=email, text=text)
+
+
+def _too_long(text: str, max_chars: int) -> ValidationFailed:
+    return ValidationFailed(
+        f"Your comment can be {max_chars:,} characters at most (it has {len(text):,}).",
+        field="text",
+        code="too_long",
+    )
+
+
+@serves(POSTING_DOORS)
+def reply_target(p: Posting) -> Posting:
+    """A reply answers a published comment of the same article (422 otherwise)."""
+    parent = p.submission.parent
+    if parent is None or parent == "":
+        return p
+    if not isinstance(parent, Comment):
+        try:
+            pk = int(parent)
+            if not 0 < pk < 2**63:  # PostgreSQL's bigint would raise, not miss
+                raise ValueError(pk)
+            parent = Comment.objects.get(pk=pk)
+        except (Comment.DoesNotExist, TypeError, ValueError, OverflowError):
+            raise ValidationFailed(
+                "No such comment to reply to.", field="parent_id", code="not_found"
+            ) from None
+    if parent.article_id != p.submission.article.pk or parent.status != CommentStatus.APPROVED:
+        raise ValidationFailed(
+            "You can only reply to a published comment on this article.",
+            field="parent_id",
+            code="invalid_parent",
+        )
+    return replace(p, parent=parent)
+
+
+@serves(READERS_DOORS | {Door.PRECHECK})
+def rate_limits(p: Posting) -> Posting:
+    """Volume: per address, per e-mail, per text; a check has its own allowance (429)."""
+    ip = p.submission.ip_address or ""
+    if p.door is Door.PRECHECK:
+        if ip:
+            limits.hit("precheck", ip, settings.CIVILITY_RATE_LIMIT_PRECHECK)
+        return p
+    limits.check_posting(ip=ip, email=p.author_email, text=p.text)
+    return p
+
+
+@serves(POSTING_DOORS)
+def repeat(p: Posting) -> Posting:
+    """The same text from the same address on the same article within ten minutes
+    (a double click, a resend after a lost answer) answers with the first comment."""
+    folded = " ".join(p.text.split()).casefold()
+    key = f"{p.submission.article.pk}\n{p.author_email.casefold()}\n{folded}"
+    p = replace(p, content_hash=hashlib.sha256(key.encode()).hexdigest())
+    return replace(p, answer=repeat_of(p))
+
+
+def repeat_of(p: Posting) -> Comment | None:
+    """The first comment this posting repeats, if any (asked again under the write lock)."""
+    return (
+        Comment.objects.filter(
+            article=p.submission.article,
+            content_hash=p.content_hash,
+            created_at__gte=p.now - DUPLICATE_WINDOW,
+        )
+        .order_by("created_at")
+        .first()
+    )
+
+
+@serves(EVERY_DOOR)
+def moderate(p: Posting) -> Posting:
+    """The engine's own list (civility.moderation.pipeline.DEFAULT_STEPS), whole.
+
+    Pre-moderation fails closed: whatever goes wrong here holds the comment
+    for a person and the decision's note says why. (A pre-submit check,
+    which stores nothing, then simply has no warning to give.)
+    """
+    if not p.text.strip():
+        return p
+    article = p.submission.article
+    try:
+        engine = p.submission.engine or site_policy.site_engine()
+        options = {}
+        if p.door is not Door.PRECHECK:
+            options = {
+                "parent_text": p.parent.text if p.parent is not None else None,
+                "recent_texts": _recent_texts(p.author_email, p.now),
+                "now": p.now,
+            }
+        verdict = engine.moderate(
+            p.text,
+            article=EngineArticle(article.title, article.body, article.language),
+            lang=article.language,
+            **options,
+        )
+        vocabulary.status_of(verdict.decision)  # an unknown decision is a failure
+    except Exception as exc:  # noqa: BLE001 - fail closed: hold, log, go on
+        log.exception("moderation failed; holding the comment for review")
+        note = f"moderation failed, held for review: {type(exc).__name__}: {exc}"
+        return replace(p, verdict=None, decision=held_for_review(note))
+    return replace(p, verdict=verdict, decision=decision_of(verdict))
+
+
+def _recent_texts(email: str, now: datetime) -> tuple[str, ...]:
+    return tuple(
+        Comment.objects.filter(author_email=email, created_at__gte=now - timedelta(days=1))
+        .order_by("-created_at")
+        .values_list("text", flat=True)[:RECENT_TEXTS]
+    )
+
+
+def held_for_review(note: str) -> dict:
+    return {
+        "status": CommentStatus.PENDING,
+        "suggested": "review",
+        "note": note,
+        "scores": {},
+        "evidence": [],
+    }
+
+
+def decision_of(verdict) -> dict:
+    """The first decision record's fields for the engine's verdict."""
+    reasons = list(verdict.reasons)
+    top = reasons[0] if reasons else None
+    return {
+        "status": vocabulary.status_of(verdict.decision),
+        "suggested": str(verdict.decision),
+        "clause_id": top.clause_id if top else "",
+        "guideline": top.guideline if top else "",
+        "category": top.category if top else "",
+        "scores": verdict.to_json()["scores"],
+        "evidence": [{**r.to_json(), "clause_id": r.clause_id} for r in reasons],
+        "engine_version": verdict.model or "",
+        "note": "; ".join(verdict.errors or ()),
+    }
+
+
+@serves(POSTING_DOORS)
+def reader_trust(p: Posting) -> Posting:
+    """A signed-in reader's record may hold a new reader's comment or publish a
+    trusted reader's borderline one (readers/trust.py); never softens a rejection."""
+    if p.submission.reader is None:
+        return p
+    return replace(p, decision=trust.adjust(p.decision, p.submission.reader))
+
+
+# Why this order:
+# 1. article_open first: a closed thread refuses before anything is counted or run.
+# 2. sanctions next: a banned commenter learns nothing more about the checks.
+# 3. well_formed, reply_target: the input itself (the doors parsed it; this is
+#    the authority), before it is counted against anyone's allowance.
+# 4. rate_limits: counts only well-formed posts, and before the expensive engine.
+# 5. repeat: a double click or a resend answers with the first comment, unmoderated
+#    again; after the limits, so resending cannot be used to probe for free.
+# 6. moderate: the engine's own steps (normalise → language → rules → repeat →
+#    classifiers → combine → relevance → policy → decide), fail closed.
+# 7. reader_trust last: it adjusts the engine's decision, so it needs one.
+# Then the service stores the comment and its first decision in one
+# transaction (comments/actions.record_comment) and answers.
+SITE_STEPS: tuple[Step, ...] = (
+    article_open,
+    sanctions,
+    well_formed,
+    reply_target,
+    rate_limits,
+    repeat,
+    moderate,
+    reader_trust,
+)
+
+
+def run(posting: Posting, steps: Iterable[Step] = SITE_STEPS) -> Posting:
+    """Run the steps that serve this door, in order, until one answers or refuses."""
+    for step in steps:
+        if posting.door in getattr(step, "doors", EVERY_DOOR):
+            posting = step(posting)
+            if posting.answer is not None:
+                break
+    return posting
