@@ -232,7 +232,7 @@ SEED_CIVILITY = """
 import django, datetime as dt
 django.setup()
 from civility.articles.importer import import_articles
-from civility.comments.actions import post_comment
+from civility.posting.service import post_comment
 from civility.moderation.verdict import Decision, Verdict
 import_articles([
   {"slug": "bench-thread", "title": "Russia defends military action in Aleppo region",

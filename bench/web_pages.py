@@ -42,9 +42,9 @@ def main() -> int:
     from django.test.utils import CaptureQueriesContext
 
     from civility.articles.models import Article
-    from civility.comments.actions import post_comment
     from civility.demo import load_content
     from civility.moderation.verdict import Decision, Reason, Verdict
+    from civility.posting.service import post_comment
 
     call_command("migrate", verbosity=0)
     load_content()

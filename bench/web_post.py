@@ -29,7 +29,7 @@ def main() -> int:
     data_dir = tempfile.mkdtemp(prefix="civility-bench-")
     os.environ.update(CIVILITY_DATA_DIR=data_dir, CIVILITY_DATABASE_URL="")
     # Every post comes from one client: lift the per-address and per-e-mail
-    # limits (comments/guards.py) so the figure is the cost of storing.
+    # limits (abuse/rate_limits.py) so the figure is the cost of storing.
     for name in ("IP", "EMAIL", "SAME_TEXT"):
         os.environ[f"CIVILITY_RATE_LIMIT_{name}"] = "1000000/60"
     os.environ["DJANGO_SETTINGS_MODULE"] = "civility.web.settings"
@@ -39,9 +39,9 @@ def main() -> int:
     from django.core.management import call_command
     from django.test import Client
 
-    from civility.comments.actions import post_comment
     from civility.demo import load_content
     from civility.moderation.verdict import Decision, Verdict
+    from civility.posting.service import post_comment
 
     call_command("migrate", verbosity=0)
     load_content()
