@@ -22,8 +22,11 @@ from functools import cache
 from .context import Hit, Normalised
 from .lexicons import Entry, Lexicon, load_lexicon
 from .promotion import promotion_hits
+from .threats import REPORTED, THREAT_PREFIX, is_threat_rule, threat_hits
+from .threats import grammar as threat_grammar
+from .threats import reported as reported_threat
 
-__all__ = ["match_rules", "lexicons_for"]
+__all__ = ["THREAT_PREFIX", "is_threat_rule", "lexicons_for", "match_rules", "threat_grammars_for"]
 
 # Which lexicons run for a comment in each language. English swearing turns
 # up in every language's comments. Lexicons that share a script are kept
@@ -42,6 +45,27 @@ _UNDETERMINED_ROUTE = ("en", "ar", "ckb")
 @cache
 def lexicons_for(lang: str) -> tuple[Lexicon, ...]:
     return tuple(load_lexicon(code) for code in _ROUTES.get(lang, _UNDETERMINED_ROUTE))
+
+
+# Which threat grammars run (threats/): the comment's language, English (it
+# turns up everywhere), Arabic and Sorani for each other (one script, and a
+# short comment may be identified as either), and Arabic or Sorani typed in
+# Latin letters wherever Latin letters are. Threats are too serious to skip
+# a language that language identification might have missed: an undetermined
+# comment runs every grammar. The grammars are constructions, not words, so
+# they do not collide across languages the way word lists do.
+_THREAT_ROUTES = {
+    "en": ("en", "translit"),
+    "ar": ("ar", "ckb", "en"),
+    "ckb": ("ckb", "ar", "en", "translit"),
+    "kmr": ("kmr", "en", "translit"),
+    "tr": ("tr", "en", "translit"),
+}
+_UNDETERMINED_THREATS = ("en", "ar", "ckb", "kmr", "tr", "translit")
+
+
+def threat_grammars_for(lang: str) -> tuple[str, ...]:
+    return _THREAT_ROUTES.get(lang, _UNDETERMINED_THREATS)
 
 
 # Words: letters and digits, with "*" allowed inside a word ("f**k").
@@ -65,6 +89,10 @@ def match_rules(norm: Normalised, lang: str) -> tuple[Hit, ...]:
         if lexicon.patterns and not lexicon.pattern_triggers.isdisjoint(tokens):
             for hit in _match_patterns(norm, tokens, lexicon):
                 _keep(best, hit)
+    token_set = set(tokens)
+    for code in threat_grammars_for(lang):
+        for hit in threat_hits(norm, code, token_set):
+            _keep(best, hit)
     hits = _drop_contained(
         [Hit(cat, s, e, strength, rule) for (cat, s, e), (strength, rule) in best.items()]
     )
@@ -198,15 +226,20 @@ def _entry_hits(norm: Normalised, lex: Lexicon, entry: Entry, start: int, end: i
     factor = _COUNTER_SPEECH_FACTOR if _counter_speech(norm.text, start, end, lex) else 1.0
     ostart, oend = norm.original_span(start, end)
     for category, strength in categories:
-        if category != "threat":
+        if category == "threat":
+            if _reported_threat(norm.text, start, end, lex):
+                strength = min(strength, REPORTED)
+            rule = f"{THREAT_PREFIX}{lex.lang}:word:{entry.base}"
+        else:
             strength *= factor
-        yield Hit(
-            category,
-            ostart,
-            oend,
-            round(strength, 4),
-            f"lexicon:{lex.lang}:{category}:{entry.base}",
-        )
+            rule = f"lexicon:{lex.lang}:{category}:{entry.base}"
+        yield Hit(category, ostart, oend, round(strength, 4), rule)
+
+
+def _reported_threat(text: str, start: int, end: int, lex: Lexicon) -> bool:
+    """A threat word quoted or reported ("he shouted 'kys'"): held, never
+    rejected on the word alone (threats/__init__.py)."""
+    return reported_threat(text, start, end, threat_grammar(lex.lang))
 
 
 def _window_before(text: str, start: int) -> str:
@@ -275,11 +308,16 @@ def _match_patterns(norm: Normalised, tokens: list[str], lex: Lexicon):
             if _counter_speech(text, m.start(), m.end(), lex):
                 factor = _COUNTER_SPEECH_FACTOR
             for category, strength in pattern.categories:
-                if category != "threat":
+                rule = f"pattern:{lex.lang}:{pattern.id}"
+                if category == "threat":
+                    # Group patterns that also threaten ("kill all X"): the
+                    # threat hit carries the threat rule prefix.
+                    rule = f"{THREAT_PREFIX}{lex.lang}:{pattern.id}"
+                    if factor < 1.0:
+                        strength = min(strength, REPORTED)
+                else:
                     strength *= factor
-                yield Hit(
-                    category, ostart, oend, round(strength, 4), f"pattern:{lex.lang}:{pattern.id}"
-                )
+                yield Hit(category, ostart, oend, round(strength, 4), rule)
 
 
 # --- promotion ------------------------------------------------------------------------

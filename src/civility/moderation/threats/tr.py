@@ -1,0 +1,190 @@
+"""Turkish threat grammar, matched on normalised text (ı ş ğ ç ö ü → i s g c o u).
+
+Turkish puts subject, tense and negation in the verb's suffixes, so the
+grammar is mostly suffixes: a violent stem with a first-person future or
+aorist ending (öldür-eceğim, gebert-irim, kafanı kes-eceğim), a passive
+stem with "should" or a jussive ending (öldürül-meli, kurşuna dizil-sin),
+and imperatives. Negative forms put -me/-ma before those endings
+(öldürmeyeceğim, öldürülmemeli), so they do not match. Verbs that are also
+everyday words (vur- "hit", as- "hang up", yak- "light", kes- "cut", bul-
+"find") need a person or a body part as object.
+
+Normalisation makes some words one: "ölsün" (may he die) is "olsun" (let it
+be), "ölürsün" is "olursun" (you will become), "yakın" (burn!) is "yakın"
+(near), "aşın" (your vaccine) is "asın" (hang!). None of them is used alone.
+"""
+
+from __future__ import annotations
+
+from .build import folded, rule
+
+_FUT1 = (
+    r"y?(?:ecegim|acagim|ecem|acam|icem|ucam|cegim|cagim|ecegiz|acagiz|ecez|acaz|icez|ucaz"
+    r"|irim|urum|erim|arim|iriz|uruz|eriz|ariz|rim|riz|ecegimiz)"
+)
+_STRONG = r"(?:oldur|gebert|bogazla|dogra|kursunla|bicakla|infaz ed|katled|linc ed|lince ed|kafasini kes|kafani kes|kafanizi kes)"
+_WEAK = r"(?:vur|as|yak|kes|gom|parcala|sik|ez|bul|hallet|temizle|mahved|cokert|ic|bitir)"
+_PERSON = r"(?:gazeteci|muhabir|yazar|hain|editor|sunucu|avukat|hakim|siyasetci|vekil|adam|kadin|herif|serefsiz|pic|kopek|orospu|muhabir)"
+_OBJ = (
+    r"(?:seni|sizi|onu|onlari|hepinizi|hepsini|bunu|bunlari"
+    rf"|(?:bu|o|su)?\s*{_PERSON}(?:yi|yu|i|u|leri|lari|ini|ini de))"
+)
+_BODY = (
+    r"(?:kafani|kafanizi|kafasini|kafalarini|boynunu|boynunuzu|boynunu|dilini|dilinizi|bacaklarini|kollarini|kemiklerini|gozlerini"
+    r"|girtlagini|bogazini|ellerini|agzini|disterini|dislerini|kafana|kafaniza|kafasina|evini|evinizi|ofisini|burosunu|arabani|gazeteni|binani|kanalini|kanini|kaninizi)"
+)
+_GROUPS = r"(?:kurt|arap|turk|ezidi|yezidi|hristiyan|ermeni|alevi|suriyeli|gazeteci|escinsel|yahudi|multeci|afgan|hain|terorist|sunni|sii|kafir|gavur|muhabir|yazar|laz|cerkez|rum|suryani|kizilbas)"
+_GROUP_PL = _GROUPS + r"(?:ler|lar)"
+
+REPORT_BEFORE = folded(
+    r"\b(?:dedi|diyerek|diye|soyledi|soylemis|yazdi|yazmis|bagirdi|bagirarak|tehdit etti|tehdidi|tehdit|mesajinda|mesajda|notta"
+    r"|mektupta|iddia|iddiasiyla|gore|aktardi|ifade etti|acikladi|belirtti|haykirdi|slogan|sloganlar|slogani|tehditler|tehdidiyle)\b[^.!?]*$"
+)
+THREAT_WORD = folded(r"\b(?:tehdit\w*|slogan\w*)")
+REPORT_AFTER = folded(
+    r"^\W*(?:deniliyor|denilmiyor|denildi|denmis|deniyor|diye|dedi|diyerek|demis|seklinde|yazdi|yazan|yazili|bagirdi|iddiasiyla|sozleriyle|ifadesiyle|tehdidinde|tehdidiyle)\b"
+)
+NEGATION = folded(
+    r"\b(?:asla|hic|hicbir|kimse|kimsenin|degil|yok|kimse de|hic kimse|kendimi|kendimizi|kendini|beni|bizi|yigidi|stresi|stres|zamani|vakti)\s*$"
+)
+
+RULES = [
+    rule(
+        "explicit:i-will-kill",
+        0.95,
+        "oldur gebert bogazla dogra kursunla bicakla infaz katled linc lince kafasini kafani kafanizi",
+        rf"\b{_STRONG}{_FUT1}\b",
+        stems=True,
+    ),
+    rule(
+        "explicit:i-will-shoot-you",
+        0.9,
+        "seni sizi onu onlari hepinizi hepsini gazeteci muhabir yazar hain editor sunucu avukat hakim siyasetci vekil adam kadin herif serefsiz pic kopek orospu",
+        rf"\b{_OBJ}\s+(?:\w+\s+){{0,3}}?(?:vur|as|yak|gom|parcala|ez|bitir|sik|kes|cokert|doldur)(?:up\s+\w+)?{_FUT1}\b",
+        stems=True,
+    ),
+    rule(
+        "explicit:we-will-find-you",
+        0.75,
+        "seni sizi",
+        rf"\b(?:seni|sizi)\s+(?:\w+\s+){{0,2}}?(?:bul|hallet|temizle|yakala){_FUT1}\b",
+    ),
+    rule(
+        "explicit:your-head",
+        0.92,
+        "kafani kafanizi kafasini kafalarini boynunu dilini bacaklarini kollarini kemiklerini gozlerini girtlagini bogazini ellerini "
+        "agzini dislerini kafana kafaniza kafasina evini evinizi ofisini burosunu arabani gazeteni binani kanalini kanini kaninizi",
+        rf"\b{_BODY}\s+(?:\w+\s+){{0,2}}?(?:kes|kir|kopar|kopart|sok|ez|patlat|dagit|oy|ucur|havaya ucur|yak|bas|bombala|kundakla|sik|kursun sik|dik|bicakla|parcala|bogazla|dok|bul){_FUT1}\b",
+    ),
+    rule(
+        "call:should-be-killed",
+        0.92,
+        "oldurul gebertil asil vurul kursuna dizil idam edil yakil kafasi bogazlan linc lince katledil",
+        r"\b(?:oldurul|gebertil|asil|vurul|kursuna dizil|idam edil|kafasi kesil|kafalari kesil|bogazlan|linc edil|lince edil|katledil)"
+        r"(?:meli|mali|melidir|malidir|meliler|malilar|sin|sinler|sun|sunlar|melisin|malisin)\b(?<!\basilsin)",
+        stems=True,
+    ),
+    rule(
+        "call:kill-them",
+        0.9,
+        "oldurun gebertin dizin kesin bogazlayin edin katledin vurun asin yakin temizleyin vursun oldursun gebertsin assin",
+        rf"\b(?:oldurun|gebertin|kursuna dizin|kafasini kesin|kafalarini kesin|bogazlayin|linc edin|katledin)\b"
+        rf"|\b{_OBJ}\s+(?:\w+\s+)?(?:vurun|asin|yakin|temizleyin|yok edin|bitirin|gebertin|oldurun)\b"
+        rf"|\b(?:biri|birisi|biri de|birisi de|kimse yok mu)\s+(?:\w+\s+)?(?:vursun|oldursun|gebertsin|assin|bogazlasin|kafasina siksin|temizlesin)\b",
+    ),
+    rule(
+        "call:deserves-death",
+        0.9,
+        "hak",
+        r"\b(?:olmeyi|oldurulmeyi|asilmayi|kursuna dizilmeyi|idam edilmeyi|gebermeyi|bir kursunu|kursunu|kursun|ipi|idami|olumu|kafasina bir kursunu)\s+"
+        r"(?:\w+\s+)?hak\s+(?:ediyor|ediyorsun|ediyorlar|ediyorsunuz|etti|eder|etmis|ediyorlardi)\b",
+    ),
+    rule(
+        "call:groups-must-go",
+        0.9,
+        "oldurun temizleyin edin katledin bitirin edilmeli temizlenmeli olmeli oldurulmeli katledilmeli",
+        rf"\b{_GROUP_PL}(?:i|ı)?\s+(?:hep(?:si|sini)?\s+|tek tek\s+)?(?:oldurun|temizleyin|yok edin|katledin|bitirin|yok edilmeli|temizlenmeli|olmeli|oldurulmeli|katledilmeli|gebermeli|silinmeli)\b",
+        stems=True,
+    ),
+    rule(
+        "incitement:death-to",
+        0.75,
+        "olum",
+        rf"\b{_GROUPS}(?:lere|lara|e|a|ye|ya)\s+olum\b\s*(?:!|\.|$)",
+        stems=True,
+    ),
+    rule(
+        "incitement:arms",
+        0.85,
+        "silahlanin silaha silahlari",
+        r"\b(?:silahlanin|silaha sarilin|silahlari alin|silahlari kusanin)\b\s+(?:ve\s+)?(?:\w+\s+)?(?:vurun|oldurun|karsi|saldirin|temizleyin)",
+    ),
+    rule(
+        "incitement:another-massacre",
+        0.85,
+        "halepce enfal soykirim katliam maras sivas roboski dersim",
+        r"\byeni bir\s+(?:halepce|enfal|soykirim|katliam|maras|sivas|roboski|dersim)\s+(?:lazim|gerek|yapilmali|yapmak lazim|hak ediyor|hak ediyorlar|sart)",
+    ),
+    rule(
+        "wish:may-god-take-your-life",
+        0.85,
+        "canini canlarini canini alsin gebersin gebersinler geberir geberirsin oldurulur vurulur asilir dizilir sikilir kaza kanser",
+        r"\ballah\s+(?:canini|canlarini|canini da)\s+alsin\b"
+        r"|\b(?:insallah|umarim|dilerim|allahtan dilerim|dua ediyorum)\s+(?:\w+\s+){0,2}?(?:gebersin|gebersinler|geberir|geberirsin|oldurulur|oldurulursun|vurulur|vurulursun"
+        r"|asilir|kursuna dizilir|kafasina sikilir|bir kaza gecirir|bir kaza gecirirsin|kanser olur|kanser olursun|gebersen)\b",
+        stems=True,
+    ),
+    rule(
+        "veiled:we-know-where-you-live",
+        0.85,
+        "biliyoruz biliyorum biliriz ogrendik bulduk",
+        r"\b(?:nerede|nerde)\s+(?:oturdugunu|yasadigini|calistigini|kaldigini|yattigini|oldugunu)\s+(?:cok iyi\s+)?(?:biliyoruz|biliyorum|biliriz|ogrendik|bulduk)\b"
+        r"|\b(?:evini|evinizi|adresini|adresinizi|ofisini|buronu|cocuklarinin okulunu|cocuklarini|kizinin okulunu|oglunun okulunu|aileni|ailenin yerini|ailenin evini)\s+"
+        r"(?:cok iyi\s+)?(?:biliyoruz|biliyorum|ogrendik|bulduk|biliriz)\b"
+        r"|\b(?:evinin|ofisinin|adresinin|okulunun|cocuklarinin okulunun)\s+(?:nerede|nerde)\s+oldugunu\s+(?:biliyoruz|biliyorum)\b",
+    ),
+    rule(
+        "veiled:watch-your-back",
+        0.8,
+        "arkani arkana",
+        r"\b(?:arkani kolla|arkanizi kollayin|arkana dikkat et|arkani kollasan iyi olur|arkani kollasan iyi edersin)\b",
+    ),
+    rule(
+        "veiled:you-will-regret",
+        0.75,
+        "pisman",
+        r"\b(?:seni|sizi)?\s*pisman\s+(?:edecegiz|ederiz|edecegim|ederim)\b"
+        r"|\b(?:yazdigina|yazdiklarina|bu yaziya|bu habere|soylediklerine|soyledigine|dediklerine|bu yazina|bu haberine)\s+(?:cok\s+)?pisman\s+(?:olacaksin|olursun|olacaksiniz)\b",
+    ),
+    rule(
+        "veiled:days-are-numbered",
+        0.8,
+        "gunlerin gunleriniz siradaki sirada",
+        r"\b(?:gunlerin|gunleriniz)\s+sayili\b|\b(?:siradaki sensin|siradaki siz|sirada sen varsin|sira sana da gelecek|sira sende)\b",
+    ),
+    rule(
+        "veiled:you-will-pay",
+        0.7,
+        "bedelini bedelin",
+        r"\bbedelini\s+(?:cok\s+)?(?:agir\s+)?(?:odeyeceksin|odersin|odeyeceksiniz|odeteceğiz|odetecegiz|odetiriz)\b",
+    ),
+    rule(
+        "veiled:something-will-happen",
+        0.8,
+        "basina ailene cocuklarina",
+        r"\bbasina\s+(?:bir is|bir sey|bir kaza|bela|isler|neler)\s+(?:gelir|gelecek|gelebilir|gelirse|gelmesin)\b|\bbasina gelecekleri\b"
+        r"|\b(?:ailene|cocuklarina|esine|kizina|ogluna|annene)\s+(?:bir sey|zarar|bir kaza)\s+(?:olursa|olmasin|gelmesin|gelirse|olabilir)\b",
+    ),
+    rule(
+        "veiled:no-escape",
+        0.75,
+        "kacamazsin kacarsan uyari uyarin uyarimiz",
+        r"\b(?:elimizden|bizden)\s+kacamazsin\b|\bnereye kacarsan kac\b|\bson\s+(?:uyari|uyarin|uyarimiz)\b|\bson kez uyariyoruz\b",
+    ),
+    rule(
+        "veiled:like-the-murdered",
+        0.9,
+        "hrant dink mumcu anter emec ipekci",
+        r"\b(?:hrant|hrant dink|ugur mumcu|musa anter|cetin emec|abdi ipekci)\s+gibi\s+(?:olursun|olacaksin|sonun|gidersin|yapariz|olur|bitersin)",
+    ),
+]
