@@ -105,9 +105,10 @@ def test_language_heads_replace_the_shared_head(models):
     assert as_tr > 0.5
 
 
-def test_files_are_npz_and_json_only_and_small():
+def test_files_are_data_only_and_small():
+    # Data formats only (no pickles): npz, safetensors (the transformer tier), json.
     files = [p for p in MODELS_DIR.iterdir() if p.is_file()]
-    assert {p.suffix for p in files} <= {".npz", ".json"}
+    assert {p.suffix for p in files} <= {".npz", ".json", ".safetensors"}
     assert sum(p.stat().st_size for p in files) <= 25 * 1024 * 1024
     with np.load(MODELS_DIR / WEIGHTS_FILE, allow_pickle=False) as npz:
         assert npz["weights"].dtype == np.float16

@@ -42,6 +42,23 @@ def register(subparsers) -> None:
         ),
     )
     parser.add_argument("--json", type=Path, default=None, help="also write the results as JSON")
+    parser.add_argument(
+        "--tier",
+        choices=("cascade", "linear", "transformer"),
+        default="cascade",
+        help="classifier tiers: the cascade (default), the linear tier alone, or the "
+        "transformer on every English comment",
+    )
+    parser.add_argument(
+        "--peers-python",
+        default=None,
+        help="python of the peers' environment (bench/requirements.txt; default: "
+        "$CIVILITY_PEERS_PYTHON or ../peers/bin/python)",
+    )
+    parser.add_argument("--no-peers", action="store_true", help="do not run the peers")
+    parser.add_argument(
+        "--peer-rows", type=int, default=600, help="dev rows per set the peers read (seeded sample)"
+    )
     parser.set_defaults(func=run)
 
 
@@ -55,19 +72,31 @@ def run(args) -> int:
     if not data.is_dir():
         print(f"civility evaluate: data folder {data} not found")
         return 2
+    log = lambda m: print(m, file=sys.stderr)  # noqa: E731
     results, scored = evaluate(
-        data,
-        models_only=args.models_only,
-        log=lambda m: print(m, file=sys.stderr),
-        part=args.part,
+        data, models_only=args.models_only, log=log, part=args.part, mode=args.tier
     )
     print(f"Dev rows read: the {args.part} half." if args.part != "all" else "All dev rows.")
+    print(f"Classifier tiers: {args.tier}.")
     print()
     print(format_table(results))
     print()
     print("What the decisions publish (breaches: rows labelled as breaking a guideline):")
     print()
     print(format_harm_table(scored))
+    if not args.no_peers:
+        from civility.training import peers
+        from civility.training.evaluate import TARGETS
+        from civility.training.evaluate_peers import peer_table
+
+        python = args.peers_python or peers.default_python()
+        print()
+        if python is None:
+            print("Peers: not run (no peers environment; see bench/requirements.txt).")
+        else:
+            print(f"Peers on the same dev rows (at most {args.peer_rows} per set, seeded):")
+            print()
+            print(peer_table(scored, TARGETS, python, args.peer_rows, log))
     if args.json:
         rows = [
             {

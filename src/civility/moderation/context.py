@@ -83,10 +83,16 @@ class Context:
     # How sure the identification of ``lang`` is, in [0, 1] (language.py).
     lang_confidence: float = 0.0
     hits: tuple[Hit, ...] = ()
-    # Probabilities from the learned models, per category.
+    # Calibrated probabilities per category from the strongest classifier
+    # tier that ran (cascade.py).
     model_scores: dict[str, float] = field(default_factory=dict)
-    # Version of the models that gave model_scores ("" when they did not run).
+    # Versions of the classifier tiers ("" when none ran): every tier's, those
+    # that did not read this comment marked "skip:" (cascade.py).
     model_version: str = ""
+    # The classifier tiers that ran, weakest first ("linear", "transformer"):
+    # ``model_scores`` are the last one's, ``tier_scores`` each one's own.
+    model_tiers: tuple[str, ...] = ()
+    tier_scores: dict[str, dict[str, float]] = field(default_factory=dict)
     # Final per-category scores after combining rules and models.
     scores: dict[str, float | None] = field(default_factory=dict)
     verdict: Verdict | None = None

@@ -73,6 +73,69 @@ def _gelu(x: np.ndarray) -> np.ndarray:
     return 0.5 * x * (1.0 + np.tanh(_SQRT_2_OVER_PI * (x + _GELU_CUBIC * x * x * x)))
 
 
+# One encoder layer's weights, in the order ``run_layers`` reads them:
+# (qkv_w, qkv_b, o_w, o_b, ln1, i_w, i_b, f_w, f_b, ln2).
+Layer = tuple
+
+
+def layer_weights(get, i: int) -> Layer:
+    """Layer ``i`` of a BERT checkpoint, ``get(name)`` giving float32 arrays.
+
+    Shared with the transformer tier (transformer.py), whose tuned layers are
+    stored under the same names.
+    """
+    p = f"encoder.layer.{i}."
+    # One fused (dim, 3*dim) projection for Q, K and V: one matmul
+    # instead of three. Linear weights are stored (out, in), hence .T.
+    qkv_w = np.concatenate(
+        [get(p + f"attention.self.{n}.weight").T for n in ("query", "key", "value")],
+        axis=1,
+    )
+    qkv_b = np.concatenate([get(p + f"attention.self.{n}.bias") for n in ("query", "key", "value")])
+    return (
+        np.ascontiguousarray(qkv_w),
+        qkv_b,
+        np.ascontiguousarray(get(p + "attention.output.dense.weight").T),
+        get(p + "attention.output.dense.bias"),
+        (
+            get(p + "attention.output.LayerNorm.weight"),
+            get(p + "attention.output.LayerNorm.bias"),
+        ),
+        np.ascontiguousarray(get(p + "intermediate.dense.weight").T),
+        get(p + "intermediate.dense.bias"),
+        np.ascontiguousarray(get(p + "output.dense.weight").T),
+        get(p + "output.dense.bias"),
+        (get(p + "output.LayerNorm.weight"), get(p + "output.LayerNorm.bias")),
+    )
+
+
+def run_layers(x: np.ndarray, mask: np.ndarray, layers, heads: int, eps: float) -> np.ndarray:
+    """Encoder layers over ``x`` (batch, length, dim), padding masked out."""
+    batch, length, dim = x.shape
+    head_dim = dim // heads
+    # Padding gets a large negative score so softmax gives it no weight.
+    bias = ((1.0 - mask) * np.float32(-1e9))[:, None, None, :]
+    scale = np.float32(1.0 / np.sqrt(head_dim))
+    for qkv_w, qkv_b, o_w, o_b, ln1, i_w, i_b, f_w, f_b, ln2 in layers:
+        qkv = x @ qkv_w + qkv_b  # (batch, length, 3*dim)
+        qkv = qkv.reshape(batch, length, 3, heads, head_dim).transpose(2, 0, 3, 1, 4)
+        q, k, v = qkv[0], qkv[1], qkv[2]  # (batch, heads, length, head_dim)
+        scores = (q @ k.transpose(0, 1, 3, 2)) * scale + bias
+        scores -= scores.max(axis=-1, keepdims=True)
+        probs = np.exp(scores)
+        probs /= probs.sum(axis=-1, keepdims=True)
+        ctx = (probs @ v).transpose(0, 2, 1, 3).reshape(batch, length, dim)
+        x = _layer_norm(ctx @ o_w + o_b + x, *ln1, eps)
+        hidden = _gelu(x @ i_w + i_b)
+        x = _layer_norm(hidden @ f_w + f_b + x, *ln2, eps)
+    return x
+
+
+def mean_pool(x: np.ndarray, mask: np.ndarray) -> np.ndarray:
+    summed = (x * mask[:, :, None]).sum(axis=1)
+    return summed / np.maximum(mask.sum(axis=1, keepdims=True), 1e-9)
+
+
 class SentenceEncoder:
     """A BERT encoder with mean pooling and L2 normalisation (sentence-transformers style).
 
@@ -101,35 +164,7 @@ class SentenceEncoder:
         self.token_type = get("embeddings.token_type_embeddings.weight")
         self.emb_ln = (get("embeddings.LayerNorm.weight"), get("embeddings.LayerNorm.bias"))
         self.dim = self.word.shape[1]
-        self.layers = []
-        for i in range(self.layers_count):
-            p = f"encoder.layer.{i}."
-            # One fused (dim, 3*dim) projection for Q, K and V: one matmul
-            # instead of three. Linear weights are stored (out, in), hence .T.
-            qkv_w = np.concatenate(
-                [get(p + f"attention.self.{n}.weight").T for n in ("query", "key", "value")],
-                axis=1,
-            )
-            qkv_b = np.concatenate(
-                [get(p + f"attention.self.{n}.bias") for n in ("query", "key", "value")]
-            )
-            self.layers.append(
-                (
-                    np.ascontiguousarray(qkv_w),
-                    qkv_b,
-                    np.ascontiguousarray(get(p + "attention.output.dense.weight").T),
-                    get(p + "attention.output.dense.bias"),
-                    (
-                        get(p + "attention.output.LayerNorm.weight"),
-                        get(p + "attention.output.LayerNorm.bias"),
-                    ),
-                    np.ascontiguousarray(get(p + "intermediate.dense.weight").T),
-                    get(p + "intermediate.dense.bias"),
-                    np.ascontiguousarray(get(p + "output.dense.weight").T),
-                    get(p + "output.dense.bias"),
-                    (get(p + "output.LayerNorm.weight"), get(p + "output.LayerNorm.bias")),
-                )
-            )
+        self.layers = [layer_weights(get, i) for i in range(self.layers_count)]
         self.tokenizer = Tokenizer.from_file(str(self.model_dir / "tokenizer.json"))
         self.tokenizer.no_padding()  # we pad each batch to its own longest row
         self.tokenizer.enable_truncation(max_length=max_tokens)
@@ -163,28 +198,15 @@ class SentenceEncoder:
             out[idx] = self._forward(ids, mask)
         return out
 
-    def _forward(self, ids: np.ndarray, mask: np.ndarray) -> np.ndarray:
-        batch, length = ids.shape
+    def embed(self, ids: np.ndarray) -> np.ndarray:
+        """Word-piece ids -> the embedding layer's output (batch, length, dim)."""
+        length = ids.shape[1]
         x = self.word[ids] + self.position[:length][None, :, :] + self.token_type[0]
-        x = _layer_norm(x, *self.emb_ln, self.eps)
-        heads, head_dim = self.heads, self.dim // self.heads
-        # Padding gets a large negative score so softmax gives it no weight.
-        bias = ((1.0 - mask) * np.float32(-1e9))[:, None, None, :]
-        scale = np.float32(1.0 / np.sqrt(head_dim))
-        for qkv_w, qkv_b, o_w, o_b, ln1, i_w, i_b, f_w, f_b, ln2 in self.layers:
-            qkv = x @ qkv_w + qkv_b  # (batch, length, 3*dim)
-            qkv = qkv.reshape(batch, length, 3, heads, head_dim).transpose(2, 0, 3, 1, 4)
-            q, k, v = qkv[0], qkv[1], qkv[2]  # (batch, heads, length, head_dim)
-            scores = (q @ k.transpose(0, 1, 3, 2)) * scale + bias
-            scores -= scores.max(axis=-1, keepdims=True)
-            probs = np.exp(scores)
-            probs /= probs.sum(axis=-1, keepdims=True)
-            ctx = (probs @ v).transpose(0, 2, 1, 3).reshape(batch, length, self.dim)
-            x = _layer_norm(ctx @ o_w + o_b + x, *ln1, self.eps)
-            hidden = _gelu(x @ i_w + i_b)
-            x = _layer_norm(hidden @ f_w + f_b + x, *ln2, self.eps)
-        summed = (x * mask[:, :, None]).sum(axis=1)
-        pooled = summed / np.maximum(mask.sum(axis=1, keepdims=True), 1e-9)
+        return _layer_norm(x, *self.emb_ln, self.eps)
+
+    def _forward(self, ids: np.ndarray, mask: np.ndarray) -> np.ndarray:
+        x = run_layers(self.embed(ids), mask, self.layers, self.heads, self.eps)
+        pooled = mean_pool(x, mask)
         norms = np.linalg.norm(pooled, axis=1, keepdims=True)
         return (pooled / np.maximum(norms, 1e-12)).astype(np.float32)
 

@@ -25,7 +25,9 @@ log = logging.getLogger("civility.moderation")
 #    evidence spans; they are also all we have for Kurdish.
 # 4. repeat: the same text posted again (needs only the raw text and the
 #    recent texts the web app passes in).
-# 5. classifiers, batched: the expensive step, run once over the whole batch.
+# 5. classifiers, batched: the expensive step, run once over the whole batch;
+#    the linear tier reads every comment, the transformer what it leaves
+#    unclear (cascade.py).
 # 6. combine rule hits and model probabilities into one score per category.
 # 7. relevance to the article (off_topic; null without an article). After
 #    the rules and models so that it may use the identified language.
@@ -45,6 +47,23 @@ DEFAULT_STEPS: tuple[Step, ...] = (
     s.apply_policy,
     s.decide,
 )
+
+
+_by_mode: dict[str, tuple[Step, ...]] = {"cascade": DEFAULT_STEPS}
+
+
+def steps_for(mode: str = "cascade") -> tuple[Step, ...]:
+    """The default steps with the classifier tiers of ``mode`` ("cascade",
+    "linear" or "transformer"; cascade.py). One step per mode per process,
+    so the models load once."""
+    if mode not in _by_mode:
+        from .cascade import MODES
+
+        if mode not in MODES:
+            raise ValueError(f"mode must be one of {MODES}")
+        classify = s.Classify(mode=mode)
+        _by_mode[mode] = tuple(classify if step is s.classify else step for step in DEFAULT_STEPS)
+    return _by_mode[mode]
 
 
 def run_pipeline(

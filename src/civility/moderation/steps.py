@@ -156,26 +156,30 @@ def repeat(ctx: Context) -> Context:
 # --- classifiers (batched) ------------------------------------------------------
 
 
-def _load_default_models():
+def _load_tiers(mode: str = "cascade"):
     # Imported here so that a missing or broken classifiers module fails this
     # step (every comment held) instead of the import of the engine.
-    from .classifiers import load_models
+    from .cascade import Tiers
 
-    return load_models()
+    return Tiers.load(mode)
 
 
 class Classify:
-    """Batch step: score every comment of the batch with the learned models.
+    """Batch step: score every comment of the batch with the classifier tiers.
 
-    The models load lazily on the first batch and are kept (thread-safe). A
-    failure to load is not kept: the next batch tries again, and meanwhile
-    every comment is held.
+    ``mode``: "cascade" (the linear tier for all, the transformer for what
+    it leaves unclear; cascade.py), "linear" or "transformer". The tiers load
+    lazily on the first batch and are kept (thread-safe). A failure to load
+    is not kept: the next batch tries again, and meanwhile every comment is
+    held. ``loader`` may also return a plain model with ``predict_proba(texts,
+    langs)`` and ``version`` (one tier, called "linear").
     """
 
     step_name = "classifiers"
 
-    def __init__(self, loader: Callable[[], Any] = _load_default_models):
-        self.loader = loader
+    def __init__(self, loader: Callable[[], Any] | None = None, mode: str = "cascade"):
+        self.mode = mode
+        self.loader = loader if loader is not None else (lambda: _load_tiers(mode))
         self._models = None
         self._lock = threading.Lock()
 
@@ -199,7 +203,29 @@ class Classify:
             mask_innocent(c.normalised.text) if c.normalised is not None else c.text
             for c in contexts
         ]
-        probs = models.predict_proba(texts, [c.lang for c in contexts])
+        langs = [c.lang for c in contexts]
+        if not hasattr(models, "score"):
+            return self._one_tier(models, contexts, texts, langs)
+        # A comment where a rule of a learned category fired is never
+        # "clearly clean": the strongest tier reads it.
+        flagged = [any(h.category in _LEARNED for h in c.hits) for c in contexts]
+        scored = models.score(texts, langs, flagged)
+        if len(scored) != len(contexts):
+            raise ValueError(f"{len(scored)} scores for {len(contexts)} comments")
+        return [
+            evolve(
+                ctx,
+                model_scores=found.scores,
+                model_version=found.version,
+                model_tiers=found.tiers,
+                tier_scores=found.by_tier,
+            )
+            for ctx, found in zip(contexts, scored, strict=True)
+        ]
+
+    @staticmethod
+    def _one_tier(models, contexts: list[Context], texts, langs) -> list[Context]:
+        probs = models.predict_proba(texts, langs)
         columns = {}
         for name, values in probs.items():
             values = values.tolist() if hasattr(values, "tolist") else list(values)
@@ -207,16 +233,22 @@ class Classify:
                 raise ValueError(f"{name}: {len(values)} scores for {len(contexts)} comments")
             columns[name] = values
         version = str(models.version)
-        return [
-            evolve(
-                ctx,
-                model_scores={name: values[i] for name, values in columns.items()},
-                model_version=version,
+        out = []
+        for i, ctx in enumerate(contexts):
+            scores = {name: values[i] for name, values in columns.items()}
+            out.append(
+                evolve(
+                    ctx,
+                    model_scores=scores,
+                    model_version=version,
+                    model_tiers=("linear",),
+                    tier_scores={"linear": scores},
+                )
             )
-            for i, ctx in enumerate(contexts)
-        ]
+        return out
 
 
+_LEARNED = frozenset(c for c in CATEGORIES if c != "promotion")
 classify = Classify()
 
 

@@ -116,16 +116,21 @@ class Scored:
     decisions: np.ndarray  # "approve" | "review" | "reject"
     langs: np.ndarray
     errors: int
+    # Share of the rows the transformer tier read (cascade.py).
+    transformer_share: float = 0.0
 
 
-def score_engine(rows: Sequence[datasets.Example]) -> Scored:
+def score_engine(rows: Sequence[datasets.Example], mode: str = "cascade") -> Scored:
+    """The full engine; ``mode``: the classifier tiers ("cascade", "linear",
+    "transformer"; moderation/cascade.py)."""
     from civility.moderation.context import Context
     from civility.moderation.engine import Engine
+    from civility.moderation.pipeline import steps_for
 
-    engine = Engine()
+    engine = Engine(steps=steps_for(mode))
     now = datetime(2026, 1, 1, tzinfo=UTC)
     scores = {c: np.zeros(len(rows)) for c in CATEGORIES}
-    decisions, langs, errors = [], [], 0
+    decisions, langs, errors, routed = [], [], 0, 0
     for start in range(0, len(rows), BATCH):
         batch = rows[start : start + BATCH]
         verdicts = engine.moderate_batch([Context(text=r.text, now=now) for r in batch])
@@ -135,7 +140,9 @@ def score_engine(rows: Sequence[datasets.Example]) -> Scored:
             decisions.append(str(verdict.decision))
             langs.append(verdict.lang)
             errors += bool(verdict.errors)
-    return Scored(list(rows), scores, np.array(decisions), np.array(langs), errors)
+            routed += "+transformer-" in verdict.model
+    share = routed / len(rows) if rows else 0.0
+    return Scored(list(rows), scores, np.array(decisions), np.array(langs), errors, share)
 
 
 def score_models(rows: Sequence[datasets.Example]) -> Scored:
@@ -219,16 +226,23 @@ def dev_rows(name: str, root: Path, part: str = "check") -> list[datasets.Exampl
 
 
 def evaluate(
-    root: Path, models_only: bool = False, log=print, part: str = "check"
+    root: Path,
+    models_only: bool = False,
+    log=print,
+    part: str = "check",
+    mode: str = "cascade",
 ) -> tuple[list[Result], dict[str, Scored]]:
-    scorer = score_models if models_only else score_engine
+    def scorer(rows):
+        return score_models(rows) if models_only else score_engine(rows, mode)
+
     scored: dict[str, Scored] = {}
     for name in dict.fromkeys(t.dataset for t in TARGETS):
         started = time.time()
         rows = dev_rows(name, root, part)
         scored[name] = scorer(rows)
         errors = f", {scored[name].errors} with step errors" if scored[name].errors else ""
-        log(f"# {name}: {len(rows)} dev rows scored in {time.time() - started:.1f}s{errors}")
+        share = f", {scored[name].transformer_share:.0%} read by the transformer"
+        log(f"# {name}: {len(rows)} dev rows scored in {time.time() - started:.1f}s{share}{errors}")
     results = [Result(t, *measure(t, scored[t.dataset])) for t in TARGETS]
     return results, scored
 
