@@ -234,12 +234,14 @@ def is_threat_rule(hit: Hit) -> bool:
 def strongest_tier(ctx: Context) -> tuple[str, Mapping[str, float]]:
     """The strongest classifier tier that ran for ``ctx`` and its probabilities.
 
-    The linear models are the one tier today: their version is set only when
-    they scored the comment (steps.Classify).
+    ``ctx.model_tiers`` names the tiers that ran, weakest first, and
+    ``model_scores`` are the last one's (steps.Classify, cascade.py). A model
+    with a version but no tier names is the linear tier.
     """
     if not ctx.model_version:
         return "", {}
-    return LINEAR_TIER, ctx.model_scores
+    tier = ctx.model_tiers[-1] if ctx.model_tiers else LINEAR_TIER
+    return tier, ctx.model_scores
 
 
 def evidence_of(ctx: Context) -> Evidence:
