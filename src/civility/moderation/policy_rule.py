@@ -35,6 +35,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
+from . import threats
 from .categories import CATEGORIES
 from .context import Hit
 from .policy import Policy
@@ -227,8 +228,9 @@ def _highest(
 
 
 def is_threat_rule(hit: Hit) -> bool:
-    """A rule hit that marks a threat or a call for violence (rules.py)."""
-    return hit.category == THREAT
+    """A rule hit that marks a threat or a call for violence: a threat rule
+    (threats/, marked by its rule name) or any hit scored as a threat."""
+    return hit.category == THREAT or threats.is_threat_rule(hit)
 
 
 def strongest_tier(ctx: Context) -> tuple[str, Mapping[str, float]]:
