@@ -18,6 +18,7 @@ from sklearn.metrics import roc_auc_score
 from civility.moderation.language import identify_language
 from civility.moderation.normalise import normalise
 from civility.moderation.rules import match_rules
+from civility.training.records import YOUTUBE_CHECK_VIDEO
 
 pytestmark = pytest.mark.quality
 
@@ -42,16 +43,11 @@ def youtube(data_dir: Path, name: str) -> list[tuple[str, int]]:
         return [(r["CONTENT"], int(r["CLASS"])) for r in csv.DictReader(handle)]
 
 
-@pytest.mark.parametrize(
-    ("video", "bound"),
-    [
-        ("Youtube01-Psy.csv", 0.97),  # measured 0.988
-        ("Youtube02-KatyPerry.csv", 0.965),  # measured 0.981
-        ("Youtube03-LMFAO.csv", 0.94),  # measured 0.960; never tuned on
-    ],
-)
-def test_youtube_spam_ranks_above_comments(data_dir, video, bound):
-    assert auc(youtube(data_dir, video)) >= bound
+def test_youtube_spam_ranks_above_comments(data_dir):
+    # Only the video the promotion rules were never tuned on (Psy and Katy
+    # Perry are the tuning half: records.dev_part). Target 0.97, not met.
+    video = f"{YOUTUBE_CHECK_VIDEO}.csv"
+    assert auc(youtube(data_dir, video)) >= 0.945  # measured 0.960
 
 
 def test_sms_spam_ranks_above_messages(data_dir):
