@@ -29,6 +29,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+from civility.training.records import default_data_dir
+
 REPO = Path(__file__).resolve().parent.parent
 SEED = 0
 
@@ -125,7 +127,7 @@ def run_child(python: str, code: str, *args: str) -> dict | str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--data", type=Path, default=REPO.parent / "shared" / "data")
+    parser.add_argument("--data", type=Path, default=default_data_dir())
     parser.add_argument("--n", type=int, default=40_000)
     parser.add_argument("--batch", type=int, default=1000, help="comments per moderate_batch call")
     parser.add_argument(

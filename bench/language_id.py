@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import argparse
 import csv
-import os
 import re
 import sys
 import time
@@ -28,6 +27,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 from civility.moderation.language import identify_language  # noqa: E402
+from civility.training.records import default_data_dir  # noqa: E402
 
 LANGS = ("en", "ar", "ckb", "kmr", "tr")
 _NOISE = re.compile(r"@USER|\bURL\b|\bRT\b|@\w+|https?://\S+")
@@ -69,8 +69,7 @@ def load(data: Path) -> list[tuple[str, str, str]]:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    default = os.environ.get("CIVILITY_DATA", str(ROOT.parent / "shared" / "data"))
-    parser.add_argument("--data", default=default)
+    parser.add_argument("--data", default=str(default_data_dir()))
     parser.add_argument("--min-words", type=int, default=3)
     parser.add_argument("--hint", default=None, help="pass this hint for every text")
     parser.add_argument("--errors", type=int, default=0, help="print this many errors per language")

@@ -70,6 +70,17 @@ def _fresh_rate_limits():
     rate_limits.reset_counters()
 
 
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Each test starts in the site's default language, whatever the last one
+    activated: an outcome's message is in the active language."""
+    from django.utils import translation
+
+    translation.deactivate()
+    yield
+    translation.deactivate()
+
+
 # ------------------------------------------------------------------ data ----
 
 

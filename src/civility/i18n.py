@@ -20,48 +20,29 @@ from pathlib import Path
 
 from django.conf import settings
 from django.utils import translation
-from django.utils.translation import gettext, gettext_noop, ngettext_lazy
+from django.utils.translation import gettext, gettext_noop, ngettext_lazy, pgettext
 
 from civility.errors import CivilityError
 
 LOCALE_DIR = Path(__file__).resolve().parent / "locale"
 
-# The default policy's reader messages (moderation/default_policy.toml), by
-# clause id. tests/i18n checks they still match the policy word for word.
-CLAUSE_MESSAGES = {
-    "profanity": gettext_noop("Rejected: profanity is not allowed."),
-    "threats": gettext_noop("Rejected: threats are not allowed."),
-    "personal_attacks": gettext_noop("Rejected: personal attacks are not allowed."),
-    "vulgarity": gettext_noop("Rejected: vulgar language is not allowed."),
-    "abuse": gettext_noop(
-        "Rejected: abuse, such as sexism, racism, homophobia or xenophobia, is not allowed."
-    ),
-    "promotion": gettext_noop("Rejected: commercial or personal promotion is not allowed."),
-    "relevance": gettext_noop(
-        "Held for review: this comment does not seem to be about the article."
-    ),
-    "criticism": gettext_noop("Constructive criticism of the publisher is welcome."),
-}
+# The policy's clause words (texts and reader messages) are translated by
+# clause id: the catalogs hold each one under the context "clause:<id>", so a
+# translation applies only to the clause it was written for, and a publisher
+# who rewrites a clause sees their own words, untranslated, rather than a
+# translation of something they no longer say. The English exists in one place,
+# the policy file; tests/i18n checks every catalog covers the default policy.
 
-# The default policy's clause texts: what a decision records and what the
-# moderator UI shows as "Cites:" and in the history. Translated by equality, so
-# a recorded text that is not one of these is shown as recorded.
-CLAUSE_TEXTS = (
-    gettext_noop("We will not tolerate the following: profanity."),
-    gettext_noop("We will not tolerate the following: threats."),
-    gettext_noop("We will not tolerate the following: personal attacks."),
-    gettext_noop("We will not tolerate the following: vulgarity."),
-    gettext_noop(
-        "We will not tolerate the following: abuse (such as sexism, racism, homophobia or "
-        "xenophobia)."
-    ),
-    gettext_noop("We will not tolerate the following: commercial or personal promotion."),
-    gettext_noop(
-        "We welcome comments which are relevant to the article and encourage further "
-        "discussion about the issues that matter to you."
-    ),
-    gettext_noop("We also welcome constructive criticism about Rudaw."),
-)
+
+def clause_text(clause_id: str, text: str) -> str:
+    """A clause's text (or the text a decision recorded) in the active language."""
+    return pgettext(f"clause:{clause_id}", text) if clause_id and text else text
+
+
+def clause_message(clause_id: str, message: str) -> str:
+    """A clause's reader message in the active language."""
+    return pgettext(f"clause:{clause_id}", message) if clause_id and message else message
+
 
 # Short clause labels for the moderator's reject select
 # (moderators/presentation.reject_choices makes them from the clause ids).
@@ -100,14 +81,6 @@ STATUS_LABELS = (
     gettext_noop("Review"),
     gettext_noop("Reject"),
 )
-
-
-def clause_message(clause_id: str, message: str) -> str:
-    """The reader's message for a clause, translated when it is the default text."""
-    default = CLAUSE_MESSAGES.get(clause_id)
-    if default is not None and message == default:
-        return gettext(default)
-    return message
 
 
 # Reader-facing errors by code (errors.py, abuse/, posting/steps.py,

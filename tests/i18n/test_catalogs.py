@@ -27,27 +27,23 @@ PLACEHOLDER = re.compile(r"%\(\w+\)[sd]|\{\w+\}")
 
 
 def read_po(path: Path) -> dict[str, list[str]]:
-    """msgid (singular) -> its msgstr forms, from a .po file, header left out."""
+    """msgid (singular; "context\x04msgid" with a context, as gettext keys it)
+    -> its msgstr forms, from a .po file, header left out."""
     entries: dict[str, list[str]] = {}
-    current: dict[str, str] = {}
-    key = None
-
-    def flush():
-        if current.get("msgid"):
-            forms = [current[k] for k in sorted(current) if k.startswith("msgstr")]
-            entries[current["msgid"]] = forms
-
-    for line in path.read_text(encoding="utf-8").splitlines():
-        match = re.match(r"^(msgid|msgid_plural|msgstr(?:\[\d\])?) (\".*\")$", line)
-        if match:
-            if match.group(1) == "msgid":
-                flush()
-                current = {}
-            key = match.group(1)
-            current[key] = ast.literal_eval(match.group(2))
-        elif line.startswith('"') and key:
-            current[key] += ast.literal_eval(line)
-    flush()
+    for block in path.read_text(encoding="utf-8").split("\n\n"):
+        fields: dict[str, str] = {}
+        key = None
+        for line in block.splitlines():
+            match = re.match(r"^(msgctxt|msgid|msgid_plural|msgstr(?:\[\d\])?) (\".*\")$", line)
+            if match:
+                key = match.group(1)
+                fields[key] = ast.literal_eval(match.group(2))
+            elif line.startswith('"') and key:
+                fields[key] += ast.literal_eval(line)
+        if fields.get("msgid"):
+            forms = [fields[k] for k in sorted(fields) if k.startswith("msgstr")]
+            context = fields.get("msgctxt")
+            entries[f"{context}\x04{fields['msgid']}" if context else fields["msgid"]] = forms
     return entries
 
 
@@ -91,22 +87,28 @@ def test_every_template_string_is_in_every_catalog():
         assert not missing, f"{lang}: run makemessages and translate {missing}"
 
 
-def test_translated_clause_messages_are_the_default_policys():
-    """Clause messages are translated by id: the English must still match the policy."""
+@pytest.mark.parametrize("lang", TRANSLATED)
+def test_every_clause_of_the_default_policy_is_translated_by_its_id(lang):
+    """The policy file is the one source of the English; each catalog translates
+    every clause's text and message under the context "clause:<id>"."""
     policy = tomllib.loads((PACKAGE / "moderation" / "default_policy.toml").read_text("utf-8"))
-    in_policy = {clause["id"]: clause["message"] for clause in policy["clause"]}
-    assert in_policy == i18n.CLAUSE_MESSAGES
-    texts = {clause["text"] for clause in policy["clause"]}
-    assert texts == set(i18n.CLAUSE_TEXTS)
+    catalog = read_po(LOCALE / lang / "LC_MESSAGES" / "django.po")
+    for clause in policy["clause"]:
+        for words in (clause["text"], clause["message"]):
+            assert f"clause:{clause['id']}\x04{words}" in catalog, (lang, clause["id"], words)
 
 
-def test_a_clause_message_is_translated_only_when_it_is_the_default():
+def test_a_clause_is_translated_by_its_id_never_by_its_words_alone():
     with translation.override("tr"):
         assert i18n.clause_message("threats", "Rejected: threats are not allowed.") == (
             "Reddedildi: tehdit yasaktır."
         )
         # A publisher's own wording is shown as written.
         assert i18n.clause_message("threats", "No threats, please.") == "No threats, please."
+        # The same words under another clause are that clause's, not a translation.
+        assert i18n.clause_message("my_rule", "Rejected: threats are not allowed.") == (
+            "Rejected: threats are not allowed."
+        )
 
 
 def test_all_five_languages_are_known_with_their_direction():

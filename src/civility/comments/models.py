@@ -16,6 +16,7 @@ from django.conf import settings
 from django.db import models
 
 from civility.errors import ImmutableRecord
+from civility.i18n import clause_text
 
 from .vocabulary import SUGGESTION_CHOICES, CommentStatus
 
@@ -162,6 +163,11 @@ class DecisionRecord(models.Model):
     @property
     def by_system(self) -> bool:
         return self.actor_id is None
+
+    @property
+    def guideline_shown(self) -> str:
+        """The recorded clause text in the active language (by clause id), else as recorded."""
+        return clause_text(self.clause_id, self.guideline)
 
     def save(self, *args, **kwargs):
         if not self._state.adding:

@@ -32,7 +32,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from civility.guidelines import site_policy
-from civility.i18n import CLAUSE_TEXTS, clause_message
+from civility.i18n import clause_message, clause_text
 
 from .models import CommentStatus, NotificationRequest
 
@@ -92,7 +92,7 @@ def _clause_lines(decision) -> list[str]:
     text = decision.guideline or (clause.text if clause else "")
     lines = []
     if text:
-        shown = _(text) if text in CLAUSE_TEXTS else text
+        shown = clause_text(decision.clause_id, text)
         lines.append(_("The guideline it breaks: %(guideline)s") % {"guideline": shown})
     if clause is not None and clause.message:
         lines.append(clause_message(clause.id, clause.message))

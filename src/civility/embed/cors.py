@@ -26,6 +26,8 @@ from __future__ import annotations
 from django.http import HttpResponse, JsonResponse
 from django.utils.cache import patch_vary_headers
 
+from civility.errors import PermissionDenied
+
 from .models import EmbedSite
 
 PREFIX = "/api/embed/"
@@ -56,14 +58,10 @@ class EmbedCorsMiddleware:
 
 def preflight(origin: str | None):
     if origin is None:
-        body = {
-            "error": {
-                "code": "origin_not_allowed",
-                "message": "This site may not embed comments.",
-                "field": "origin",
-            }
-        }
-        return JsonResponse(body, status=403)
+        refused = PermissionDenied(
+            "This site may not embed comments.", code="origin_not_allowed", field="origin"
+        )
+        return JsonResponse(refused.to_json(), status=refused.status)
     response = HttpResponse(status=204)
     response["Access-Control-Allow-Origin"] = origin
     response["Access-Control-Allow-Methods"] = ALLOW_METHODS

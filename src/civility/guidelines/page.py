@@ -7,8 +7,8 @@ readers are told is exactly what is enforced.
 
 The page speaks the browser's language (LocaleMiddleware), or the one asked
 for with ``?lang=`` (the article's Comments section links with the article's
-language). Clause texts and messages are translated when they are the default
-policy's (civility/i18n.py); a publisher's own words are shown as written. The
+language). Clause texts and messages are translated by clause id when they are the
+default policy's (civility/i18n.py); a publisher's own words are shown as written. The
 examples are the policy's, in English, marked ``lang="en"``.
 """
 
@@ -20,9 +20,8 @@ from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import translation
-from django.utils.translation import gettext
 
-from civility.i18n import CLAUSE_TEXTS, clause_message
+from civility.i18n import clause_message, clause_text
 
 from . import site_policy
 
@@ -52,12 +51,11 @@ def shown_clauses() -> list[ShownClause]:
     """The policy's clauses in the active language; prohibitions first, as written."""
     clauses = []
     for clause in site_policy.clauses():
-        text = gettext(clause.text) if clause.text in CLAUSE_TEXTS else clause.text
         clauses.append(
             ShownClause(
                 id=clause.id,
                 prohibits=clause.prohibits,
-                text=text,
+                text=clause_text(clause.id, clause.text),
                 message=clause_message(clause.id, clause.message),
                 example=clause.example,
             )

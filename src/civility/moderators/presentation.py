@@ -12,6 +12,7 @@ from typing import Any
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 
+from civility.i18n import clause_text
 from civility.moderation.categories import CATEGORIES, OFF_TOPIC
 
 # A score at or above this is shown in bold: worth a look, whatever the policy says.
@@ -105,13 +106,15 @@ def score_rows(scores: Any) -> list[ScoreRow]:
 
 
 def cited_guidelines(reasons: Any) -> list[str]:
-    """The guideline clauses the engine cited, strongest first, each once."""
+    """The guideline clauses the engine cited, strongest first, each once, in the
+    active language (by clause id; a text the catalogs do not know as written)."""
     cited: list[tuple[float, str]] = []
     for reason in reasons if isinstance(reasons, list) else []:
         if isinstance(reason, dict) and reason.get("guideline"):
             score = reason.get("score")
             score = float(score) if isinstance(score, int | float) else 0.0
-            cited.append((score, str(reason["guideline"])))
+            text = clause_text(str(reason.get("clause_id") or ""), str(reason["guideline"]))
+            cited.append((score, text))
     seen: set[str] = set()
     ordered = []
     for _, guideline in sorted(cited, key=lambda pair: -pair[0]):
@@ -138,7 +141,9 @@ def reject_choices(clauses: Iterable[Any]) -> list[ClauseChoice]:
     something a comment can break, so it is not offered.
     """
     return [
-        ClauseChoice(c.id, c.id.replace("_", " ").replace("-", " ").capitalize(), c.text)
+        ClauseChoice(
+            c.id, c.id.replace("_", " ").replace("-", " ").capitalize(), clause_text(c.id, c.text)
+        )
         for c in clauses
         if c.prohibits
     ]

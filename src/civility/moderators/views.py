@@ -30,7 +30,7 @@ from civility.comments import actions, roles
 from civility.comments.models import Comment, CommentStatus, DecisionRecord
 from civility.errors import CivilityError, ValidationFailed
 from civility.guidelines import site_policy
-from civility.i18n import error_message
+from civility.i18n import clause_text, error_message
 from civility.moderation.categories import CATEGORIES, OFF_TOPIC
 
 from . import presentation
@@ -249,9 +249,9 @@ def decide(request: HttpRequest, pk: int) -> HttpResponse:
 def _summary(decision: DecisionRecord) -> str:
     if decision.status == CommentStatus.APPROVED:
         return _("Approved: the comment is published.")
-    # The default policy's clause texts are in the catalogs (civility/i18n.py); a
+    # The default policy's clause texts are in the catalogs by clause id (civility/i18n.py); a
     # publisher's own clause text is shown as recorded.
-    clause = _(decision.guideline) if decision.guideline else decision.clause_id
+    clause = clause_text(decision.clause_id, decision.guideline) or decision.clause_id
     return _("Rejected under “%(clause)s”.") % {"clause": clause}
 
 

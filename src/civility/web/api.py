@@ -14,7 +14,7 @@ from ninja.errors import AuthenticationError, AuthorizationError, HttpError, Val
 from civility.api import articles, comments, moderation, precheck
 from civility.api.parser import BoundedJSONParser
 from civility.embed.api import router as embed_router
-from civility.errors import CivilityError
+from civility.errors import CivilityError, ValidationFailed
 
 api = NinjaAPI(
     title="Civility API",
@@ -31,9 +31,8 @@ api.add_router("/embed", embed_router)  # the widget (civility/embed, docs/embed
 
 
 def error(request, status: int, code: str, message: str, field: str | None = None):
-    return api.create_response(
-        request, {"error": {"code": code, "message": message, "field": field}}, status=status
-    )
+    body = CivilityError(message, field=field, code=code).to_json()
+    return api.create_response(request, body, status=status)
 
 
 @api.exception_handler(CivilityError)
@@ -55,7 +54,7 @@ def validation_error(request, exc: ValidationError):
     # "errors" lists every field at fault (the widget's form shows them all);
     # "error" stays the first one, the shape every client reads.
     errors = [_field_error(e) for e in exc.errors]
-    body = {"error": {"code": "invalid", "message": message, "field": field}, "errors": errors}
+    body = {**ValidationFailed(message, field=field).to_json(), "errors": errors}
     return api.create_response(request, body, status=422)
 
 

@@ -80,6 +80,8 @@ def bad_request(request, exception=None):
     from django.http import JsonResponse
     from django.views.defaults import bad_request as html_bad_request
 
+    from civility.errors import CivilityError
+
     if isinstance(exception, RequestDataTooBig):
         status, code, message = 413, "too_large", "The request body is too large."
     elif isinstance(exception, TooManyFieldsSent):
@@ -87,8 +89,7 @@ def bad_request(request, exception=None):
     else:
         status, code, message = 400, "bad_request", "The request could not be understood."
     if request.path.startswith("/api/"):
-        body = {"error": {"code": code, "message": message, "field": None}}
-        return JsonResponse(body, status=status)
+        return JsonResponse(CivilityError(message, code=code).to_json(), status=status)
     response = html_bad_request(request, exception)
     response.status_code = status
     return response
