@@ -33,7 +33,9 @@ class Normalised:
 
     ``to_original[i]`` is the index in the original text of the character that
     produced ``text[i]``; ``to_original[len(text)]`` is ``len(original)`` so
-    that end offsets map too.
+    that end offsets map too. The map rises with the text, except across text
+    written to be read the other way round (upside-down, mirrored, under a
+    bidi override), which normalisation turns round: there it falls.
     """
 
     text: str
@@ -44,7 +46,9 @@ class Normalised:
         if end <= start:
             pos = self.to_original[start]
             return pos, pos
-        return self.to_original[start], self.to_original[end - 1] + 1
+        # min and max, not first and last: a span may cover turned-round text.
+        sources = self.to_original[start:end]
+        return min(sources), max(sources) + 1
 
 
 @dataclass(frozen=True)

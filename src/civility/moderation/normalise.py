@@ -7,22 +7,36 @@ words in it (rules.py). Every character of the output remembers which character
 of the reader's text produced it (``Normalised.to_original``), so evidence is
 always shown on what the reader actually wrote.
 
-The steps, in order (each keeps the offset map exact):
+The steps, in order (each keeps the offset map exact; docs/normalisation-and-rules.md
+lists every disguise with an example):
 
-1. Per character (one cached table, so each distinct character is worked out
-   once per process): Unicode NFKC, case folding, combining marks stripped
-   (accents, Zalgo), zero-width and bidi controls dropped, look-alike letters
-   from Cyrillic and Greek mapped to Latin, Arabic-script normalisation
-   (tatweel and harakat dropped, alef variants to bare alef, ى and ی to ي,
-   ک to ك, ة and ھ to ه, Arabic-Indic digits to ASCII). Sorani letters with no
-   decomposition (ڕ ڵ ۆ ێ ە ڤ گ چ پ ژ) are left as they are.
+0. Text written to be read the other way round is turned the right way
+   (turned.py): bidi overrides, upside-down and mirror writing.
+1. Per character (lookalikes.py; one cached table, so each distinct character
+   is worked out once per process): NFKC (fullwidth, mathematical letters),
+   letters in circles, brackets and squares, small capitals, case folding,
+   combining marks stripped (accents, Zalgo), default-ignorable code points
+   dropped (zero-width characters, bidi controls, Hangul fillers, variation
+   selectors, tags), look-alikes of Latin letters from Unicode's confusables
+   data (UTS #39), Arabic-script normalisation (tatweel and harakat dropped,
+   alef variants to bare alef, ى and ی to ي, ک to ك, ة and ھ to ه,
+   Arabic-Indic digits to ASCII). Sorani letters with no decomposition
+   (ڕ ڵ ۆ ێ ە ڤ گ چ پ ژ) are left as they are, and so is every Arabic letter
+   outside a Latin word.
+   Then, word by word (disguises.py): flag letters that spell a word, Arabic
+   letters that look Latin between Latin letters, emoji, symbols and blank
+   fillers put inside a word.
 2. Leetspeak inside words that contain letters (0→o 1→i 3→e 4→a 5→s 7→t,
-   $→s, and @ and ! between letters), so "2016" and "$5" stay.
+   $→s, @ between letters, ! and | for i or l), so "2016", "$5" and "Hi!"
+   stay. An English line written backwards is read forwards first.
 3. Single letters separated by the same separator, three or more of them,
    are joined ("f u c k", "f.u.c.k", "f-u-c-k" → "fuck").
 4. Runs of three or more identical letters shrink to two ("fuuuuck" →
    "fuuck"; "cool" and "committee" are untouched). The matcher also tries the
    form with doubled letters made single, so "fuuck" still finds "fuck".
+
+``text_identity`` is built on ``normalise``: what two comments share when
+they are "the same text" for the repeat and same-text limits.
 
 Turkish dotted and dotless i: whether "I" lower-cases to "ı" or "i" depends on
 the language, which is not known yet at this step, so İ, I, ı and i all become
@@ -33,86 +47,17 @@ mind (see lexicons/README.md).
 
 from __future__ import annotations
 
+import itertools
 import re
-import unicodedata
 
+from . import disguises, turned
 from .context import Normalised
+from .lookalikes import fold_char
+from .offsets import rewrite
 
-__all__ = ["normalise"]
+__all__ = ["normalise", "text_identity"]
 
 # --- step 1: one character at a time ------------------------------------------
-
-# Characters dropped outright. Category Cf (format) covers zero-width space,
-# ZWJ/ZWNJ, bidi embeddings and isolates, the soft hyphen and the BOM; Arabic
-# tatweel (a letter-stretching filler, category Lm) is added by hand.
-_DROP_EXTRA = {"\u0640"}
-
-# Letters that NFKD does not decompose but readers use as look-alikes.
-_EXPLICIT = {
-    "ı": "i",
-    "ł": "l",
-    "ø": "o",
-    "đ": "d",
-    "ħ": "h",
-    "æ": "ae",
-    "œ": "oe",
-    "ß": "ss",
-    # Typographic apostrophes, so that "you’re" matches like "you're".
-    "’": "'",
-    "‘": "'",
-    "ʼ": "'",
-    # Arabic script: one spelling per letter for matching. Sorani's own
-    # letters (ڕ ڵ ۆ ێ ە) are not touched; ی (Farsi/Sorani yeh) and ک (keheh)
-    # merge with their Arabic twins because keyboards mix them freely.
-    # ئ is the Sorani vowel carrier (ئەو): NFKD would make it ي, keep it.
-    "ئ": "ئ",
-    "ى": "ي",
-    "ی": "ي",
-    "ک": "ك",
-    "ة": "ه",
-    "ھ": "ه",
-}
-# Arabic-Indic and Extended Arabic-Indic digits to ASCII (phone numbers).
-for _i in range(10):
-    _EXPLICIT[chr(0x0660 + _i)] = str(_i)
-    _EXPLICIT[chr(0x06F0 + _i)] = str(_i)
-
-# Look-alike letters, applied after case folding. Cyrillic and Greek letters
-# that render like Latin ones are the usual way to slip "іdіot" past a filter;
-# our five languages never write Cyrillic or Greek, so mapping is safe.
-_CONFUSABLE = dict(
-    zip(
-        "аеорсухіјѕԁһԛԝвкмнтпӏүɡαεικνορτυχωβηɑɩɪʏ",
-        "aeopcyxijsdhqwbkmhtnlygaeikvoptuxwbnaiiy",
-        strict=True,
-    )
-)
-
-# Combining marks stripped everywhere (accents, Zalgo stacks, harakat): the
-# Arabic-script letters we keep are precomposed code points without marks.
-_MARK_CATEGORIES = {"Mn", "Me"}
-
-
-def _fold_char(ch: str) -> str:
-    """The normalised form of one character (may be empty or longer)."""
-    if ch in _EXPLICIT:
-        return _EXPLICIT[ch]
-    category = unicodedata.category(ch)
-    if category == "Cf" or ch in _DROP_EXTRA or category in _MARK_CATEGORIES:
-        return ""
-    if category == "Cc":
-        return ch if ch in "\n\t\r" else " "
-    if category == "Zs":
-        return " "
-    folded = unicodedata.normalize("NFKC", ch).casefold()
-    decomposed = unicodedata.normalize("NFKD", folded)
-    out = []
-    for c in decomposed:
-        if unicodedata.category(c) in _MARK_CATEGORIES:
-            continue
-        c = _EXPLICIT.get(c, c)
-        out.append(_CONFUSABLE.get(c, c))
-    return "".join(out)
 
 
 class _CharTable(dict):
@@ -125,7 +70,7 @@ class _CharTable(dict):
 
     def __missing__(self, cp: int) -> str:
         ch = chr(cp)
-        value = _fold_char(ch)
+        value = fold_char(ch)
         # Record a length change before publishing the entry: another thread
         # that finds the entry must also find it here (see _fold).
         if len(value) != 1:
@@ -154,39 +99,14 @@ def _fold(text: str) -> tuple[str, list[int] | None]:
     return out, omap
 
 
-# --- the regex rewrites (steps 2-4) -------------------------------------------
-
-
-def _rewrite(text, omap, pattern, replace):
-    """Apply ``replace(match) -> (new_text, source_indices)`` to every match.
-
-    ``source_indices`` gives, for each character of ``new_text``, its index
-    within the match, so the offset map stays exact.
-    """
-    out: list[str] = []
-    new_map: list[int] = []
-    pos = 0
-    for m in pattern.finditer(text):
-        start, end = m.span()
-        replacement, sources = replace(m)
-        if replacement == m.group():
-            continue
-        out.append(text[pos:start])
-        new_map.extend(omap[pos:start])
-        out.append(replacement)
-        new_map.extend(omap[start + k] for k in sources)
-        pos = end
-    if not out:
-        return text, omap
-    out.append(text[pos:])
-    new_map.extend(omap[pos:])
-    return "".join(out), new_map
+def _identity(text: str) -> list[int]:
+    return list(range(len(text) + 1))
 
 
 # Step 2: leetspeak. A "word" here is a run of letters, digits and the symbols
 # readers substitute for letters; it is rewritten only when it has a letter.
-_LEET_CANDIDATE = re.compile(r"(?<![\w@$!])[\w@$!]*[013457@$!][\w@$!]*")
-_LEET_ANY = re.compile(r"[013457@$!]")
+_LEET_CANDIDATE = re.compile(r"(?<![\w@$!|])[\w@$!|]*[013457@$!|][\w@$!|]*")
+_LEET_ANY = re.compile(r"[013457@$!|]")
 
 
 def _maybe_leet(text: str) -> bool:
@@ -195,8 +115,16 @@ def _maybe_leet(text: str) -> bool:
         i = m.start()
         prev = text[i - 1] if i else ""
         nxt = text[i + 1 : i + 2]
-        if m.group() in "@!":
-            if prev.isalpha() and nxt.isalpha():
+        c = m.group()
+        if c == "@":
+            # "b@stard"; "@ss" too, though most words after "@" are names.
+            if (nxt.isalpha() or nxt in "!|") and (prev.isalpha() or not prev or prev.isspace()):
+                return True
+            if prev.isalpha() and not nxt.isalnum():
+                return True  # "vagin@"
+        elif c in "!|":
+            # "sh!t", "!diot", "|d|ot", "ki||"; "Hi!" only to be checked.
+            if nxt.isalpha() or prev.isalpha():
                 return True
         elif prev.isalpha() or nxt.isalpha():
             return True
@@ -204,38 +132,155 @@ def _maybe_leet(text: str) -> bool:
 
 
 _LEET_DIGITS = str.maketrans("013457", "oieast")
+_LONE_DIGIT = re.compile(r"[04]")  # "4" for a, "0" for o, as words of their own
 # Words where digits are a number, not a disguise: "1st", "10am", "2016s",
 # "covid19", "g20", "mp3". What is left ("1diot", "r374rd", "sh1t") is leet.
 _NUMBERISH = re.compile(
     r"\d+(?:st|nd|rd|th|s|am|pm|k|m|km|kg|g|gb|mb|d|x|h|hr|min|bn|mn|yo)"
     r"|\w*?\d{2,}|\d{2,}\w*|[^\W\d_]{1,2}\d"
 )
+_MONEY = re.compile(r"\d[\d.,]*(?:k|m|bn|b|mn|s)?")
+# Single letters between bars ("f|u|c|k"): the spaced-letters step joins them.
+_BARRED_LETTERS = re.compile(r"[^\W\d_](?:([!|])[^\W\d_])(?:\1[^\W\d_])+")
+# "1", "!" and "|" inside a word are i or l; more than this many in one word
+# are not worth trying every reading of.
+_MAX_CHOICES = 6
 
 
-def _leet_word(m: re.Match) -> tuple[str, range]:
-    word = m.group()
-    if not _HAS_LETTER.search(word) or _NUMBERISH.fullmatch(word):
-        return word, range(len(word))
+def _leet_word(word: str) -> tuple[str, bool]:
+    """The word read as leet, and whether it is a number that could be a short
+    word ("g0", "4"): such words are read only in a comment with other leet."""
+    if not _HAS_LETTER.search(word):
+        if _LONE_DIGIT.fullmatch(word):
+            return word.translate(_LEET_DIGITS), True
+        return word, False
+    if _BARRED_LETTERS.fullmatch(word):
+        return word, False
+    if not all(c.isascii() for c in word if c.isalpha()):
+        # Leet is a Latin-script disguise: "18ابريل" is a date, "29|رمضان" a list.
+        return word, False
+    read = _leet_reading(word)
+    if _NUMBERISH.fullmatch(word.lstrip("$")) and not (
+        sum(c.isalpha() for c in word) >= 2
+        and len(read) >= 3
+        and read.strip("!|") in disguises.lexicon_words()
+    ):
+        # A number ("covid19", "g20", "10am", "3m", "sh3" in a link) unless
+        # it spells a lexicon word ("ki11", "as5").
+        return (read, True) if len(word) <= 3 else (word, False)
+    return read, False
+
+
+def _leet_reading(word: str) -> str:
+    n = len(word)
     chars = list(word)
-    n = len(chars)
-    for i, c in enumerate(chars):
-        if c.isdigit():
+    alnum = [i for i, c in enumerate(word) if c.isalnum() or c in "$@"]
+    start, end = alnum[0], alnum[-1] + 1
+    optional: list[int] = []  # a letter only if that makes a known word
+    if word[0] == "@" and n > 1 and word[1] != "@":
+        # "@ss" is a disguise, "@user" a mention: a known word decides.
+        start = max(start, 1)
+        optional.append(0)
+    # A "!" after a word of one or two letters stays what it is ("m!",
+    # "g&m!"): too short a word to tell.
+    long_core = sum(c.isalnum() for c in word[start:end]) >= 3
+    either: list[int] = []  # i or l: i unless l makes a known word
+    for i, c in enumerate(word):
+        if c in "!|":
+            run = _run_length(word, i)
+            if i < start:
+                optional.append(i)  # "!diot", "|diot", "!t"; not "!important"
+            elif i >= end:
+                # "||" after letters is "ll" ("ki||"); one final "!" or "|" is
+                # a letter only when the word is not one without it and is
+                # one with it ("feminaz!"; never "Hi!").
+                if c == "|" and run == 2:
+                    chars[i] = "i"
+                    either.append(i)
+                elif run == 1 and i == n - 1 and (c == "|" or long_core):
+                    optional.append(i)
+            elif (c == "!" and run == 1) or (c == "|" and run <= 2):
+                # "!!" inside a word is punctuation with a space missing
+                # ("that!!everything"); "|||" is a separator.
+                chars[i] = "i"
+                either.append(i)
+        elif not start <= i < end:
+            continue
+        elif c.isdigit():
             chars[i] = c.translate(_LEET_DIGITS)
+            if c == "1":
+                either.append(i)
         elif c == "$":
-            # "$hit", "a$$"; never "$5".
-            nxt = chars[i + 1] if i + 1 < n else ""
-            if not nxt.isdigit():
+            # "$hit", "a$$", "a$5", "$0n"; never "$5" or "$2bn".
+            if i > start or not _MONEY.fullmatch(word, i + 1):
                 chars[i] = "s"
-        elif c in "@!":
-            # Only between letters: "@user" is a mention, "idiot!" is
-            # punctuation, "b@stard" and "sh!t" are disguises.
+        elif c == "@":
+            # Only between letters: "@user" is a mention, "b@stard" a disguise.
             prev = chars[i - 1] if i else ""
             nxt = word[i + 1] if i + 1 < n else ""
-            if prev.isalpha() and nxt.isalpha():
-                if c == "@" and "." in word[i:]:
-                    continue  # an e-mail address
-                chars[i] = "a" if c == "@" else "i"
-    return "".join(chars), range(n)
+            if prev.isalpha() and (nxt.isalnum() or nxt in "!|") and "." not in word[i:]:
+                chars[i] = "a"
+            elif prev.isalpha() and i == end - 1:
+                optional.append(i)  # "vagin@"
+    # "||" is a double l far more often than a double i: "a||", "ki||".
+    for i in either:
+        if word[i] == "|" and word[i + 1 : i + 2] == "|" and i + 1 in either:
+            chars[i] = chars[i + 1] = "l"
+    if either or optional:
+        chars = _resolve(word, chars, either, optional)
+    return "".join(chars)
+
+
+def _run_length(word: str, i: int) -> int:
+    """Length of the run of word[i]'s character that contains position i."""
+    c = word[i]
+    start = i
+    while start and word[start - 1] == c:
+        start -= 1
+    end = i + 1
+    while end < len(word) and word[end] == c:
+        end += 1
+    return end - start
+
+
+# Readings of the ambiguous characters of one word tried at most.
+_MAX_READINGS = 64
+
+
+def _resolve(word: str, chars: list[str], either: list[int], optional: list[int]) -> list[str]:
+    """The reading of the ambiguous characters that makes a known word, if any.
+
+    ``either`` positions hold their default reading (i, or l in "||"),
+    ``optional`` ones the character as written.
+    """
+    if 2 ** len(either) * 3 ** len(optional) > _MAX_READINGS:
+        return chars
+    other = {"i": "l", "l": "i"}
+    options = [(i, (chars[i], other[chars[i]])) for i in either]
+    for i in optional:
+        if word[i] == "@":
+            options.append((i, ("a", "@")))
+        elif i == len(word) - 1:
+            options.append((i, (word[i], "i", "l")))  # a final one: as written first
+        else:
+            options.append((i, ("i", "l", word[i])))
+    # Words as written first, so that "sh!1l" is "shill", not "shiil" (a
+    # stretched spelling of "shil").
+    for known in (disguises.base_words(), disguises.known_words()):
+        for combo in itertools.product(*(alternatives for _, alternatives in options)):
+            trial = chars.copy()
+            for (i, _), letter in zip(options, combo, strict=True):
+                trial[i] = letter
+            if "".join(trial).strip("!|@") in known:
+                return trial
+    # No reading makes a known word: a "!" or "|" between two runs of three
+    # letters is punctuation or a separator ("increases|ghg"), not a letter.
+    for i in either:
+        if word[i] in "!|":
+            around = word[:i].rstrip(word[i])[-3:] + word[i + 1 :].lstrip(word[i])[:3]
+            if len(around) == 6 and around.isalpha():
+                chars[i] = word[i]
+    return chars
 
 
 _HAS_LETTER = re.compile(r"[^\W\d_]")
@@ -243,19 +288,32 @@ _EMAIL_TAIL = re.compile(r"[\w@$!]*@[\w-]+\.\w")
 
 
 def _leet(text: str, omap: list[int]) -> tuple[str, list[int]]:
-    # The candidate regex does not see ".", so guard e-mail addresses here.
-    def replace(m: re.Match) -> tuple[str, range]:
-        if "@" in m.group() and _EMAIL_TAIL.match(text, m.start()):
-            return m.group(), range(len(m.group()))
-        return _leet_word(m)
+    readings: dict[int, str] = {}
+    maybe: dict[int, str] = {}  # short numbers that may be words ("g0 t0 h3ll")
+    for m in _LEET_CANDIDATE.finditer(text):
+        word = m.group()
+        # The candidate regex does not see ".", so guard e-mail addresses here.
+        if "@" in word and _EMAIL_TAIL.match(text, m.start()):
+            continue
+        read, short_number = _leet_word(word)
+        if short_number:
+            if read != word and read in disguises.base_words():
+                maybe[m.start()] = read
+        elif read != word:
+            readings[m.start()] = read
+    if readings:
+        readings.update(maybe)
 
-    return _rewrite(text, omap, _LEET_CANDIDATE, replace)
+    def replace(m: re.Match) -> tuple[str, range]:
+        return readings.get(m.start(), m.group()), range(len(m.group()))
+
+    return rewrite(text, omap, _LEET_CANDIDATE, replace)
 
 
 # Step 3: "f u c k", "f.u.c.k", "f-u-c-k", "f_u_c_k", "f*u*c*k": three or
 # more single letters with the same separator between each pair.
 _SPACED = re.compile(
-    r"(?<![^\W_])[^\W\d_](?P<sep>[ .\-_*·•/|]{1,3})(?:[^\W\d_](?P=sep))+[^\W\d_](?![^\W_])"
+    r"(?<![^\W_])[^\W\d_](?P<sep>[ .\-_*·•/|!‐‑‒–—―]{1,3})(?:[^\W\d_](?P=sep))+[^\W\d_](?![^\W_])"
 )
 
 
@@ -268,7 +326,9 @@ def _join_spaced(m: re.Match) -> tuple[str, list[int]]:
 
 # Cheap test first: a single letter, a separator, a single letter, a separator.
 # (Searched in " " + text; a leading character class keeps the scan fast.)
-_MAYBE_SPACED = re.compile(r"[ .\-_*·•/|][^\W\d_][ .\-_*·•/|]{1,3}[^\W\d_][ .\-_*·•/|]")
+_MAYBE_SPACED = re.compile(
+    r"[ .\-_*·•/|!‐‑‒–—―][^\W\d_][ .\-_*·•/|!‐‑‒–—―]{1,3}[^\W\d_][ .\-_*·•/|!‐‑‒–—―]"
+)
 
 # Step 4: stretched letters.
 _STRETCHED = re.compile(r"([^\W\d_])\1{2,}")
@@ -284,7 +344,10 @@ def _shrink(m: re.Match) -> tuple[str, tuple[int, int]]:
 
 def normalise(text: str) -> Normalised:
     """Normalise ``text`` for matching, keeping a map back to its offsets."""
-    out, omap = _fold(text)
+    out, omap = _characters(text)
+    plain = turned.turn_round_plain(out, omap)
+    if plain is not None:
+        out, omap = plain
     needs_leet = _maybe_leet(out)
     needs_spaced = _MAYBE_SPACED.search(" " + out) is not None
     # "!!!" and "..." are runs too, but only runs of letters are rewritten.
@@ -292,11 +355,47 @@ def normalise(text: str) -> Normalised:
     if not (needs_leet or needs_spaced or needs_shrink):
         return Normalised(out, tuple(omap) if omap is not None else tuple(range(len(out) + 1)))
     if omap is None:
-        omap = list(range(len(out) + 1))
+        omap = _identity(out)
     if needs_leet:
         out, omap = _leet(out, omap)
     if needs_spaced or needs_leet:
-        out, omap = _rewrite(out, omap, _SPACED, _join_spaced)
+        out, omap = rewrite(out, omap, _SPACED, _join_spaced)
     if needs_shrink or needs_leet or needs_spaced:
-        out, omap = _rewrite(out, omap, _STRETCHED, _shrink)
+        out, omap = rewrite(out, omap, _STRETCHED, _shrink)
     return Normalised(out, tuple(omap))
+
+
+def _characters(text: str) -> tuple[str, list[int] | None]:
+    """Steps 0 and 1: text turned the right way round, then folded character by
+    character, then what sits inside a word (disguises.py)."""
+    if text.isascii():
+        return _fold(text)
+    round_ = None
+    if not turned.REVERSAL_TRIGGERS.isdisjoint(text):
+        round_ = turned.turn_round(text)
+    if round_ is None:
+        out, omap = _fold(text)
+    else:
+        work, base = round_
+        out, fold_map = _fold(work)
+        omap = base if fold_map is None else [base[i] for i in fold_map]
+    out, omap = disguises.regional_indicator_words(out, omap)
+    out, omap = disguises.latin_in_arabic_letters(out, omap)
+    return disguises.inside_word(out, omap)
+
+
+_IDENTITY_WORD = re.compile(r"[^\W_]+")
+_DOUBLES = re.compile(r"([^\W\d_])\1+")
+
+
+def text_identity(text: str) -> str:
+    """The text's identity for repeat detection ("the same text posted again").
+
+    Two comments whose identities are equal read the same to a person: the
+    normalised words (look-alikes, invisible characters, fullwidth and
+    styled letters, leet and disguises all folded away), without
+    punctuation, symbols or emoji, doubled letters made single. A stable
+    contract: rate limits store it, so a change here is a migration note.
+    """
+    words = _IDENTITY_WORD.findall(normalise(text).text)
+    return _DOUBLES.sub(r"\1", " ".join(words))
