@@ -346,6 +346,8 @@ def main() -> int:
         "upside_down_ascii": UPSIDE_DOWN_ASCII,
         "mirrored": dict(sorted(mirrored.items())),
         "mirrored_ascii": MIRROR_ASCII,
+        # Two regional indicators that name a region show as its flag.
+        "flag_regions": sorted(c.lower() for c in icu.Locale.getISOCountries()),
     }
     text = json.dumps(data, ensure_ascii=False, indent=0, sort_keys=False)
     OUT.write_text(text + "\n", encoding="utf-8")

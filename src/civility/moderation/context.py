@@ -40,6 +40,10 @@ class Normalised:
 
     text: str
     to_original: tuple[int, ...]
+    # Set when part of the reader's text was written to be read the other way
+    # round (upside down, mirrored, backwards): the text in reading order,
+    # for the steps that read the reader's own text (language).
+    reading: str | None = None
 
     def original_span(self, start: int, end: int) -> tuple[int, int]:
         """Map a ``[start, end)`` span of the normalised text to the original."""

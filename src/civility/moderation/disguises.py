@@ -28,6 +28,7 @@ from .lookalikes import (
     ARABIC_LATIN,
     FILLER_BLANK,
     FILLER_BREAK,
+    FLAG_REGIONS,
     REGIONAL_INDICATORS,
     is_arabic_script,
 )
@@ -117,11 +118,12 @@ _FLAG_LETTERS = re.compile("[\U0001f1e6-\U0001f1ff]+")
 def regional_indicator_words(text: str, omap: list[int] | None) -> tuple[str, list[int] | None]:
     """Flag letters read as letters when they spell a word: "🇮🇩🇮🇴🇹" is "idiot".
 
-    Two regional indicators make a flag (🇹🇷, 🇺🇸), and flags are everywhere in
-    comments: a run stays as it is unless it is a single letter (no flag), or
-    three letters or more that make a word the lexicons know, or two letters
-    next to such a word ("🇰🇮🇸🇸 🇲🇾 🇦🇸🇸": "my"). A word gets a space on
-    either side where it touches other letters.
+    Two regional indicators that name a region show as its flag (🇹🇷, 🇺🇸),
+    and flags are everywhere in comments: a run that shows as flags stays as
+    it is, unless its letters make a word the lexicons know ("🇧🇮🇹🇨🇭"), or
+    it is a pair next to such a word ("🇰🇮🇸🇸 🇲🇾 🇦🇸🇸": "my"). A run that
+    cannot be all flags (odd length, a pair that names no region) is letters.
+    A word gets a space on either side where it touches other letters.
     """
     runs = list(_FLAG_LETTERS.finditer(text))
     if not runs:
@@ -129,7 +131,7 @@ def regional_indicator_words(text: str, omap: list[int] | None) -> tuple[str, li
     omap = _identity(text) if omap is None else omap
     known = known_words()
     letters = ["".join(REGIONAL_INDICATORS[c] for c in m.group()) for m in runs]
-    read = [len(w) == 1 or (len(w) > 2 and w in known) for w in letters]
+    read = [_not_flags(w) or (len(w) > 2 and w in known) for w in letters]
     # Pairs next to a word read as letters, and pairs next to those.
     spaced = [not text[a.end() : b.start()].strip() for a, b in zip(runs, runs[1:], strict=False)]
     changed = True
@@ -162,7 +164,14 @@ def regional_indicator_words(text: str, omap: list[int] | None) -> tuple[str, li
     return rewrite(text, omap, _FLAG_LETTERS, replace)
 
 
+def _not_flags(letters: str) -> bool:
+    pairs = [letters[i : i + 2] for i in range(0, len(letters), 2)]
+    return len(letters) % 2 == 1 or any(p not in FLAG_REGIONS for p in pairs)
+
+
 _MIXED_SCRIPT = re.compile(r"[a-z][\u0600-\u06ff]|[\u0600-\u06ff][a-z]")
+_LATIN = re.compile("[a-z]")
+_ARABIC = re.compile("[\u0600-\u06ff]")
 _WORD_ANY = re.compile(r"\w+")
 
 
@@ -172,7 +181,11 @@ def latin_in_arabic_letters(text: str, omap: list[int] | None) -> tuple[str, lis
     "idiهt" is "idiot"; the Arabic article on an English word ("الmake")
     and every Arabic, Sorani or Kurmanji word are left alone.
     """
-    if _MIXED_SCRIPT.search(text) is None:
+    if (
+        _LATIN.search(text) is None
+        or _ARABIC.search(text) is None
+        or _MIXED_SCRIPT.search(text) is None
+    ):
         return text, omap
     omap = _identity(text) if omap is None else omap
 
@@ -198,7 +211,8 @@ def latin_in_arabic_letters(text: str, omap: list[int] | None) -> tuple[str, lis
 # Non-ASCII symbols, emoji or blank fillers between two letters, and the
 # chain of word pieces they join.
 _SEP = r"(?:[^\w\s\x00-\x7f]|[\u2028\u2029])+"
-_INSIDE = re.compile(r"(?<=\w)" + _SEP + r"(?=\w)")
+_SYMBOL = re.compile(r"[^\w\s\x00-\x7f]")
+_INSIDE = re.compile(_SEP + r"(?=\w)")
 _CHAIN = re.compile(r"\w+(?:" + _SEP + r"\w+)+")
 _PIECE = re.compile(r"\w+")
 _DIGITS_AS_LETTERS = str.maketrans("013457", "oieast")
@@ -219,11 +233,15 @@ def inside_word(text: str, omap: list[int] | None) -> tuple[str, list[int] | Non
     a run is removed when the pieces on either side of it make a known word
     ("id🤡iot"), or when every piece is one letter ("f🤡u🤡c🤡k"); it stands
     for a hidden letter when one letter in its place makes a known word
-    ("sh💩t" → "sh*t"); otherwise an emoji stays where it is (it separates
-    two words, as in "you🤡idiot" or an Arabic tweet's "مستقعده🌚كيف") and a
-    blank filler becomes a space.
+    ("sh💩t" → "sh*t"); it stays where it is when both pieces are known
+    words (it separates them: "you🤡idiot"), and a blank filler there becomes
+    a space; otherwise it is removed ("isl🇹🇷am"): a reader who puts emoji
+    inside the words of a whole comment is hiding them.
     """
-    if _INSIDE.search(text) is None:
+    if (_SYMBOL.search(text) is None and FILLER_BREAK not in text) or not any(
+        m.start() and text[m.start() - 1].isalnum() or text[m.start() - 1 : m.start()] == "_"
+        for m in _INSIDE.finditer(text)
+    ):
         return _fillers_to_space(text, omap)
     omap = _identity(text) if omap is None else omap
     known = known_words()
@@ -247,6 +265,8 @@ def inside_word(text: str, omap: list[int] | None) -> tuple[str, list[int] | Non
             elif len(left) + len(right) >= 3 and any(left + c + right in known for c in _ALPHABET):
                 out.append("*")  # the symbol stands for a letter: "sh💩t" is "sh*t"
                 sources.append(run_start)
+            elif not (left in known and right in known):
+                pass
             elif run[0] in _FILLERS:
                 out.append(_FILLERS[run[0]])  # a blank between two words
                 sources.append(run_start)

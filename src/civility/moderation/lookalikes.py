@@ -28,6 +28,7 @@ __all__ = [
     "ARABIC_LATIN",
     "FILLER_BLANK",
     "FILLER_BREAK",
+    "FLAG_REGIONS",
     "MIRRORED",
     "MIRRORED_ASCII",
     "REGIONAL_INDICATORS",
@@ -62,6 +63,8 @@ _FILLERS = {
 # Regional indicators (🇮) are letters too, but two of them make a flag:
 # disguises.py reads a run of them as letters only when it spells a word.
 REGIONAL_INDICATORS = {chr(cp): chr(cp - 0x1F1E6 + ord("a")) for cp in range(0x1F1E6, 0x1F200)}
+# ISO 3166 regions (from ICU): a pair of regional indicators naming one is a flag.
+FLAG_REGIONS = frozenset(_DATA["flag_regions"])
 _LETTERS: dict[str, str] = {
     ch: letter for ch, letter in _DATA["letters"].items() if ch not in REGIONAL_INDICATORS
 }

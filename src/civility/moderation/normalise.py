@@ -47,6 +47,7 @@ mind (see lexicons/README.md).
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 
@@ -117,18 +118,42 @@ def _maybe_leet(text: str) -> bool:
         nxt = text[i + 1 : i + 2]
         c = m.group()
         if c == "@":
-            # "b@stard"; "@ss" too, though most words after "@" are names.
-            if (nxt.isalpha() or nxt in "!|") and (prev.isalpha() or not prev or prev.isspace()):
-                return True
-            if prev.isalpha() and not nxt.isalnum():
+            if prev.isalpha() and (nxt.isalpha() or nxt in "!|"):
+                return True  # "b@stard"
+            if nxt.isalpha() and (not prev or prev.isspace()) and _known_with(text, i, ("a",)):
+                return True  # "@ss", not "@user"
+            if prev.isalpha() and not nxt.isalnum() and _known_with(text, i, ("a",)):
                 return True  # "vagin@"
         elif c in "!|":
-            # "sh!t", "!diot", "|d|ot", "ki||"; "Hi!" only to be checked.
-            if nxt.isalpha() or prev.isalpha():
-                return True
+            if nxt.isalpha() or (c == "|" and prev.isalpha()):
+                return True  # "sh!t", "!diot", "|d|ot", "ki||"
+            if prev.isalpha() and not nxt.isalnum() and _known_with(text, i, ("i", "l")):
+                return True  # "feminaz!", but not "Hi!"
         elif prev.isalpha() or nxt.isalpha():
             return True
     return False
+
+
+_WORD_BEFORE = re.compile(r"[^\W\d_]+$")
+_WORD_AFTER = re.compile(r"[^\W\d_]+")
+
+
+def _known_with(text: str, i: int, letters: tuple[str, ...]) -> bool:
+    """Whether the word beside the "@" or "!" at ``i`` is a known word only
+    with one of ``letters`` in its place ("@ss", "feminaz!")."""
+    if i and text[i - 1].isalpha():
+        m = _WORD_BEFORE.search(text, max(0, i - 40), i)
+        return _known_only_with(m.group() if m else "", letters, False)
+    m = _WORD_AFTER.match(text, i + 1)
+    return _known_only_with(m.group() if m else "", letters, True)
+
+
+@functools.lru_cache(maxsize=4096)
+def _known_only_with(word: str, letters: tuple[str, ...], before: bool) -> bool:
+    known = disguises.base_words()
+    if len(word) < 2 or word in known:
+        return False
+    return any((c + word if before else word + c) in known for c in letters)
 
 
 _LEET_DIGITS = str.maketrans("013457", "oieast")
@@ -147,6 +172,7 @@ _BARRED_LETTERS = re.compile(r"[^\W\d_](?:([!|])[^\W\d_])(?:\1[^\W\d_])+")
 _MAX_CHOICES = 6
 
 
+@functools.lru_cache(maxsize=8192)
 def _leet_word(word: str) -> tuple[str, bool]:
     """The word read as leet, and whether it is a number that could be a short
     word ("g0", "4"): such words are read only in a comment with other leet."""
@@ -332,6 +358,7 @@ _MAYBE_SPACED = re.compile(
 
 # Step 4: stretched letters.
 _STRETCHED = re.compile(r"([^\W\d_])\1{2,}")
+_STRETCHED_WORD = re.compile(r"\w*?([^\W\d_])\1{2,}\w*")
 _MAYBE_STRETCHED = re.compile(r"(.)\1\1")
 
 
@@ -342,18 +369,52 @@ def _shrink(m: re.Match) -> tuple[str, tuple[int, int]]:
     return run[:2], (0, len(run) - 1)
 
 
+def _unstretch(m: re.Match) -> tuple[str, list[int]]:
+    """A stretched word with its runs shrunk to two letters ("fuuuuck" →
+    "fuuck"), or to one when only that makes a known word ("dummmb" →
+    "dumb", "succcks" → "sucks"; "coooool" stays "cool")."""
+    word = m.group()
+    two: list[str] = []
+    two_sources: list[int] = []
+    one: list[str] = []
+    one_sources: list[int] = []
+    pos = 0
+    for run in _STRETCHED.finditer(word):
+        start, end = run.span()
+        for out, sources in ((two, two_sources), (one, one_sources)):
+            out.append(word[pos:start])
+            sources.extend(range(pos, start))
+        # The kept letters map to the first and last of the run, so that the
+        # evidence for "fuuuuck" covers every u.
+        two.append(word[start : start + 2])
+        two_sources.extend((start, end - 1))
+        one.append(word[start])
+        one_sources.append(end - 1 if end == len(word) else start)
+        pos = end
+    for out, sources in ((two, two_sources), (one, one_sources)):
+        out.append(word[pos:])
+        sources.extend(range(pos, len(word)))
+    shrunk, single = "".join(two), "".join(one)
+    base = disguises.base_words()
+    if shrunk not in base and single in base:
+        return single, one_sources
+    return shrunk, two_sources
+
+
 def normalise(text: str) -> Normalised:
     """Normalise ``text`` for matching, keeping a map back to its offsets."""
-    out, omap = _characters(text)
+    out, omap, turned_round = _characters(text)
     plain = turned.turn_round_plain(out, omap)
     if plain is not None:
         out, omap = plain
+        turned_round = True
     needs_leet = _maybe_leet(out)
     needs_spaced = _MAYBE_SPACED.search(" " + out) is not None
     # "!!!" and "..." are runs too, but only runs of letters are rewritten.
     needs_shrink = any(m.group(1).isalpha() for m in _MAYBE_STRETCHED.finditer(out))
     if not (needs_leet or needs_spaced or needs_shrink):
-        return Normalised(out, tuple(omap) if omap is not None else tuple(range(len(out) + 1)))
+        omap = omap if omap is not None else range(len(out) + 1)
+        return Normalised(out, tuple(omap), out if turned_round else None)
     if omap is None:
         omap = _identity(out)
     if needs_leet:
@@ -361,17 +422,17 @@ def normalise(text: str) -> Normalised:
     if needs_spaced or needs_leet:
         out, omap = rewrite(out, omap, _SPACED, _join_spaced)
     if needs_shrink or needs_leet or needs_spaced:
-        out, omap = rewrite(out, omap, _STRETCHED, _shrink)
-    return Normalised(out, tuple(omap))
+        out, omap = rewrite(out, omap, _STRETCHED_WORD, _unstretch)
+    return Normalised(out, tuple(omap), out if turned_round else None)
 
 
-def _characters(text: str) -> tuple[str, list[int] | None]:
+def _characters(text: str) -> tuple[str, list[int] | None, bool]:
     """Steps 0 and 1: text turned the right way round, then folded character by
     character, then what sits inside a word (disguises.py)."""
     if text.isascii():
-        return _fold(text)
+        return (*_fold(text), False)
     round_ = None
-    if not turned.REVERSAL_TRIGGERS.isdisjoint(text):
+    if turned.REVERSAL_TRIGGERS.search(text):
         round_ = turned.turn_round(text)
     if round_ is None:
         out, omap = _fold(text)
@@ -381,7 +442,7 @@ def _characters(text: str) -> tuple[str, list[int] | None]:
         omap = base if fold_map is None else [base[i] for i in fold_map]
     out, omap = disguises.regional_indicator_words(out, omap)
     out, omap = disguises.latin_in_arabic_letters(out, omap)
-    return disguises.inside_word(out, omap)
+    return (*disguises.inside_word(out, omap), round_ is not None)
 
 
 _IDENTITY_WORD = re.compile(r"[^\W_]+")

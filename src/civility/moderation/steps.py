@@ -112,7 +112,9 @@ def language(ctx: Context) -> Context:
     # write in another language than the page, and the output reports what
     # the comment is actually written in.
     hint = ctx.lang_hint or (ctx.article.lang if ctx.article is not None else None)
-    found = identify(ctx.text, hint)
+    # Text written upside down or backwards is identified as it reads.
+    reading = ctx.normalised.reading if ctx.normalised is not None else None
+    found = identify(reading or ctx.text, hint)
     return evolve(ctx, lang=found.lang, lang_confidence=found.confidence)
 
 

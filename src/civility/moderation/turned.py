@@ -37,7 +37,10 @@ _MIRROR_NEUTRAL = frozenset("ilmnouvwxyAHIMOTUVWXY08-.!'\"")
 # mirrored writing uses (Turkish ı and Cyrillic я are letters of their own).
 _UPSIDE_DOWN_EVIDENCE = frozenset(c for c in UPSIDE_DOWN if c not in "ı¡¿˙„‾")
 _MIRROR_EVIDENCE = frozenset(c for c in MIRRORED if c not in "ЯяИи")
-REVERSAL_TRIGGERS = frozenset({_RLO, _LRO}) | _UPSIDE_DOWN_EVIDENCE | _MIRROR_EVIDENCE
+# One character class: a regex scan is several times faster than a set test.
+REVERSAL_TRIGGERS = re.compile(
+    "[" + re.escape("".join(sorted({_RLO, _LRO} | _UPSIDE_DOWN_EVIDENCE | _MIRROR_EVIDENCE))) + "]"
+)
 
 _TOKEN = re.compile(r"\S+")
 
@@ -157,13 +160,15 @@ def turn_round(text: str) -> tuple[str, list[int]] | None:
 
 # English function words spelled backwards: a cheap test that a line may be
 # written backwards, before counting words both ways.
-_BACKWARDS_HINT = re.compile(r"\b(?:uoy|eht|era|dna|siht|taht|ruoy|saw|erew|tahw|lla|yeht|evah)\b")
+_BACKWARDS_HINTS = ("uoy", "eht ", " dna ", " rof ", " ot ", " fo ")
+_BACKWARDS = re.compile(r"\b(?:uoy|eht|era|dna|siht|taht|ruoy|saw|erew|tahw|lla|yeht|evah)\b")
 _WORD = re.compile(r"[a-z']+")
 
 
 def turn_round_plain(text: str, omap: list[int] | None) -> tuple[str, list[int]] | None:
     """Lines of English written backwards ("toidi na era uoy"), read forwards."""
-    if _BACKWARDS_HINT.search(text) is None:
+    # Substring tests first: far cheaper than a regex on every comment.
+    if not any(hint in text for hint in _BACKWARDS_HINTS) or _BACKWARDS.search(text) is None:
         return None
     from .language import function_words
 

@@ -249,12 +249,23 @@ def disguise_comment(
     WHOLE_COMMENT families)."""
     if family in WHOLE_COMMENT:
         return WHOLE_COMMENT[family](text, rng)
+    if family == "spaced" and spans:
+        # One stretch, so the gap between spaced-out words is wider everywhere.
+        spans = [(min(s for s, _ in spans), max(e for _, e in spans))]
+    merged: list[list[int]] = []
+    for start, end in sorted(spans):  # evidence spans may overlap or repeat
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
     out = []
     pos = 0
-    for start, end in sorted(spans):
+    for start, end in merged:
         out.append(text[pos:start])
         words = text[start:end].split(" ")
-        out.append(" ".join(disguise_word(w, family, rng) if w else w for w in words))
+        # Spaced-out words need a wider gap between them to be read at all.
+        gap = "  " if family == "spaced" else " "
+        out.append(gap.join(disguise_word(w, family, rng) if w else w for w in words))
         pos = end
     out.append(text[pos:])
     return "".join(out)
