@@ -304,6 +304,10 @@ def main() -> int:
         target = read_as_ascii(skeleton(ch), inverse) or read_as_ascii(skeleton(folded), inverse)
         if target is None or target == folded:
             continue
+        if skeleton(ch) == "l" and category(cp) != "Ll":
+            # The skeleton of l, I, 1 and |: a capital I or a stroke reads as
+            # i or l; "|" lets normalise decide with the word.
+            target = "|"
         if script(cp) in ARABIC_SCRIPT:
             if category(ord(folded[0])) != "other":
                 arabic_latin[ch] = target

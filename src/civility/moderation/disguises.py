@@ -98,6 +98,10 @@ def known_words() -> frozenset[str]:
                 _LEXICON = frozenset(base)
                 for lang in LANGUAGES:
                     base.update(w.lower() for w in function_words(lang))
+                # The innocent words too: "snnnniggered" reads as "sniggered".
+                from .innocent import innocent_words
+
+                base.update(innocent_words())
                 _BASE = frozenset(base)
                 _KNOWN = frozenset(base | stretched)
             finally:

@@ -14,8 +14,9 @@ What stays a decision of ours, not Unicode's:
   is mostly Latin they are read as Latin (disguises.py).
 - Turkish and Kurmanji letters lose their marks like every other accent
   (ş → s, ı → i), as before: the lexicons are normalised the same way.
-- Vertical strokes that UTS #39 reads as "l" (∣, ׀, ⏽...) become "|",
-  which the leet step reads as i or l, whichever makes a known word.
+- Capital I look-alikes and vertical strokes, whose UTS #39 skeleton is
+  that of l, I, 1 and | (ꓲ, Ӏ, ∣, ׀...), become "|", which the leet step
+  reads as i or l, whichever makes a known word.
 """
 
 from __future__ import annotations
@@ -151,11 +152,7 @@ def _look_alike(c: str) -> str:
     if c.isascii() or is_arabic_script(c):
         return c
     target = _CONFUSABLES.get(c) or _CONFUSABLES_EXTRA.get(c) or _TURNED_LATIN.get(c)
-    if target is None:
-        return c
-    if target == "l" and not unicodedata.category(c).startswith("L"):
-        return "|"  # a vertical stroke (∣, ׀): i or l, decided with the word
-    return target
+    return c if target is None else target
 
 
 def fold_char(ch: str) -> str:

@@ -53,10 +53,10 @@ import re
 
 from . import disguises, turned
 from .context import Normalised
-from .lookalikes import fold_char
+from .lookalikes import fold_char, is_arabic_script
 from .offsets import rewrite
 
-__all__ = ["normalise", "text_identity"]
+__all__ = ["language_reading", "normalise", "text_identity"]
 
 # --- step 1: one character at a time ------------------------------------------
 
@@ -286,8 +286,8 @@ def _resolve(word: str, chars: list[str], either: list[int], optional: list[int]
     for i in optional:
         if word[i] == "@":
             options.append((i, ("a", "@")))
-        elif i == len(word) - 1:
-            options.append((i, (word[i], "i", "l")))  # a final one: as written first
+        elif i == len(word) - 1 and word[i] == "!":
+            options.append((i, (word[i], "i", "l")))  # a final "!": as written first
         else:
             options.append((i, ("i", "l", word[i])))
     # Words as written first, so that "sh!1l" is "shill", not "shiil" (a
@@ -403,18 +403,18 @@ def _unstretch(m: re.Match) -> tuple[str, list[int]]:
 
 def normalise(text: str) -> Normalised:
     """Normalise ``text`` for matching, keeping a map back to its offsets."""
-    out, omap, turned_round = _characters(text)
+    out, omap, reading = _characters(text)
     plain = turned.turn_round_plain(out, omap)
     if plain is not None:
         out, omap = plain
-        turned_round = True
+        reading = out
     needs_leet = _maybe_leet(out)
     needs_spaced = _MAYBE_SPACED.search(" " + out) is not None
     # "!!!" and "..." are runs too, but only runs of letters are rewritten.
     needs_shrink = any(m.group(1).isalpha() for m in _MAYBE_STRETCHED.finditer(out))
     if not (needs_leet or needs_spaced or needs_shrink):
         omap = omap if omap is not None else range(len(out) + 1)
-        return Normalised(out, tuple(omap), out if turned_round else None)
+        return Normalised(out, tuple(omap), reading)
     if omap is None:
         omap = _identity(out)
     if needs_leet:
@@ -423,14 +423,14 @@ def normalise(text: str) -> Normalised:
         out, omap = rewrite(out, omap, _SPACED, _join_spaced)
     if needs_shrink or needs_leet or needs_spaced:
         out, omap = rewrite(out, omap, _STRETCHED_WORD, _unstretch)
-    return Normalised(out, tuple(omap), out if turned_round else None)
+    return Normalised(out, tuple(omap), reading)
 
 
-def _characters(text: str) -> tuple[str, list[int] | None, bool]:
+def _characters(text: str) -> tuple[str, list[int] | None, str | None]:
     """Steps 0 and 1: text turned the right way round, then folded character by
     character, then what sits inside a word (disguises.py)."""
     if text.isascii():
-        return (*_fold(text), False)
+        return (*_fold(text), None)
     round_ = None
     if turned.REVERSAL_TRIGGERS.search(text):
         round_ = turned.turn_round(text)
@@ -442,7 +442,64 @@ def _characters(text: str) -> tuple[str, list[int] | None, bool]:
         omap = base if fold_map is None else [base[i] for i in fold_map]
     out, omap = disguises.regional_indicator_words(out, omap)
     out, omap = disguises.latin_in_arabic_letters(out, omap)
-    return (*disguises.inside_word(out, omap), round_ is not None)
+    reading = None if round_ is None else _BIDI_CONTROLS.sub("", round_[0])
+    return (*disguises.inside_word(out, omap), reading)
+
+
+_BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+# Anything but ASCII, Latin letters with accents, Arabic script and common
+# punctuation: characters a disguise puts in a comment (styled and enclosed
+# letters, other alphabets' look-alikes, invisible and filler characters,
+# combining marks, tatweel), and emoji.
+_DISGUISE = re.compile(
+    "[^\x00-\x7f\u00a0-\u00ac\u00ae-\u00b6\u00b8-\u024f\u0600-\u063f\u0641-\u064a"
+    "\u0660-\u06ff\u0750-\u077f\u08a0-\u08ff\u2013-\u2021\u2023-\u2027\u2030-\u205e]"
+)
+
+
+_PLAIN_LETTER = re.compile("[A-Za-z\u00c0-\u024f]")
+# Fillers a reader puts between letters; they do not make a word disguised.
+_INVISIBLE = frozenset("\u200b\u200c\u200d\u2060\u00ad\ufeff\u3164\u115f\u1160\uffa0\u2800")
+
+
+def _plain_word_at(text: str, i: int) -> bool:
+    """Whether the word around ``text[i]`` is written in plain letters."""
+    start, end = i, i + 1
+    while start and (text[start - 1].isalpha() or text[start - 1] in _INVISIBLE):
+        start -= 1
+    while end < len(text) and (text[end].isalpha() or text[end] in _INVISIBLE):
+        end += 1
+    return all(_PLAIN_LETTER.match(c) or c in _INVISIBLE for c in text[start:end])
+
+
+def language_reading(text: str, norm: Normalised) -> str:
+    """The comment for language identification: disguises undone, but every
+    language's own letters kept (normalisation folds ı, ş, ڕ and ێ, which
+    tell our languages apart).
+
+    Plain text is read as written. Text turned round is read in reading
+    order; styled, enclosed and look-alike letters as the letters they
+    stand for; leet, stretched and spaced-out words as normalised.
+    """
+    if norm.reading is not None:
+        return norm.reading
+    if text.isascii():
+        lowered = text.lower()
+        return text if norm.text == lowered else norm.text
+    # Spaced-out letters ("g e b e r t e c e ğ i m") are read joined.
+    spaced_out = norm.text.count(" ") < text.count(" ") - 1
+    if not spaced_out and _DISGUISE.search(text) is None:
+        return text
+    out = []
+    for ch, source in zip(norm.text, norm.to_original, strict=False):
+        original = text[source]
+        keep = original.isalpha() and (
+            original.isascii() or is_arabic_script(original) or "\u00c0" <= original <= "\u024f"
+        )
+        if original == "ı" and not _plain_word_at(text, source):
+            keep = False  # a dotless ı in a disguised word is an i in disguise
+        out.append(original if keep and original.lower() != ch and ch.isalpha() else ch)
+    return "".join(out)
 
 
 _IDENTITY_WORD = re.compile(r"[^\W_]+")

@@ -112,9 +112,14 @@ def language(ctx: Context) -> Context:
     # write in another language than the page, and the output reports what
     # the comment is actually written in.
     hint = ctx.lang_hint or (ctx.article.lang if ctx.article is not None else None)
-    # Text written upside down or backwards is identified as it reads.
-    reading = ctx.normalised.reading if ctx.normalised is not None else None
-    found = identify(reading or ctx.text, hint)
+    # A disguised comment is identified as it reads ("𝔣𝔲𝔠𝔨" is English,
+    # "ʇoıpı" too): language_reading undoes the disguises, not the letters.
+    text = ctx.text
+    if ctx.normalised is not None:
+        from .normalise import language_reading
+
+        text = language_reading(ctx.text, ctx.normalised)
+    found = identify(text, hint)
     return evolve(ctx, lang=found.lang, lang_confidence=found.confidence)
 
 

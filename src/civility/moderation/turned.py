@@ -20,6 +20,7 @@ known words. Turkish ı alone, or Cyrillic я and и, are no evidence.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from .disguises import known_words
 from .lookalikes import MIRRORED, MIRRORED_ASCII, UPSIDE_DOWN, UPSIDE_DOWN_ASCII, is_arabic_script
@@ -31,8 +32,8 @@ _OVERRIDE = re.compile("[\u202d\u202e][^\u202c\n\u2029]*")
 
 # Letters that look the same turned round: they may appear in upside-down or
 # mirrored words without being evidence of it.
-_UPSIDE_DOWN_NEUTRAL = frozenset("losxzHINOSXZ08-.!?'\"")
-_MIRROR_NEUTRAL = frozenset("ilmnouvwxyAHIMOTUVWXY08-.!'\"")
+_UPSIDE_DOWN_NEUTRAL = frozenset("losxzHINOSXZ08-.!?'\"ı")
+_MIRROR_NEUTRAL = frozenset("ilmnouvwxyAHIMOTUVWXY08-.!'\"ı")
 # Characters that count as evidence: Latin letters that only upside-down or
 # mirrored writing uses (Turkish ı and Cyrillic я are letters of their own).
 _UPSIDE_DOWN_EVIDENCE = frozenset(c for c in UPSIDE_DOWN if c not in "ı¡¿˙„‾")
@@ -61,7 +62,9 @@ def _proof(token: str, evidence: frozenset[str]) -> int:
 def _reads_as_known(line: str, start: int, end: int, table, ascii_table) -> bool:
     """Whether the run, turned round, is made of words the lexicons know."""
     turned = "".join(table.get(c) or ascii_table.get(c, c) for c in reversed(line[start:end]))
-    words = re.findall(r"\w+", turned.lower())
+    # Folded as the lexicons are: "öldürülsün" is known as "oldurulsun".
+    plain = unicodedata.normalize("NFKD", turned.lower().replace("ı", "i"))
+    words = re.findall(r"\w+", "".join(c for c in plain if not unicodedata.combining(c)))
     known = known_words()
     return bool(words) and all(w in known for w in words)
 
@@ -70,9 +73,14 @@ def _flip_runs(line: str, offset: int, table, ascii_table, neutral, evidence):
     """Spans of ``line`` written upside down (or mirrored): (start, end) pairs."""
     alphabet = set(table) | set(ascii_table) | neutral
     tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(line)]
+    # Accented Latin letters (ö, ü, ğ, ş) are left as they are by the
+    # generators that turn text round, so they may sit in a turned word.
     fits = [
-        all(c in alphabet or not (c.isalpha() or c.isdigit()) for c in tok)
-        and any(c in alphabet for c in tok)
+        all(
+            c in alphabet or not (c.isalpha() or c.isdigit()) or "\u00c0" <= c <= "\u024f"
+            for c in tok
+        )
+        and any(c in alphabet or "\u00c0" <= c <= "\u024f" for c in tok)
         for _, _, tok in tokens
     ]
     proofs = [_proof(tok, evidence) for _, _, tok in tokens]
