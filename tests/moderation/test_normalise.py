@@ -18,7 +18,9 @@ def check_map(original: str, norm: Normalised) -> None:
     assert len(omap) == len(norm.text) + 1
     assert omap[-1] == len(original)
     assert all(0 <= i < len(original) for i in omap[:-1])
-    assert all(a <= b for a, b in zip(omap, omap[1:], strict=False))
+    if norm.reading is None:
+        # It rises with the text, except over text turned round (turned.py).
+        assert all(a <= b for a, b in zip(omap, omap[1:], strict=False))
 
 
 @pytest.mark.parametrize(

@@ -237,10 +237,10 @@ def inside_word(text: str, omap: list[int] | None) -> tuple[str, list[int] | Non
     a run is removed when the pieces on either side of it make a known word
     ("id🤡iot"), or when every piece is one letter ("f🤡u🤡c🤡k"); it stands
     for a hidden letter when one letter in its place makes a known word
-    ("sh💩t" → "sh*t"); it stays where it is when both pieces are known
-    words (it separates them: "you🤡idiot"), and a blank filler there becomes
-    a space; otherwise it is removed ("isl🇹🇷am"): a reader who puts emoji
-    inside the words of a whole comment is hiding them.
+    ("sh💩t" → "sh*t"); otherwise a blank filler becomes a space, and an
+    emoji stays where it is when both pieces are known words (it separates
+    them: "you🤡idiot") and is removed when they are not ("isl🇹🇷am"): a
+    reader who puts emoji inside the words of a whole comment hides them.
     """
     if (_SYMBOL.search(text) is None and FILLER_BREAK not in text) or not any(
         m.start() and text[m.start() - 1].isalnum() or text[m.start() - 1 : m.start()] == "_"
@@ -269,11 +269,11 @@ def inside_word(text: str, omap: list[int] | None) -> tuple[str, list[int] | Non
             elif len(left) + len(right) >= 3 and any(left + c + right in known for c in _ALPHABET):
                 out.append("*")  # the symbol stands for a letter: "sh💩t" is "sh*t"
                 sources.append(run_start)
-            elif not (left in known and right in known):
-                pass
             elif run[0] in _FILLERS:
                 out.append(_FILLERS[run[0]])  # a blank between two words
                 sources.append(run_start)
+            elif not (left in known and right in known):
+                pass
             else:
                 out.append(run)  # an emoji between two words
                 sources.extend(range(run_start, run_end))
