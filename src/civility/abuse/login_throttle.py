@@ -10,6 +10,10 @@ from that address answer 429 with ``Retry-After`` *before* the password is
 checked, so a right guess inside the lockout teaches the attacker nothing.
 A successful sign-in clears its account's count.
 
+The account is counted by its key (identity.py): the name as Django's form
+cleans it before looking the account up, case folded, so "moderator ",
+"\tmoderator" and a fullwidth "ｍoderator" spend one allowance.
+
 Limits: ``CIVILITY_LOGIN_LIMIT_ACCOUNT`` and ``CIVILITY_LOGIN_LIMIT_IP``.
 """
 
@@ -27,6 +31,7 @@ from django.dispatch import receiver
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
+from . import identity
 from .rate_limits import KEY_PREFIX, client_ip
 
 LOGIN_PATHS = ("/accounts/login/", "/admin/login/")
@@ -40,8 +45,9 @@ def _key(kind: str, value: str, seconds: int, now: float) -> tuple[str, int]:
 
 def _limits(ip: str, username: str):
     yield "ip", ip, settings.CIVILITY_LOGIN_LIMIT_IP
-    if username:
-        yield "account", username.casefold(), settings.CIVILITY_LOGIN_LIMIT_ACCOUNT
+    account = identity.account_name(username)
+    if account:
+        yield "account", account, settings.CIVILITY_LOGIN_LIMIT_ACCOUNT
 
 
 def retry_after(ip: str, username: str, now: float | None = None) -> int:
@@ -71,7 +77,7 @@ def record_failure(ip: str, username: str, now: float | None = None) -> None:
 def clear_account(username: str, now: float | None = None) -> None:
     now = time.time() if now is None else now
     rate = settings.CIVILITY_LOGIN_LIMIT_ACCOUNT
-    key, _window = _key("account", username.casefold(), rate.seconds, now)
+    key, _window = _key("account", identity.account_name(username), rate.seconds, now)
     caches["default"].delete(key)
 
 

@@ -2,9 +2,9 @@
 
 The posting service's ``rate_limits`` step (posting/steps.py) counts every
 post from the doors readers use (the page form, the JSON API, the widget)
-per IP address, per e-mail address and per text (the same text posted again
-and again, under any name), and every pre-submit check per address on its
-own allowance. Fixed-window counters in Django's cache, raised as
+per IP address, per mailbox (identity.py: "a+1@x" and "A@x" are one) and
+per text (the same text posted again and again, under any name), and every
+pre-submit check per address on its own allowance. Fixed-window counters in Django's cache, raised as
 ``RateLimited`` (429) with the seconds to wait. The counters use
 ``cache.add`` + ``cache.incr``, atomic in Redis and under a lock in the
 local-memory cache, so two requests never both take the last slot. One
@@ -24,6 +24,8 @@ from django.core.cache import caches
 
 from civility.errors import RateLimited
 from civility.web.config import Rate
+
+from . import identity
 
 KEY_PREFIX = "civility:guard:"
 # Same-text limit: shorter texts ("I agree.", "Thank you") are said by many
@@ -97,7 +99,8 @@ def check_posting(*, ip: str, email: str, text: str, now: float | None = None) -
     """The posting limits, cheapest first. Raises RateLimited (429)."""
     if ip:
         hit("ip", ip, settings.CIVILITY_RATE_LIMIT_IP, now=now)
-    hit("email", email.strip().casefold(), settings.CIVILITY_RATE_LIMIT_EMAIL, now=now)
+    # One mailbox, one allowance: "a+1@x", '"a"@x' and "A@X" are one reader.
+    hit("email", identity.email(email), settings.CIVILITY_RATE_LIMIT_EMAIL, now=now)
     folded = " ".join(text.split()).casefold()
     if len(folded) >= SAME_TEXT_MIN_CHARS:
         hit("text", folded, settings.CIVILITY_RATE_LIMIT_SAME_TEXT, now=now)

@@ -26,6 +26,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import EmailValidator
 
+from civility.abuse import identity
 from civility.abuse import rate_limits as limits
 from civility.abuse import textrules
 from civility.comments import vocabulary
@@ -207,7 +208,7 @@ def repeat(p: Posting) -> Posting:
     """The same text from the same address on the same article within ten minutes
     (a double click, a resend after a lost answer) answers with the first comment."""
     folded = " ".join(p.text.split()).casefold()
-    key = f"{p.submission.article.pk}\n{p.author_email.casefold()}\n{folded}"
+    key = f"{p.submission.article.pk}\n{identity.email(p.author_email)}\n{folded}"
     p = replace(p, content_hash=hashlib.sha256(key.encode()).hexdigest())
     return replace(p, answer=repeat_of(p))
 

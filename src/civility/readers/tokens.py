@@ -16,6 +16,7 @@ from pathlib import Path
 import jwt
 from django.conf import settings
 
+from civility.abuse import identity
 from civility.errors import NotAuthenticated
 
 # Clocks on the publisher's servers and ours may differ a little.
@@ -93,11 +94,12 @@ def verify(token: str) -> ReaderClaims:
 def _claims(claims: dict, field: str) -> ReaderClaims:
     name = str(claims.get("name") or "").strip()
     email = str(claims.get("email") or "").strip()
-    subject = str(claims.get("sub") or "").strip()
+    # The reader is looked up by this pair (trust.known_reader): one spelling each.
+    issuer, subject = identity.reader(claims.get("iss"), claims.get("sub"))
     if not (name and email and subject):
         raise InvalidReaderToken(
             "The sign-in token lacks the reader's name or e-mail.", field=field
         )
     return ReaderClaims(
-        issuer=str(claims.get("iss") or ""), subject=subject, name=name[:80], email=email[:254]
+        issuer=issuer, subject=subject, name=name[:80], email=email[:254]
     )
