@@ -59,3 +59,43 @@ def test_gmail_dots_are_one_mailbox(client, article, engine_answers, strict_limi
         client, article, ip="198.51.100.7", email="j.a.n.e.d.o.e@googlemail.com", text="More."
     )
     assert response.status_code == 429
+
+
+SPAM = "Visit my shop for the best prices on everything you need"
+
+
+@pytest.mark.parametrize(
+    "disguise",
+    [
+        "Visit my sh\u200bop for the best prices on everything you need",  # zero-width space
+        "Visit my shop for the best pr\u0456ces on everything you need",  # Cyrillic і
+        "\uff36isit my shop for the best prices on everything you need",  # fullwidth V
+        SPAM + "!",
+        SPAM.upper() + " !!",
+    ],
+)
+def test_the_same_text_limit_holds_for_disguised_copies(
+    client, article, engine_answers, strict_limits, disguise
+):
+    for n in range(3):
+        response = api_post(client, article, ip=f"203.0.113.{n}", email=f"r{n}@example.org", text=SPAM)
+        assert response.status_code == 201
+    response = api_post(client, article, ip="198.51.100.8", email="new@example.org", text=disguise)
+    assert response.status_code == 429, (disguise, response.content[:200])
+    assert response.json()["error"]["field"] == "text"
+    assert Comment.objects.count() == 3
+
+
+def test_a_resend_in_disguise_answers_with_the_first_comment(client, article, engine_answers):
+    first = api_post(client, article, ip="203.0.113.1", email="a@example.org", text=SPAM)
+    again = api_post(
+        client, article, ip="203.0.113.1", email="a+x@example.org", text=SPAM.replace("o", "\u043e")
+    )
+    assert again.status_code == 201 and again.json()["id"] == first.json()["id"]
+    assert Comment.objects.count() == 1
+
+
+def test_texts_without_words_stay_apart(client, article, engine_answers):
+    up = api_post(client, article, ip="203.0.113.1", email="a@example.org", text="\U0001f44d")
+    down = api_post(client, article, ip="203.0.113.1", email="a@example.org", text="\U0001f44e")
+    assert up.json()["id"] != down.json()["id"]

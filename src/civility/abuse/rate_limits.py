@@ -23,6 +23,7 @@ from django.conf import settings
 from django.core.cache import caches
 
 from civility.errors import RateLimited
+from civility.moderation.normalise import text_identity
 from civility.web.config import Rate
 
 from . import identity
@@ -101,9 +102,21 @@ def check_posting(*, ip: str, email: str, text: str, now: float | None = None) -
         hit("ip", ip, settings.CIVILITY_RATE_LIMIT_IP, now=now)
     # One mailbox, one allowance: "a+1@x", '"a"@x' and "A@X" are one reader.
     hit("email", identity.email(email), settings.CIVILITY_RATE_LIMIT_EMAIL, now=now)
-    folded = " ".join(text.split()).casefold()
-    if len(folded) >= SAME_TEXT_MIN_CHARS:
-        hit("text", folded, settings.CIVILITY_RATE_LIMIT_SAME_TEXT, now=now)
+    key = text_key(text)
+    if len(key) >= SAME_TEXT_MIN_CHARS:
+        hit("text", key, settings.CIVILITY_RATE_LIMIT_SAME_TEXT, now=now)
+
+
+def text_key(text: str) -> str:
+    """What "the same text" means to every limit: the engine's text identity.
+
+    A zero-width space, a Cyrillic "і", a fullwidth letter, another case or a
+    trailing "!" read the same to a person, so they are the same text here
+    (``civility.moderation.normalise.text_identity``). A text with no words
+    at all (emoji, punctuation) keeps its characters, spacing folded, so
+    that "👍" and "👎" stay two texts.
+    """
+    return text_identity(text) or " ".join(text.split()).casefold()
 
 
 def reset_counters() -> None:

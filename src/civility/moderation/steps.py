@@ -144,7 +144,11 @@ REPEAT_MIN_CHARS = 20
 
 
 def _fingerprint(text: str) -> str:
-    return " ".join(text.casefold().split())
+    # The text identity the site's same-text limits count by too: invisible
+    # characters, look-alikes and punctuation do not make a text new.
+    from .normalise import text_identity
+
+    return text_identity(text)
 
 
 @per_comment

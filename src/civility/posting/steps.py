@@ -205,10 +205,13 @@ def rate_limits(p: Posting) -> Posting:
 
 @serves(POSTING_DOORS)
 def repeat(p: Posting) -> Posting:
-    """The same text from the same address on the same article within ten minutes
-    (a double click, a resend after a lost answer) answers with the first comment."""
-    folded = " ".join(p.text.split()).casefold()
-    key = f"{p.submission.article.pk}\n{identity.email(p.author_email)}\n{folded}"
+    """The same text from the same mailbox on the same article within ten minutes
+    (a double click, a resend after a lost answer) answers with the first comment.
+
+    "The same" as every limit counts it: one key per mailbox, the engine's
+    text identity (abuse/identity.py, rate_limits.text_key)."""
+    text = limits.text_key(p.text)
+    key = f"{p.submission.article.pk}\n{identity.email(p.author_email)}\n{text}"
     p = replace(p, content_hash=hashlib.sha256(key.encode()).hexdigest())
     return replace(p, answer=repeat_of(p))
 
