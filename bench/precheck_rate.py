@@ -8,7 +8,7 @@ Run by hand (it takes minutes). For each dev set and each side of its label
 as ``POST /api/articles/{slug}/precheck`` does (the default policy, the
 comment's language, no article: relevance is never a warning), and counts
 the comments that would get at least one warning
-(``civility.comments.precheck.warnings_of``). A warning on a civil comment
+(``civility.posting.warnings.warnings_of``). A warning on a civil comment
 is a reader interrupted for nothing; no warning on an offensive one is a
 reader not told before posting (the post is still moderated).
 
@@ -74,8 +74,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"no labelled data at {root} (pass --data or set CIVILITY_DATA)", file=sys.stderr)
         return 2
     setup_django()
-    from civility.comments.precheck import warnings_of
     from civility.moderation import get_engine
+    from civility.posting.warnings import warnings_of
 
     engine = get_engine()
     rng = random.Random(SEED)

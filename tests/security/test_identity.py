@@ -84,7 +84,9 @@ def test_gmail_dots_and_googlemail_are_one_mailbox_elsewhere_dots_count():
     from civility.abuse import identity
 
     key = identity.email("jane.doe@gmail.com")
-    assert key == identity.email("janedoe@googlemail.com") == identity.email("J.a.n.e.Doe+x@Gmail.com")
+    assert (
+        key == identity.email("janedoe@googlemail.com") == identity.email("J.a.n.e.Doe+x@Gmail.com")
+    )
     assert identity.email("jane.doe@example.org") != identity.email("janedoe@example.org")
 
 

@@ -8,6 +8,8 @@ commit (``signals.py``).
 - ``record_comment``: store a checked and moderated comment with its first
   decision, the system's (the posting service decides it: posting/steps.py).
 - ``decide``: record a person's decision (a reversal is one too).
+- ``return_to_queue``: the system sends a published comment back to the
+  moderators (readers reported it: threads/reports.py).
 """
 
 from __future__ import annotations
@@ -133,6 +135,54 @@ def decide(
         )
         Comment.objects.filter(pk=locked.pk).update(status=status)
         locked.status = status
+        transaction.on_commit(
+            lambda: comment_decided.send(sender=Comment, comment=locked, decision=record)
+        )
+    if isinstance(comment, Comment):
+        comment.status = status
+    return record
+
+
+def return_to_queue(
+    comment, *, hide: bool, clause_id: str, note: str, reports: dict[str, int], now=None
+) -> DecisionRecord:
+    """The system's decision that a published comment needs a moderator again.
+
+    Readers reported it (``threads.reports.report_comment`` calls this in its
+    own transaction, under its lock). Kept published (``hide=False``: a new
+    approved row, so the log says why it is back in the queue) or held at once
+    (``hide=True``). ``reports`` counts the reports by clause; the row cites
+    the most reported clause and keeps the counts as its evidence.
+    """
+    clause = site_policy.clause(clause_id)
+    status = CommentStatus.PENDING if hide else CommentStatus.APPROVED
+    now = now or timezone.now()
+    with transaction.atomic():
+        locked = Comment.objects.select_for_update().get(pk=getattr(comment, "pk", comment))
+        record = DecisionRecord.objects.create(
+            comment=locked,
+            status=status,
+            actor=None,
+            clause_id=clause.id if clause else "",
+            guideline=clause.text if clause else "",
+            category="reports",
+            evidence=[
+                {
+                    "category": "reports",
+                    "clause_id": cid,
+                    "guideline": getattr(site_policy.clause(cid), "text", ""),
+                    "score": count,
+                    "evidence": [],
+                }
+                for cid, count in reports.items()
+            ],
+            suggested="review",
+            note=note,
+            created_at=now,
+        )
+        if locked.status != status:
+            Comment.objects.filter(pk=locked.pk).update(status=status)
+            locked.status = status
         transaction.on_commit(
             lambda: comment_decided.send(sender=Comment, comment=locked, decision=record)
         )

@@ -18,6 +18,9 @@ MODERATOR_PERMISSIONS = (
     ("guidelines", "view_clausethreshold"),
     ("articles", "view_article"),
     ("articles", "view_tag"),
+    ("threads", "view_report"),
+    ("threads", "view_featuredcomment"),
+    ("threads", "view_threadaction"),
 )
 EDITOR_PERMISSIONS = MODERATOR_PERMISSIONS + (
     ("guidelines", "add_clausethreshold"),

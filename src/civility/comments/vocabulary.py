@@ -17,6 +17,7 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext, gettext_noop
 
+from civility.guidelines import site_policy
 from civility.moderation.verdict import Decision
 
 
@@ -73,3 +74,24 @@ def http_status_of(status: CommentStatus | str) -> int:
 def reader_message_of(status: CommentStatus | str) -> str:
     """The reader's message for a status, in the active language."""
     return gettext(_MESSAGE_OF_STATUS[CommentStatus(status)])
+
+
+def reader_message(status: CommentStatus | str, clause_id: str = "") -> str:
+    """What the reader is told about their comment, in the active language.
+
+    A rejection quotes the message of the clause it cites ("Rejected:
+    personal attacks are not allowed."). A comment held under a clause of
+    what the guidelines welcome says which ("Held for review: this comment
+    does not seem to be about the article."): a prohibiting clause is not
+    quoted for a hold, since its message announces a rejection. Otherwise
+    the status's own message. The guidelines page shows these same words
+    (guidelines/page.py) and a test checks them against this function.
+    """
+    status = CommentStatus(status)
+    clause = site_policy.clause(clause_id) if clause_id else None
+    if clause is not None and clause.message:
+        if status == CommentStatus.REJECTED or (
+            status == CommentStatus.PENDING and not clause.prohibits
+        ):
+            return site_policy.clause_message(clause.id)
+    return reader_message_of(status)

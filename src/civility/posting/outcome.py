@@ -8,7 +8,6 @@ from typing import Any
 from civility.comments import vocabulary
 from civility.comments.vocabulary import CommentStatus
 from civility.errors import CivilityError
-from civility.guidelines import site_policy
 from civility.i18n import error_message
 
 from .warnings import ClauseWarning
@@ -93,12 +92,8 @@ class Outcome:
 
 
 def _reader_message(status: CommentStatus, decision) -> str:
-    """A rejection quotes its clause's message; otherwise the status's own."""
-    if status == CommentStatus.REJECTED and decision is not None and decision.clause_id:
-        message = site_policy.clause_message(decision.clause_id)
-        if message:
-            return message
-    return vocabulary.reader_message_of(status)
+    """The clause's message for a rejection (or a hold under a welcome clause)."""
+    return vocabulary.reader_message(status, getattr(decision, "clause_id", "") or "")
 
 
 def _public_reasons(decision) -> list[dict]:

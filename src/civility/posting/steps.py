@@ -26,9 +26,9 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import EmailValidator
 
-from civility.abuse import identity
+from civility.abuse import identity, textrules
 from civility.abuse import rate_limits as limits
-from civility.abuse import textrules
+from civility.articles import closing
 from civility.comments import vocabulary
 from civility.comments.models import Comment, CommentStatus
 from civility.errors import ArticleClosed, ValidationFailed
@@ -96,7 +96,7 @@ def serves(*doors: Door | Iterable[Door]):
 @serves(EVERY_DOOR)
 def article_open(p: Posting) -> Posting:
     """A closed thread refuses everything, before any other work (409)."""
-    if not p.submission.article.comments_open:
+    if not closing.is_open(p.submission.article, p.now):
         raise ArticleClosed(field="article")
     return p
 

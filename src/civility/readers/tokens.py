@@ -100,6 +100,4 @@ def _claims(claims: dict, field: str) -> ReaderClaims:
         raise InvalidReaderToken(
             "The sign-in token lacks the reader's name or e-mail.", field=field
         )
-    return ReaderClaims(
-        issuer=issuer, subject=subject, name=name[:80], email=email[:254]
-    )
+    return ReaderClaims(issuer=issuer, subject=subject, name=name[:80], email=email[:254])

@@ -306,8 +306,63 @@ SETTINGS: tuple[Setting, ...] = (
     Setting(
         "CIVILITY_TIME_ZONE",
         "UTC",
-        "Time zone used to show dates and times.",
+        "The site's time zone: every date and time readers and moderators see is shown in "
+        "it, with its offset (Rudaw: Asia/Baghdad).",
         parse_time_zone,
+    ),
+    Setting(
+        "CIVILITY_EMAIL_REQUIRED",
+        "false",
+        "Ask every commenter for an e-mail address. Off: only a reader who asks to be told "
+        "the outcome gives one (the seed's form asks for a name and the comment).",
+        parse_bool,
+    ),
+    Setting(
+        "CIVILITY_REPLY_DEPTH",
+        "1",
+        "How deep replies nest: 1 = readers reply to top-level comments only, 2 = also to "
+        "replies, and so on; 0 = no replies.",
+        parse_non_negative_int,
+    ),
+    Setting(
+        "CIVILITY_REPORT_THRESHOLD",
+        "3",
+        "Reader reports (one per reader and per address) that return a published comment "
+        "to the moderators' queue; it stays published until a moderator decides.",
+        parse_positive_int,
+    ),
+    Setting(
+        "CIVILITY_REPORT_HIDE_THRESHOLD",
+        "10",
+        "Reader reports that also hide a published comment at once, until a moderator "
+        "decides (0 = never hidden by reports alone).",
+        parse_non_negative_int,
+    ),
+    Setting(
+        "CIVILITY_RATE_LIMIT_REPORTS",
+        "10/3600",
+        "Reports one IP address may send: COUNT/SECONDS; 429 past it.",
+        parse_rate,
+    ),
+    Setting(
+        "CIVILITY_RATE_LIMIT_REACTIONS",
+        "60/600",
+        "Reactions (and their undoing) one IP address may send: COUNT/SECONDS; 429 past it.",
+        parse_rate,
+    ),
+    Setting(
+        "CIVILITY_REACTION_LABEL",
+        "",
+        'The word on the reaction button, as the site prefers it; empty: "Respect", '
+        "translated into the page's language.",
+        parse_str,
+    ),
+    Setting(
+        "CIVILITY_COMMENTS_CLOSE_AFTER_DAYS",
+        "0",
+        "Close an article's comments this many days after its publication date, in the "
+        "site's time zone (0 = never; editors also close threads by hand).",
+        parse_non_negative_int,
     ),
     Setting(
         "CIVILITY_PERSPECTIVE_KEYS",

@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "civility.perspective",  # Perspective-compatible scoring API (docs/perspective.md)
     "civility.webhooks",  # signed webhooks from an outbox, moderator alerts (docs/webhooks.md)
     "civility.readers",  # readers signed in by the publisher's token (docs/sign-in.md)
+    "civility.threads",  # reports, reactions, editors' picks, closing (docs/reader-side.md)
 ]
 
 MIDDLEWARE = [
@@ -216,6 +217,14 @@ CIVILITY_READER_TRUSTED_AFTER = ENV["CIVILITY_READER_TRUSTED_AFTER"]
 CIVILITY_READER_NEW_UNTIL = ENV["CIVILITY_READER_NEW_UNTIL"]
 # Dotted path to a callable returning the moderation engine (tests inject a
 # fake here); None uses the real engine with the site's clause thresholds.
+CIVILITY_EMAIL_REQUIRED = ENV["CIVILITY_EMAIL_REQUIRED"]
+CIVILITY_REPLY_DEPTH = ENV["CIVILITY_REPLY_DEPTH"]
+CIVILITY_REPORT_THRESHOLD = ENV["CIVILITY_REPORT_THRESHOLD"]
+CIVILITY_REPORT_HIDE_THRESHOLD = ENV["CIVILITY_REPORT_HIDE_THRESHOLD"]
+CIVILITY_RATE_LIMIT_REPORTS = ENV["CIVILITY_RATE_LIMIT_REPORTS"]
+CIVILITY_RATE_LIMIT_REACTIONS = ENV["CIVILITY_RATE_LIMIT_REACTIONS"]
+CIVILITY_REACTION_LABEL = ENV["CIVILITY_REACTION_LABEL"]
+CIVILITY_COMMENTS_CLOSE_AFTER_DAYS = ENV["CIVILITY_COMMENTS_CLOSE_AFTER_DAYS"]
 CIVILITY_ENGINE_FACTORY = None
 
 LOGGING = {
