@@ -78,7 +78,9 @@ def test_the_same_text_limit_holds_for_disguised_copies(
     client, article, engine_answers, strict_limits, disguise
 ):
     for n in range(3):
-        response = api_post(client, article, ip=f"203.0.113.{n}", email=f"r{n}@example.org", text=SPAM)
+        response = api_post(
+            client, article, ip=f"203.0.113.{n}", email=f"r{n}@example.org", text=SPAM
+        )
         assert response.status_code == 201
     response = api_post(client, article, ip="198.51.100.8", email="new@example.org", text=disguise)
     assert response.status_code == 429, (disguise, response.content[:200])
