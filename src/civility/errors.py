@@ -62,6 +62,14 @@ class NotAuthenticated(PermissionDenied):
     default_message = "Sign in or send a valid token."
 
 
+class UnsupportedMediaType(CivilityError):
+    """A body in a format the route does not take (a JSON door sent text/plain)."""
+
+    code = "unsupported_media_type"
+    status = 415
+    default_message = "Send the body as application/json."
+
+
 class RateLimited(CivilityError):
     code = "rate_limited"
     status = 429

@@ -9,6 +9,7 @@ step serves, and what happens when the policy cannot be loaded.
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 import pytest
 
@@ -18,7 +19,7 @@ from civility.embed.models import EmbedSite
 from civility.guidelines import site_policy
 from civility.posting import steps
 from civility.posting.service import submit
-from civility.posting.submission import Door, Submission
+from civility.posting.submission import Door, Sender, Submission
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db]
 
@@ -106,21 +107,25 @@ def test_a_refusal_is_the_same_at_every_door(client, article, engine_answers):
     assert not Comment.objects.exists()
 
 
+JSON = Sender(content_type="application/json")  # a program's post, as the JSON doors see it
+
+
 def test_the_precheck_runs_the_same_list_and_stores_nothing(article, pinned_engine):
     engine = pinned_engine("reject")
-    outcome = submit(Submission(Door.PRECHECK, article, TEXT, engine=engine))
+    outcome = submit(Submission(Door.PRECHECK, article, TEXT, sender=JSON, engine=engine))
     assert outcome.outcome == "checked" and outcome.http_status == 200
     assert [w.clause_id for w in outcome.warnings] == ["personal_attacks"]
     assert len(engine.calls) == 1 and not Comment.objects.exists()
     article.comments_open = False
     article.save()
-    refused = submit(Submission(Door.PRECHECK, article, TEXT, engine=engine))
+    refused = submit(Submission(Door.PRECHECK, article, TEXT, sender=JSON, engine=engine))
     assert refused.error.code == "comments_closed" and len(engine.calls) == 1
 
 
 def test_the_list_is_in_its_documented_order():
     names = [step.__name__ for step in steps.SITE_STEPS]
     assert names == [
+        "cross_site",
         "article_open",
         "sanctions",
         "well_formed",
@@ -140,7 +145,7 @@ def test_the_list_is_in_its_documented_order():
 
 def test_a_step_that_refuses_ends_the_run_before_the_engine(article, pinned_engine):
     engine = pinned_engine("approve")
-    outcome = submit(Submission(Door.API, article, "", author_name="A", author_email="a@x.org"))
+    outcome = submit(Submission(Door.SERVER, article, "", author_name="A", author_email="a@x.org"))
     assert outcome.refused and outcome.error.field == "text" and outcome.http_status == 422
     assert engine.calls == []
 
@@ -154,7 +159,17 @@ def test_without_a_policy_the_site_refuses_to_start_and_a_comment_is_held(articl
     (error,) = site_policy.check_policy_loads()
     assert error.id == "civility.E001" and "not valid TOML" in error.msg
     outcome = submit(
-        Submission(Door.API, article, "A fair point.", author_name="A", author_email="a@x.org")
+        Submission(Door.SERVER, article, "A fair point.", author_name="A", author_email="a@x.org")
     )
     assert outcome.outcome == "held" and outcome.http_status == 202
     assert "moderation failed" in outcome.decision.note
+
+
+def test_a_json_door_that_does_not_say_who_sent_it_is_refused(article, pinned_engine):
+    # The JSON doors pass a Sender; one that forgets is refused, never let through.
+    engine = pinned_engine("approve")
+    bare = Submission(Door.API, article, "Hi.", author_name="A", author_email="a@x.org")
+    outcome = submit(bare)
+    assert outcome.refused and outcome.http_status == 415 and engine.calls == []
+    sent = replace(bare, sender=JSON, engine=engine)
+    assert submit(sent).outcome == "published"

@@ -10,7 +10,7 @@ from civility.comments.models import Comment, DecisionRecord
 from civility.moderation.verdict import Decision as Suggested
 from civility.moderation.verdict import Reason, Verdict
 from civility.posting.service import submit
-from civility.posting.submission import Door, Submission
+from civility.posting.submission import Door, Sender, Submission
 from civility.posting.warnings import warnings_of
 from civility.web.config import Rate
 
@@ -120,6 +120,7 @@ def test_welcome_clauses_and_duplicate_spans_are_folded():
 
 def test_an_empty_text_is_not_sent_to_the_engine(article, pinned_engine):
     engine = pinned_engine("reject")
-    outcome = submit(Submission(Door.PRECHECK, article, "  \n ", engine=engine))
+    json_sender = Sender(content_type="application/json")
+    outcome = submit(Submission(Door.PRECHECK, article, "  \n ", sender=json_sender, engine=engine))
     assert outcome.warnings == () and outcome.http_status == 200
     assert engine.calls == []

@@ -15,7 +15,7 @@ from ninja import Router, Status
 from civility.abuse.rate_limits import client_ip
 from civility.comments.models import Comment
 from civility.posting.service import submit
-from civility.posting.submission import Door, Submission
+from civility.posting.submission import Door, Sender, Submission
 from civility.readers import api as readers
 
 from .articles import get_article
@@ -72,6 +72,7 @@ def post(request: HttpRequest, slug: str, payload: CommentIn):
             reader=reader,
             notify=payload.notify,
             ip_address=client_ip(request),
+            sender=Sender.of(request),
         )
     )
     # A refusal answers in the one error shape (web/api.py), in English as

@@ -17,7 +17,7 @@ from ninja import Router, Schema
 
 from civility.abuse.rate_limits import client_ip
 from civility.posting.service import submit
-from civility.posting.submission import Door, Submission
+from civility.posting.submission import Door, Sender, Submission
 
 from .articles import get_article
 from .schemas import ErrorOut
@@ -44,8 +44,10 @@ class PrecheckOut(Schema):
     response={
         200: PrecheckOut,
         400: ErrorOut,
+        403: ErrorOut,
         404: ErrorOut,
         409: ErrorOut,
+        415: ErrorOut,
         422: ErrorOut,
         429: ErrorOut,
     },
@@ -61,6 +63,7 @@ def check(request: HttpRequest, slug: str, payload: PrecheckIn):
                 article=article,
                 text=payload.text,
                 ip_address=client_ip(request),
+                sender=Sender.of(request),
             )
         )
     outcome.raise_refusal()

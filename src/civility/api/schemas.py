@@ -163,5 +163,5 @@ def posting_responses(
 ) -> dict[int, type[Schema]]:
     """The answers of a door that posts a comment: 201 decided, 202 held, and the
     refusals of the posting service's list (docs/pipeline.md), in the one error shape."""
-    refusals = {status: ErrorOut for status in (400, 401, 404, 409, 422, 429)}
+    refusals = {status: ErrorOut for status in (400, 401, 403, 404, 409, 415, 422, 429)}
     return {201: posted, 202: posted, **refusals, **(more or {})}

@@ -35,7 +35,7 @@ from civility.i18n import error_message
 from civility.posting import steps
 from civility.posting.form import CommentForm
 from civility.posting.service import submit
-from civility.posting.submission import Door
+from civility.posting.submission import Door, Sender
 from civility.readers import api as readers
 
 from . import articles, interface
@@ -154,7 +154,7 @@ def post_comment(request: HttpRequest, slug: str, payload: EmbedCommentIn):
 
 @translated
 def _post_comment(request: HttpRequest, article: Article | None, payload: EmbedCommentIn):
-    require_site(request)
+    site = require_site(request)
     if article is None:
         raise NotFound(_("No such article."), code="article_not_found", field="article")
     # A signed-in reader posts under the token's name and e-mail (401 for a bad token).
@@ -171,7 +171,10 @@ def _post_comment(request: HttpRequest, article: Article | None, payload: EmbedC
     if not valid:
         errors = form_errors(form)
         return Status(422, {"error": errors[0], "errors": errors})
-    outcome = submit(form.submission(Door.WIDGET, article, reader=reader, ip=client_ip(request)))
+    sender = Sender.of(request, allowed=site.origin_list())
+    outcome = submit(
+        form.submission(Door.WIDGET, article, reader=reader, ip=client_ip(request), sender=sender)
+    )
     outcome.raise_refusal()  # translated by the decorator, rendered in the one shape
     return Status(outcome.http_status, outcome.to_json())
 

@@ -84,7 +84,9 @@ class CommentForm(forms.Form):
             raise forms.ValidationError(self.fields["text"].error_messages["required"])
         return text
 
-    def submission(self, door: Door, article, *, ip: str | None, reader=None) -> Submission:
+    def submission(
+        self, door: Door, article, *, ip: str | None, reader=None, sender=None
+    ) -> Submission:
         """The valid form as the posting service's input (call after ``is_valid``)."""
         data = self.cleaned_data
         return Submission(
@@ -96,6 +98,7 @@ class CommentForm(forms.Form):
             notify=data.get("notify", False),
             reader=reader,
             ip_address=ip,
+            sender=sender,
         )
 
     def add_failure(self, error: CivilityError) -> None:

@@ -31,7 +31,7 @@ from civility.abuse import rate_limits as limits
 from civility.articles import closing
 from civility.comments import vocabulary
 from civility.comments.models import Comment, CommentStatus
-from civility.errors import ArticleClosed, ValidationFailed
+from civility.errors import ArticleClosed, PermissionDenied, UnsupportedMediaType, ValidationFailed
 from civility.guidelines import site_policy
 from civility.moderation.context import Article as EngineArticle
 from civility.readers import trust
@@ -49,6 +49,8 @@ RECENT_TEXTS = 20
 
 EVERY_DOOR = frozenset(Door)
 READERS_DOORS = frozenset({Door.FORM, Door.API, Door.WIDGET})
+JSON_DOORS = frozenset({Door.API, Door.WIDGET, Door.PRECHECK})
+JSON_MEDIA_TYPE = "application/json"
 POSTING_DOORS = EVERY_DOOR - {Door.PRECHECK}
 
 
@@ -91,6 +93,32 @@ def serves(*doors: Door | Iterable[Door]):
 
 
 # --- the site's steps, in the order they run -------------------------------------
+
+
+@serves(JSON_DOORS)
+def cross_site(p: Posting) -> Posting:
+    """A JSON door takes JSON only, from a program or a page of a trusted site (415/403).
+
+    A page on any other site can make its visitors' browsers send a "simple"
+    request (``text/plain``, no preflight, ``mode: "no-cors"``) to any
+    address: each visitor would post from their own IP address, past the
+    per-address limit. Requiring ``application/json`` makes the browser ask
+    first (a CORS preflight), which only the widget's sites are answered;
+    and a browser's post names its page's ``Origin``, which must be this
+    site, a ``CIVILITY_CSRF_TRUSTED_ORIGINS`` entry or (the widget) one of
+    its site's origins. A program sends no ``Origin``: its own address is
+    what it spends.
+    """
+    sender = p.submission.sender
+    if sender is None or sender.content_type != JSON_MEDIA_TYPE:
+        raise UnsupportedMediaType(field="content_type")
+    if sender.origin is not None and not sender.origin_trusted():
+        raise PermissionDenied(
+            "Comments may be posted here only from this site's own pages.",
+            field="origin",
+            code="origin_not_allowed",
+        )
+    return p
 
 
 @serves(EVERY_DOOR)
@@ -308,7 +336,9 @@ def reader_trust(p: Posting) -> Posting:
 
 
 # Why this order:
-# 1. article_open first: a closed thread refuses before anything is counted or run.
+# 0. cross_site first: a post another site's page made a visitor's browser send
+#    is refused before it learns anything or counts against anyone.
+# 1. article_open: a closed thread refuses before anything is counted or run.
 # 2. sanctions next: a banned commenter learns nothing more about the checks.
 # 3. well_formed, reply_target: the input itself (the doors parsed it; this is
 #    the authority), before it is counted against anyone's allowance.
@@ -321,6 +351,7 @@ def reader_trust(p: Posting) -> Posting:
 # Then the service stores the comment and its first decision in one
 # transaction (comments/actions.record_comment) and answers.
 SITE_STEPS: tuple[Step, ...] = (
+    cross_site,
     article_open,
     sanctions,
     well_formed,

@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 import enum
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
+
+from django.conf import settings
+
+from civility.abuse.origins import normalise_origin
 
 
 class Door(enum.StrEnum):
@@ -19,13 +24,55 @@ class Door(enum.StrEnum):
 
 
 @dataclass(frozen=True)
+class Sender:
+    """What an HTTP request says about who sent it, for the ``cross_site`` step.
+
+    ``content_type`` is the media type without its parameters, lower case;
+    ``origin`` the ``Origin`` header as sent (None when absent: a program, not
+    a browser); ``trusted`` the origins whose pages may post through this
+    door: the site's own, ``CIVILITY_CSRF_TRUSTED_ORIGINS`` and whatever the
+    door adds (the widget: its site's origins).
+    """
+
+    content_type: str = ""
+    origin: str | None = None
+    trusted: frozenset[str] = frozenset()
+
+    @classmethod
+    def of(cls, request, *, allowed: Iterable[str] = ()) -> Sender:
+        own = f"{request.scheme}://{request.get_host()}"
+        trusted = {own, *settings.CSRF_TRUSTED_ORIGINS, *allowed}
+        return cls(
+            content_type=(request.content_type or "").strip().lower(),
+            origin=request.headers.get("Origin"),
+            trusted=frozenset(_origins(trusted)),
+        )
+
+    def origin_trusted(self) -> bool:
+        try:
+            return normalise_origin(self.origin or "") in self.trusted
+        except ValueError:  # "null" (a sandboxed frame, a file), or not an origin at all
+            return False
+
+
+def _origins(values: Iterable[str]) -> Iterable[str]:
+    for value in values:
+        try:
+            yield normalise_origin(value)
+        except ValueError:
+            continue
+
+
+@dataclass(frozen=True)
 class Submission:
     """A comment as a door received it, before any check.
 
     ``parent`` is a Comment, its id, or None; ``reader`` the signed-in reader
     (``civility.readers`` Reader) or None for a guest; ``notify`` the
     reader's wish to be e-mailed when a person decides a held comment.
-    ``engine`` replaces the site's engine (tests pin an answer with it).
+    ``sender`` what the request says about who sent it (the JSON doors set
+    it; None for code on the server). ``engine`` replaces the site's engine
+    (tests pin an answer with it).
     """
 
     door: Door
@@ -38,4 +85,5 @@ class Submission:
     notify: bool = False
     ip_address: str | None = None
     now: datetime | None = None
+    sender: Sender | None = None
     engine: Any = None
