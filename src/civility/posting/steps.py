@@ -31,7 +31,7 @@ from civility.abuse import rate_limits as limits
 from civility.articles import closing
 from civility.comments import vocabulary
 from civility.comments.models import Comment, CommentStatus
-from civility.errors import ArticleClosed, PermissionDenied, UnsupportedMediaType, ValidationFailed
+from civility.errors import ArticleClosed, UnsupportedMediaType, ValidationFailed
 from civility.guidelines import site_policy
 from civility.moderation.context import Article as EngineArticle
 from civility.readers import trust
@@ -50,7 +50,6 @@ RECENT_TEXTS = 20
 EVERY_DOOR = frozenset(Door)
 READERS_DOORS = frozenset({Door.FORM, Door.API, Door.WIDGET})
 JSON_DOORS = frozenset({Door.API, Door.WIDGET, Door.PRECHECK})
-JSON_MEDIA_TYPE = "application/json"
 POSTING_DOORS = EVERY_DOOR - {Door.PRECHECK}
 
 
@@ -110,14 +109,9 @@ def cross_site(p: Posting) -> Posting:
     what it spends.
     """
     sender = p.submission.sender
-    if sender is None or sender.content_type != JSON_MEDIA_TYPE:
+    if sender is None:  # a JSON door that does not say who sent it is refused, never let by
         raise UnsupportedMediaType(field="content_type")
-    if sender.origin is not None and not sender.origin_trusted():
-        raise PermissionDenied(
-            "Comments may be posted here only from this site's own pages.",
-            field="origin",
-            code="origin_not_allowed",
-        )
+    sender.check()
     return p
 
 

@@ -11,6 +11,9 @@ from typing import Any
 from django.conf import settings
 
 from civility.abuse.origins import normalise_origin
+from civility.errors import PermissionDenied, UnsupportedMediaType
+
+JSON_MEDIA_TYPE = "application/json"
 
 
 class Door(enum.StrEnum):
@@ -53,6 +56,21 @@ class Sender:
             return normalise_origin(self.origin or "") in self.trusted
         except ValueError:  # "null" (a sandboxed frame, a file), or not an origin at all
             return False
+
+    def check(self) -> None:
+        """Refuse a body that is not JSON (415) or a browser's page not trusted (403).
+
+        The posting service's ``cross_site`` step calls it; any other JSON
+        route a reader's browser may call (a report, a reaction) calls it too.
+        """
+        if self.content_type != JSON_MEDIA_TYPE:
+            raise UnsupportedMediaType(field="content_type")
+        if self.origin is not None and not self.origin_trusted():
+            raise PermissionDenied(
+                "Comments may be posted here only from this site's own pages.",
+                field="origin",
+                code="origin_not_allowed",
+            )
 
 
 def _origins(values: Iterable[str]) -> Iterable[str]:
