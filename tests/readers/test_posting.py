@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from readertokens import WRONG_SECRET, make_token
 
+from civility.comments import actions
 from civility.comments.models import Comment
 from civility.readers.models import Reader, ReaderComment
 
@@ -77,7 +78,7 @@ def test_guests_keep_the_name_and_email_form(client, article, hs256, engine_answ
 
 
 def test_new_readers_are_held_until_they_have_approved_comments(
-    client, article, hs256, engine_answers, settings
+    client, article, hs256, engine_answers, settings, moderator
 ):
     settings.CIVILITY_READER_NEW_UNTIL = 1
     engine_answers("approve")
@@ -89,17 +90,17 @@ def test_new_readers_are_held_until_they_have_approved_comments(
     guest = post(client, "Guest words.", author_name="Guest", author_email="g@example.org")
     assert guest.status_code == 201
 
-    Comment.objects.filter(pk=comment.pk).update(status="approved")  # a moderator approved it
+    actions.decide(comment, status="approved", actor=moderator)  # a moderator approved it
     assert post(client, "My second comment.", token=make_token()).status_code == 201
 
 
 def test_trusted_readers_skip_review_but_never_a_rejection(
-    client, article, hs256, engine_answers, settings
+    client, article, hs256, engine_answers, settings, moderator
 ):
     settings.CIVILITY_READER_TRUSTED_AFTER = 1
     engine_answers("review")
     assert post(client, "Borderline one.", token=make_token()).status_code == 202
-    Comment.objects.update(status="approved")
+    actions.decide(Comment.objects.get(), status="approved", actor=moderator)
 
     response = post(client, "Borderline two.", token=make_token())
     assert response.status_code == 201 and response.json()["outcome"] == "published"
@@ -125,3 +126,41 @@ def test_erasing_a_commenter_forgets_the_readers_name_and_address(
     reader = Reader.objects.get()
     assert (reader.name, reader.email) == ("[erased]", "")
     assert ReaderComment.objects.filter(reader=reader).count() == 1  # the record stays
+
+
+def test_automatic_approvals_earn_no_trust(client, article, hs256, engine_answers, settings):
+    """The attack: three harmless posts, published by the engine, then hate."""
+    settings.CIVILITY_READER_TRUSTED_AFTER = 3
+    engine_answers("approve")
+    for n in range(3):
+        response = post(client, f"Harmless comment number {n}.", token=make_token(sub="fresh-1"))
+        assert response.json()["outcome"] == "published"
+    engine_answers("review", clause="personal_attacks")
+    hate = post(client, "Those people are vermin and should die.", token=make_token(sub="fresh-1"))
+    assert hate.status_code == 202 and hate.json()["outcome"] == "held"
+    assert "trusted reader" not in Comment.objects.get(text__contains="vermin").latest_decision.note
+
+
+def test_trust_never_publishes_a_comment_held_as_a_threat_or_an_attack_on_a_group(
+    client, article, hs256, engine_answers, settings, moderator
+):
+    settings.CIVILITY_READER_TRUSTED_AFTER = 1
+    engine_answers("review")
+    post(client, "Borderline one.", token=make_token())
+    actions.decide(Comment.objects.get(), status="approved", actor=moderator)
+    for clause in ("threats", "abuse"):
+        engine_answers("review", clause=clause)
+        response = post(client, f"Held under {clause}.", token=make_token())
+        assert response.status_code == 202, clause
+
+
+def test_a_person_reversing_an_approval_takes_the_trust_back(
+    client, article, hs256, engine_answers, settings, moderator
+):
+    settings.CIVILITY_READER_TRUSTED_AFTER = 1
+    engine_answers("review")
+    post(client, "Borderline one.", token=make_token())
+    first = Comment.objects.get()
+    actions.decide(first, status="approved", actor=moderator)
+    actions.decide(first, status="rejected", actor=moderator, clause_id="personal_attacks")
+    assert post(client, "Borderline two.", token=make_token()).status_code == 202

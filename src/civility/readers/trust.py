@@ -8,8 +8,16 @@ Two settings, both off by default:
 - CIVILITY_READER_TRUSTED_AFTER: a reader with at least this many approved
   comments is published when the engine would only hold for review.
 
-A rejection is never softened, and an engine failure (no scores, or a step
-that failed) still holds: trust replaces a person's second look at a
+"Approved" means approved by a person: a comment counts only while a
+moderator's decision approving it stands. Automatic approvals never count,
+or a fresh account could post three harmless lines, be published by the
+engine each time, and then have hate published unreviewed on the trust it
+gave itself.
+
+A rejection is never softened, an engine failure (no scores, or a step that
+failed) still holds, and a comment held under a clause that is never
+approved automatically (threats, attacks on groups: ``NEVER_BY_TRUST``)
+stays held whoever wrote it: trust replaces a person's second look at a
 borderline comment, not the moderation itself. The decision's note says
 which rule applied, so the record shows why.
 """
@@ -41,10 +49,34 @@ def known_reader(claims: ReaderClaims, now: datetime) -> Reader:
     return reader
 
 
+# Clauses whose held comments a person always reads: the engine never
+# approves a threat on its own (docs/pipeline.md), nor should a reader's record.
+NEVER_BY_TRUST = frozenset({"threats", "abuse"})
+
+
 def approved_count(reader: Reader) -> int:
-    return ReaderComment.objects.filter(
-        reader=reader, comment__status=CommentStatus.APPROVED
-    ).count()
+    """The reader's comments that are approved, and that a person approved.
+
+    Both conditions in one ``filter`` bind the same decision row: a decision
+    by someone (``actor`` set) whose status is approved.
+    """
+    return (
+        ReaderComment.objects.filter(
+            reader=reader,
+            comment__status=CommentStatus.APPROVED,
+            comment__decisions__actor__isnull=False,
+            comment__decisions__status=CommentStatus.APPROVED,
+        )
+        .values("comment")
+        .distinct()
+        .count()
+    )
+
+
+def _cited_clauses(fields: dict) -> set[str]:
+    cited = {fields.get("clause_id") or ""}
+    cited |= {e.get("clause_id") or "" for e in fields.get("evidence") or () if isinstance(e, dict)}
+    return cited - {""}
 
 
 def adjust(fields: dict, reader: Reader | None) -> dict:
@@ -70,6 +102,7 @@ def adjust(fields: dict, reader: Reader | None) -> dict:
         and status == CommentStatus.PENDING
         and fields.get("suggested") == "review"
         and engine_ok
+        and not _cited_clauses(fields) & NEVER_BY_TRUST
     ):
         return {
             **fields,

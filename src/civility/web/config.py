@@ -439,15 +439,16 @@ SETTINGS: tuple[Setting, ...] = (
     Setting(
         "CIVILITY_READER_TRUSTED_AFTER",
         "0",
-        "Approved comments after which a signed-in reader's comments that the engine would "
-        "hold are published instead (0 = off). Rejections and engine failures still apply.",
+        "Comments a moderator approved after which a signed-in reader's comments that the "
+        "engine would hold are published instead (0 = off). Automatic approvals never count; "
+        "rejections, engine failures, threats and attacks on groups still apply.",
         parse_non_negative_int,
     ),
     Setting(
         "CIVILITY_READER_NEW_UNTIL",
         "0",
-        "Signed-in readers with fewer approved comments than this have every comment held "
-        "for review, even ones the engine would publish (0 = off).",
+        "Signed-in readers with fewer comments a moderator approved than this have every "
+        "comment held for review, even ones the engine would publish (0 = off).",
         parse_non_negative_int,
     ),
 )
