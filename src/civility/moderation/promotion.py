@@ -66,6 +66,11 @@ _LINK = re.compile(
     rf"|(?<![\w@.-])(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+(?:{_TLDS})\b(?![.-]\w)(?:/[^\s<>\"']*)?"
 )
 # (The look-behind makes the scan linear: a match only starts at a word's start.)
+# A domain with spaces around its dot ("marketglory . com/game",
+# "www.youtube. com/watch"): a link written so that filters miss it.
+_SPACED_LINK = re.compile(
+    r"(?<![\w.])[a-z0-9][a-z0-9-]{2,}\s*\.\s+(?:com|net|org)\b(?:/[^\s<>\"']*)?"
+)
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 # A mention: "@name" (not inside an e-mail address, checked in code).
 # "@USER" is the anonymised mention in tweet datasets.
@@ -94,7 +99,9 @@ _SHORTENERS = re.compile(
 
 # Cheap tests before the expensive regexes.
 # (Each starts with a literal, which Python's regex engine scans for fast.)
-_LINK_HINT = re.compile(rf"https?:|www|\.(?:{_TLDS})\b|(?:youtu\.be|t\.me|wa\.me)/|watch\?v=")
+_LINK_HINT = re.compile(
+    rf"https?:|www|\.(?:{_TLDS})\b|(?:youtu\.be|t\.me|wa\.me)/|watch\?v=|\.\s+(?:com|net|org)\b"
+)
 _DIGIT = re.compile(r"\d")
 
 # One source link alone is not enough to hold a comment; the second and
@@ -145,6 +152,10 @@ def _links(norm: Normalised) -> list[Hit]:
             n = len(out)
             strength = LINK_STRENGTHS[n] if n < len(LINK_STRENGTHS) else 0.0
         out.append(Hit("promotion", *norm.original_span(*m.span()), strength, "link"))
+    for m in _SPACED_LINK.finditer(text):
+        span = norm.original_span(*m.span())
+        if not any(h.start <= span[0] < h.end for h in out):
+            out.append(Hit("promotion", *span, HIDDEN_LINK_STRENGTH, "link"))
     return out
 
 
@@ -178,9 +189,11 @@ def promotion_hits(norm: Normalised, words: list[Hit]) -> list[Hit]:
     ``words`` are the lexicons' promotion hits already found for the comment.
     """
     signals = _links(norm) + _contacts(norm)
-    combined = _combined(signals, words)
+    selves = _self_promotion(norm, words)
+    combined = _combined(signals, words + selves)
     if combined is not None:
         signals.append(combined)
+    signals.extend(selves)
     selling = _selling(norm, signals)
     if selling:
         # The selling level is the comment's promotion score, not one more
@@ -233,6 +246,40 @@ def _combined(signals: list[Hit], words: list[Hit]) -> Hit | None:
     start = min(h.start for h in every)
     end = max(h.end for h in every[:1] if signals) if signals else max(h.end for h in every)
     return Hit("promotion", start, end, round(strength, 4), "promotion:combined")
+
+
+# --- self-promotion: the forms the lexicon's phrases miss ---------------------------
+
+# Writers promoting themselves: inflected and split forms of what the
+# lexicons list as whole phrases ("anybody who subscribes to me", "subscribe
+# and like to me", "help me reach 100 subscribers", "I'm a rapper with 25000
+# subscribers", "my new gaming channel"). Written from the YouTube videos we
+# tune on (Psy, Katy Perry), never from LMFAO, the check video.
+SELF_STRENGTH = 0.45
+_SELF = re.compile(
+    r"\bsu(?:b|bs|bscribe[sd]?|scribe|bcribe|bscibe|cscribe)\b[^.!?\n]{0,25}?\b(?:me|my|us|our)\b"
+    r"|\b(?:reach|get|need|hit|have|with|gain)\b[^.!?\n]{0,15}?\d[\d,.]*k?\s*"
+    r"(?:subscribers|subs|followers)\b"
+    r"|\bi'?m\s+an?\s+(?:\d+\s*(?:yr|year)s?[\s-]*old\s+)?(?:young\s+|new\s+|upcoming\s+)?"
+    r"(?:rapper|singer|producer|music producer|musician|youtuber|artist|dj|beatmaker)\b"
+    r"|\b(?:my|our)\s+(?:new\s+|newest\s+|latest\s+|first\s+|gaming\s+|music\s+|youtube\s+)?"
+    r"(?:channel|chanel|vids?|videos|covers?|mixtape|beats|remix(?:es)?|rap|raps|playlist"
+    r"|parody|tracks?|hit song)\b"
+    r"|\bi\s+(?:made|started|did)\s+an?\s+(?:new\s+)?(?:gaming\s+|music\s+|youtube\s+)?"
+    r"(?:channel|cover|video|song)\b"
+)
+
+
+def _self_promotion(norm: Normalised, words: list[Hit]) -> list[Hit]:
+    """At most one ``promotion:self`` hit, and none where the lexicons already
+    found self-promotion (the same evidence is not counted twice)."""
+    if any(h.strength >= SELF_STRENGTH for h in words):
+        return []
+    for m in _SELF.finditer(norm.text):
+        start, end = norm.original_span(*m.span())
+        if not any(h.start < end and start < h.end for h in words):
+            return [Hit("promotion", start, end, SELF_STRENGTH, "promotion:self")]
+    return []
 
 
 # --- selling: what advertisements say ------------------------------------------
