@@ -15,7 +15,7 @@ from civility.cli.moderate import parse_line, render_verdict, stream
 from civility.moderation import CATEGORIES, Decision, Reason, Verdict, load_policy
 
 REPO = Path(__file__).resolve().parents[2]
-KEYS = {"id", "decision", "lang", "scores", "reasons", "model"}
+KEYS = {"id", "decision", "lang", "scores", "reasons", "model", "relevance"}
 
 
 def civility(*args, stdin: str = "", timeout: int = 120) -> subprocess.CompletedProcess:

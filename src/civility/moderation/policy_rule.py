@@ -278,6 +278,7 @@ def verdict_for(ctx: Context, policy: Policy) -> Verdict:
         scores=ctx.scores,
         reasons=reasons,
         model=model_label(ctx, policy),
+        relevance=ctx.relevance,
     )
 
 

