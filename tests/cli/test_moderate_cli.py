@@ -40,7 +40,11 @@ def test_one_verdict_per_line_in_order_with_error_lines_and_exit_2():
         json.dumps({"id": "c", "text": 12}),
         "",
         json.dumps(
-            {"id": None, "text": "Russia again.", "article": {"title": "Aleppo", "body": "..."}}
+            {
+                "id": None,
+                "text": "Russia bombs Aleppo again.",
+                "article": {"title": "Aleppo", "body": "...", "lang": "en"},
+            }
         ),
         json.dumps({"id": 4.5, "text": "x", "article": {"body": "no title"}}),
         json.dumps({"id": True, "text": "ok", "article": None, "lang": None}),
@@ -62,6 +66,9 @@ def test_one_verdict_per_line_in_order_with_error_lines_and_exit_2():
     # off_topic is scored only when the comment comes with its article.
     assert [v["scores"]["off_topic"] is None for v in (out[0], out[2], out[6])] == [True] * 3
     assert 0 <= out[4]["scores"]["off_topic"] <= 1
+    # Why it is null, and how it was judged when it is not.
+    assert out[0]["relevance"]["reason"] == "no article"
+    assert out[4]["relevance"]["method"] == "embedding"
 
 
 def test_exit_0_from_a_file_when_every_line_reads(tmp_path):
