@@ -143,3 +143,25 @@ def test_the_parts_of_an_advertisement_must_stand_together():
     near = "Call us for a discount of 20%."
     assert promotion(far) < 0.6
     assert promotion(near) >= 0.95
+
+
+def test_a_complaint_quoting_book_now_beside_a_government_link_is_not_an_advertisement(engine):
+    # Attack that found the rule rejecting a civil complaint: the action words
+    # are quoted, and the link is a ministry's, which no seller uses.
+    text = "The passport office says book now online, but www.moi.gov.krd has been down a week."
+    verdict = engine.moderate(text, lang="en")
+    assert str(verdict.decision) != "reject"
+    assert verdict.scores["promotion"] < 0.6
+
+
+def test_a_phone_number_to_call_without_anything_sold_is_held_not_rejected(engine):
+    # A hotline and a seller's number read the same without an offer or an
+    # action: a moderator decides.
+    text = "Hotline for displaced families: 0750 123 4567, call if you need help."
+    verdict = engine.moderate(text, lang="en")
+    assert str(verdict.decision) == "review"
+    assert any(r.clause_id == "promotion" for r in verdict.reasons)
+    ok, _ = rejected_for_promotion(
+        engine, "Best hotel in Erbil, WhatsApp me 0750 123 4567", lang="en"
+    )
+    assert ok

@@ -352,10 +352,11 @@ def _selling(norm: Normalised, signals: list[Hit]) -> list[Hit]:
     or SMS code, H an @handle; A an action, R a reach word, O an offer,
     U urgency, $ a price), each within ``NEAR`` characters of each other:
 
-    * (L or P) with A; (L or P) with O and ($ or U); P with R, O or $:
+    * (L or P) with A; (L or P) with O and ($ or U); P with O or $:
       rejected, and the link or number is the evidence;
     * A with O, nowhere to go ("call us today for 30% off"): rejected;
-    * H with A or O; (L or P) with O; A with U; O with U and $: held;
+    * H with A or O; (L or P) with O; P with R ("call 0750…": a hotline or a
+      seller); A with U; O with U and $: held;
     * O with U: held, weakly.
 
     A link alone, a price alone, "call on the government" alone: nothing
@@ -374,20 +375,28 @@ def _selling(norm: Normalised, signals: list[Hit]) -> list[Hit]:
     price = spans(_PRICE)
     if price:
         kinds["offer"] += spans(_PRICE_OFFERED)
-    links = [(h.start, h.end) for h in signals if h.rule == "link"]
+    # A link to a government, university or international body is a source,
+    # not a shop: "book now online, but www.moi.gov.krd is down" is a complaint.
+    links = [
+        (h.start, h.end)
+        for h in signals
+        if h.rule == "link" and not _SOURCE_DOMAIN.search(_norm_text_at(norm, h))
+    ]
     contacts = [(h.start, h.end) for h in signals if h.rule in ("phone", "email", "short_code")]
     handles = [(h.start, h.end) for h in signals if h.rule == "handle"]
     reach_out = links + contacts
     action, reach, offer, urgency = (kinds[k] for k in SELLING_KINDS)
     if _near(reach_out, action) or (_near(reach_out, offer) and _near(offer, price + urgency)):
         strength = SELLING_REJECT
-    elif _near(contacts, reach + offer + price):
+    elif _near(contacts, offer + price):
         strength = SELLING_REJECT
     elif _near(action, offer):
         strength = SELLING_NO_CONTACT
     elif (
         _near(handles, action + offer)
         or _near(reach_out, offer)
+        # A number to call and nothing sold: a hotline or a seller; a person decides.
+        or _near(contacts, reach)
         or _near(action, urgency)
         or (_near(offer, urgency) and _near(offer, price))
     ):
@@ -413,6 +422,18 @@ def _selling(norm: Normalised, signals: list[Hit]) -> list[Hit]:
             )
         )
     return out
+
+
+# Links that are sources, never a seller's address: government, education and
+# international bodies (www.moi.gov.krd, un.int, uni.edu.iq).
+_SOURCE_DOMAIN = re.compile(r"\.(?:gov|edu|int|mil)(?:\.[a-z]{2,3})?(?:[/:?#]|$)")
+
+
+def _norm_text_at(norm: Normalised, hit: Hit) -> str:
+    """The reader's link as normalised text would spell it (lower case)."""
+    start = next((i for i, o in enumerate(norm.to_original) if o >= hit.start), 0)
+    end = next((i for i, o in enumerate(norm.to_original) if o >= hit.end), len(norm.text))
+    return norm.text[start:end]
 
 
 # How close the parts of an advertisement stand (characters of the reader's text).
