@@ -24,9 +24,9 @@ trigger words is in the comment. Three things are decided around a match:
   "I don't think he should be hanged"); negation inside a construction
   breaks it by construction ("I would never hurt him" does not match);
 - **reporting**: inside quotation marks, or in a sentence that reports
-  speech ("police said the gunman shouted..."), a threat is evidence for a
-  moderator, not a verdict: its strength is capped at ``REPORTED`` (holds,
-  never rejects);
+  speech ("police said the gunman shouted...") or names a threat, a threat is
+  evidence for a moderator, not a verdict: its strength is capped at
+  ``REPORTED`` (the approval policy holds it; it never rejects);
 - **strength**: explicit threats, calls and wishes against a person reject
   (0.9 and more); veiled threats and incitement hold (0.6-0.85), because
   their context decides.
@@ -58,9 +58,13 @@ __all__ = [
 ]
 
 THREAT_PREFIX = "threat:"
-# A reported or quoted threat: held for a moderator (the threat clause
-# reviews at 0.4), never rejected on the rule alone.
-REPORTED = 0.45
+# A reported or quoted threat ("police said the gunman shouted 'I will kill
+# you'"): evidence for a moderator, never a verdict. The approval policy
+# holds any comment with a threat hit; this strength stays below the threats
+# clause's review_at (0.4) so that, added to the models' violation score by
+# noisy-OR, it does not push a civil report past a reject threshold (Arabic
+# and Turkish reject on violation at 0.6).
+REPORTED = 0.25
 GRAMMARS = ("en", "ar", "tr", "ckb", "kmr", "translit")
 
 # Where a clause starts: the negation and reporting windows stop there.
@@ -80,6 +84,8 @@ class Grammar:
     triggers: frozenset[str]
     # Union of the rules' stems (None when no rule has any).
     stems: re.Pattern[str] | None
+    # Trigger word (strong or weak) -> the indices of the rules it triggers.
+    by_trigger: dict[str, tuple[int, ...]]
     # Right before a match (same clause): cancels it.
     negation: re.Pattern[str] | None
     # In the same sentence before / after a match: reported speech.
@@ -95,11 +101,16 @@ def grammar(lang: str) -> Grammar:
     module = importlib.import_module(f"{__name__}.{lang}")
     rules = tuple(module.RULES)
     stems = [r.stems.pattern for r in rules if r.stems is not None]
+    by_trigger: dict[str, list[int]] = {}
+    for i, r in enumerate(rules):
+        for word in r.triggers | r.weak_triggers:
+            by_trigger.setdefault(word, []).append(i)
     return Grammar(
         lang=lang,
         rules=rules,
-        triggers=frozenset(t for r in rules for t in r.triggers),
+        triggers=frozenset(by_trigger),
         stems=re.compile("|".join(stems)) if stems else None,
+        by_trigger={k: tuple(v) for k, v in by_trigger.items()},
         negation=getattr(module, "NEGATION", None),
         report_before=getattr(module, "REPORT_BEFORE", None),
         report_after=getattr(module, "REPORT_AFTER", None),
@@ -107,19 +118,53 @@ def grammar(lang: str) -> Grammar:
     )
 
 
-def threat_hits(norm: Normalised, lang: str, tokens: set[str]) -> Iterator[Hit]:
-    """Hits of the ``lang`` grammar in ``norm`` (``tokens``: its words)."""
+@dataclass(frozen=True)
+class Words:
+    """The words of a normalised text, once, for every grammar: where each
+    occurs, so that a rule is tried only near its trigger words."""
+
+    spans: tuple[tuple[str, int, int], ...]
+    where: dict[str, list[int]]
+
+    @classmethod
+    def of(cls, text: str) -> Words:
+        spans = tuple((m.group(), m.start(), m.end()) for m in _WORD.finditer(text))
+        where: dict[str, list[int]] = {}
+        for i, (word, _, _) in enumerate(spans):
+            where.setdefault(word, []).append(i)
+        return cls(spans, where)
+
+
+_WORD = re.compile(r"\w+")
+# A generic verb is a trigger only with one of these right after it ("take
+# him out", not "take the bus").
+_OBJECTS = frozenset("him her them you u ya yall your ur his their this that these those".split())
+# A construction lies within this many characters of its trigger word.
+WINDOW = 100
+
+
+def threat_hits(norm: Normalised, lang: str, words: Words) -> Iterator[Hit]:
+    """Hits of the ``lang`` grammar in ``norm`` (``words``: ``Words.of(norm.text)``)."""
     g = grammar(lang)
     text = norm.text
-    if g.triggers.isdisjoint(tokens) and not (g.stems and g.stems.search(text)):
+    where = words.where
+    present = g.triggers.intersection(where)
+    if not present and not (g.stems and g.stems.search(text)):
         return
-    for rule in g.rules:
+    candidates = {i for word in present for i in g.by_trigger[word]}
+    for i, rule in enumerate(g.rules):
+        if rule.stems is None and i not in candidates:
+            continue
         if rule.stems is not None:
             if not rule.stems.search(text):
                 continue
-        elif rule.triggers.isdisjoint(tokens):
-            continue
-        for m in rule.regex.finditer(text):
+            matches = rule.regex.finditer(text)
+        else:
+            windows = _windows(rule, words, len(text))
+            if not windows:
+                continue
+            matches = _in_windows(rule.regex, text, windows)
+        for m in matches:
             start, end = m.span(rule.group)
             if rule.negatable and _negated(text, start, g):
                 continue
@@ -130,6 +175,37 @@ def threat_hits(norm: Normalised, lang: str, tokens: set[str]) -> Iterator[Hit]:
             yield Hit("threat", ostart, oend, strength, f"{THREAT_PREFIX}{lang}:{rule.id}")
             for category, also in rule.also:
                 yield Hit(category, ostart, oend, also, f"pattern:{lang}:{rule.id}")
+
+
+def _windows(rule: Rule, words: Words, length: int) -> list[list[int]]:
+    """Stretches of the text around the rule's trigger words (merged)."""
+    where, spans = words.where, words.spans
+    hits: list[int] = []
+    for word in rule.triggers.intersection(where):
+        hits.extend(where[word])
+    for word in rule.weak_triggers.intersection(where):
+        hits.extend(i for i in where[word] if i + 1 < len(spans) and spans[i + 1][0] in _OBJECTS)
+    if not hits:
+        return []
+    if length <= 2 * WINDOW:
+        return [[0, length]]
+    windows: list[list[int]] = []
+    for i in sorted(hits):
+        lo, hi = max(0, spans[i][1] - WINDOW), min(length, spans[i][2] + WINDOW)
+        if windows and lo <= windows[-1][1]:
+            windows[-1][1] = max(windows[-1][1], hi)
+        else:
+            windows.append([lo, hi])
+    return windows
+
+
+def _in_windows(regex: re.Pattern[str], text: str, windows: list[list[int]]):
+    seen: set[tuple[int, int]] = set()
+    for lo, hi in windows:
+        for m in regex.finditer(text, lo, hi):
+            if m.span() not in seen:
+                seen.add(m.span())
+                yield m
 
 
 def clause_before(text: str, start: int, limit: int = 60) -> str:
@@ -155,17 +231,22 @@ _QUOTES = (('"', '"'), ("“", "”"), ("«", "»"), ("„", "“"), ("'", "'"))
 
 
 def quoted(text: str, start: int, end: int) -> bool:
-    """Inside quotation marks on one line (a straight ' only when it is not
-    an apostrophe: a space or the line's start before it)."""
+    """Inside quotation marks on one line. A straight ' opens a quotation
+    only after a space or at the line's start (else it is an apostrophe), and
+    marks around a single word are scare quotes (the ''judge''), not speech."""
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
     before = text[line_start:start]
-    after = text[end : line_end if line_end >= 0 else len(text)]
+    # From the match's start: a closing mark the match swallowed counts too.
+    after = text[start : line_end if line_end >= 0 else len(text)]
     for open_, close in _QUOTES:
         if open_ == "'":
-            opens = len(re.findall(r"(?:^|(?<=\s))'", before))
-            if opens % 2 == 1 and re.search(r"'(?:\W|$)", after):
-                return True
+            opens = [m.end() for m in re.finditer(r"(?:^|(?<=\s))'+", before)]
+            closing = re.search(r"'(?:\W|$)", after)
+            if len(opens) % 2 == 1 and closing:
+                inside = before[opens[-1] :] + after[: closing.start()]
+                if re.search(r"\s", inside.strip()):
+                    return True
         elif open_ == close:
             if before.count(open_) % 2 == 1 and open_ in after:
                 return True

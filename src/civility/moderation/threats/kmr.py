@@ -44,7 +44,7 @@ RULES = [
         "explicit:i-will-kill-you",
         0.95,
         "kuj sewitin xeniqin skin cirin rijin perciqin fetisin tepisin gulebaran serje darve qir tune helak perce",
-        rf"{_FUT}\s+(?:\w+\s+){{0,3}}?(?:{_VERB}|{_PERIPHRASTIC})",
+        rf"{_FUT}\s+(?:\w+\s+){{0,5}}?(?:{_VERB}|{_PERIPHRASTIC})",
         stems=True,
     ),
     rule(
@@ -74,9 +74,16 @@ RULES = [
     rule(
         "call:kill-him",
         0.9,
-        "bikujin bikuje bisewitinin bixeniqinin",
-        rf"\b(?:{_OBJ})\s+bi(?:kuj|sewitin|xeniqin|fetisin)(?:in|e)\b(?!\s+(?:dixwazin|xwestin))"
+        "bikujin bikuje bisewitinin bixeniqinin darve dar qir hole gulebaran",
+        rf"\b(?:{_OBJ}|(?:vi|wi|ve|we|van|wan)\s+\w+)\s+bi(?:kuj|sewitin|xeniqin|fetisin)(?:in|e)\b(?!\s+(?:dixwazin|xwestin))"
         rf"|\b(?:hemu|hemû|giş|gis)\s+{_GROUP}\s+(?:\w+\s+)?(?:bikujin|ji hole rakin|bisewitinin|qir bikin|bi dar ve bikin|gulebaran bikin)\b",
+        stems=True,
+    ),
+    rule(
+        "call:shoot-him-in-the-head",
+        0.9,
+        "gule gulle",
+        r"\bgul(?:e|le)\s+(?:\w+\s+)?li\s+(?:sere|seri|singa|dile|eniya)\s+(?:wi|we|wan|te|\w+)\s+(?:bidin|bide|bixin|berdin|bireşînin|bireşinin|biteqînin)\b",
         stems=True,
     ),
     rule(
@@ -96,7 +103,7 @@ RULES = [
         "incitement:death-to",
         0.7,
         "mirin bimre bimrin",
-        r"\bmirin\s+ji\s+\w+\s+re\b|\bmirin\s+li\s+\w+\s+be\b|\bbimr(?:e|in)\s+\w+",
+        r"\bmirin\s+ji\s+(?:\w+\s+){1,3}?re\b|\bmirin\s+li\s+\w+\s+be\b|\bbimr(?:e|in)\s+\w+",
     ),
     rule(
         "incitement:arms-anfal",
@@ -109,7 +116,7 @@ RULES = [
         "wish:god-kill-you",
         0.85,
         "xwede",
-        rf"\bxwede\s+(?:{_OBJ})\s+bi(?:kuj|sewitin|xeniqin)e\b|\bxwede\s+(?:te|wi|wan)\s+bibe\b",
+        rf"\bxwede\s+(?:{_OBJ}|(?:vi|wi|ve|we|van|wan)\s+\w+)\s+bi(?:kuj|sewitin|xeniqin)e\b|\bxwede\s+(?:te|wi|wan)\s+bibe\b",
     ),
     rule(
         "wish:hope-he-dies",

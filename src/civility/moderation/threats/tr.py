@@ -31,7 +31,7 @@ _OBJ = (
 )
 _BODY = (
     r"(?:kafani|kafanizi|kafasini|kafalarini|boynunu|boynunuzu|boynunu|dilini|dilinizi|bacaklarini|kollarini|kemiklerini|gozlerini"
-    r"|girtlagini|bogazini|ellerini|agzini|disterini|dislerini|kafana|kafaniza|kafasina|evini|evinizi|ofisini|burosunu|arabani|gazeteni|binani|kanalini|kanini|kaninizi)"
+    r"|girtlagini|bogazini|ellerini|agzini|disterini|dislerini|kafana|kafaniza|kafasina|evini|evinizi|ofisini|ofisinizi|burosunu|buronuzu|arabani|arabanizi|gazeteni|gazetenizi|binani|binanizi|kanalini|kanalinizi|kanini|kaninizi|sana|size|ona|onlara)"
 )
 _GROUPS = r"(?:kurt|arap|turk|ezidi|yezidi|hristiyan|ermeni|alevi|suriyeli|gazeteci|escinsel|yahudi|multeci|afgan|hain|terorist|sunni|sii|kafir|gavur|muhabir|yazar|laz|cerkez|rum|suryani|kizilbas)"
 _GROUP_PL = _GROUPS + r"(?:ler|lar)"
@@ -57,11 +57,18 @@ RULES = [
         stems=True,
     ),
     rule(
+        "explicit:kill-and-then",
+        0.92,
+        "",
+        rf"\b(?:oldur|gebert|dogra|bogazla|kes|vur|as|yak|parcala|kursunla|bicakla)y?(?:ip|up)\s+(?:\w+\s+){{0,3}}?\w+{_FUT1}\b",
+        stems=r"\b(?:oldur|gebert|dogra|bogazla|kes|vur|as|yak|parcala|kursunla|bicakla)y?(?:ip|up)\b",
+    ),
+    rule(
         "explicit:i-will-shoot-you",
         0.9,
         "seni sizi onu onlari hepinizi hepsini gazeteci muhabir yazar hain editor sunucu avukat hakim siyasetci vekil adam kadin herif serefsiz pic kopek orospu",
         rf"\b{_OBJ}\s+(?:\w+\s+){{0,3}}?(?:vur|as|yak|gom|parcala|ez|bitir|sik|kes|cokert|doldur)(?:up\s+\w+)?{_FUT1}\b",
-        stems=True,
+        stems=rf"(?:vur|as|yak|gom|parcala|ez|bitir|sik|kes|cokert|doldur)(?:up\s+\w+)?{_FUT1}\b",
     ),
     rule(
         "explicit:we-will-find-you",
@@ -73,7 +80,7 @@ RULES = [
         "explicit:your-head",
         0.92,
         "kafani kafanizi kafasini kafalarini boynunu dilini bacaklarini kollarini kemiklerini gozlerini girtlagini bogazini ellerini "
-        "agzini dislerini kafana kafaniza kafasina evini evinizi ofisini burosunu arabani gazeteni binani kanalini kanini kaninizi",
+        "agzini dislerini kafana kafaniza kafasina evini evinizi ofisini ofisinizi burosunu buronuzu arabani arabanizi gazeteni gazetenizi binani binanizi kanalini kanalinizi kanini kaninizi sana size ona onlara",
         rf"\b{_BODY}\s+(?:\w+\s+){{0,2}}?(?:kes|kir|kopar|kopart|sok|ez|patlat|dagit|oy|ucur|havaya ucur|yak|bas|bombala|kundakla|sik|kursun sik|dik|bicakla|parcala|bogazla|dok|bul){_FUT1}\b",
     ),
     rule(
@@ -90,7 +97,7 @@ RULES = [
         "oldurun gebertin dizin kesin bogazlayin edin katledin vurun asin yakin temizleyin vursun oldursun gebertsin assin",
         rf"\b(?:oldurun|gebertin|kursuna dizin|kafasini kesin|kafalarini kesin|bogazlayin|linc edin|katledin)\b"
         rf"|\b{_OBJ}\s+(?:\w+\s+)?(?:vurun|asin|yakin|temizleyin|yok edin|bitirin|gebertin|oldurun)\b"
-        rf"|\b(?:biri|birisi|biri de|birisi de|kimse yok mu)\s+(?:\w+\s+)?(?:vursun|oldursun|gebertsin|assin|bogazlasin|kafasina siksin|temizlesin)\b",
+        rf"|\b(?:biri|birisi|biri de|birisi de|kimse yok mu)\s+(?:\w+\s+){{0,2}}(?:vursun|oldursun|gebertsin|assin|bogazlasin|kafasina siksin|temizlesin)\b",
     ),
     rule(
         "call:deserves-death",
@@ -128,8 +135,10 @@ RULES = [
     rule(
         "wish:may-god-take-your-life",
         0.85,
-        "canini canlarini canini alsin gebersin gebersinler geberir geberirsin oldurulur vurulur asilir dizilir sikilir kaza kanser",
+        "canini canlarini canini alsin gebersin gebersinler geberir geberirsin oldurulur vurulur asilir dizilir sikilir kaza kanser kursun cenazeni cenazesini cenazelerini",
         r"\ballah\s+(?:canini|canlarini|canini da)\s+alsin\b"
+        r"|\b(?:umarim|insallah|dilerim)\s+(?:\w+\s+)?(?:kafasina|kafana|kalbine)\s+(?:bir\s+)?kursun\s+(?:yer|yersin|yesin|sikilir|sikilsin|girer)\b"
+        r"|\b(?:cenazeni|cenazesini|cenazelerini)\s+(?:\w+\s+)?(?:gorur|gorsun|goreyim|kaldirir|kaldiririz|kaldiracagiz)\b"
         r"|\b(?:insallah|umarim|dilerim|allahtan dilerim|dua ediyorum)\s+(?:\w+\s+){0,2}?(?:gebersin|gebersinler|geberir|geberirsin|oldurulur|oldurulursun|vurulur|vurulursun"
         r"|asilir|kursuna dizilir|kafasina sikilir|bir kaza gecirir|bir kaza gecirirsin|kanser olur|kanser olursun|gebersen)\b",
         stems=True,
@@ -141,7 +150,8 @@ RULES = [
         r"\b(?:nerede|nerde)\s+(?:oturdugunu|yasadigini|calistigini|kaldigini|yattigini|oldugunu)\s+(?:cok iyi\s+)?(?:biliyoruz|biliyorum|biliriz|ogrendik|bulduk)\b"
         r"|\b(?:evini|evinizi|adresini|adresinizi|ofisini|buronu|cocuklarinin okulunu|cocuklarini|kizinin okulunu|oglunun okulunu|aileni|ailenin yerini|ailenin evini)\s+"
         r"(?:cok iyi\s+)?(?:biliyoruz|biliyorum|ogrendik|bulduk|biliriz)\b"
-        r"|\b(?:evinin|ofisinin|adresinin|okulunun|cocuklarinin okulunun)\s+(?:nerede|nerde)\s+oldugunu\s+(?:biliyoruz|biliyorum)\b",
+        r"|\b(?:evinin|ofisinin|adresinin|okulunun|cocuklarinin okulunun)\s+(?:nerede|nerde)\s+oldugunu\s+(?:biliyoruz|biliyorum)\b"
+        r"|\bhangi\s+\w+\s+(?:gittigini|calistigini|oturdugunu|kaldigini|okudugunu)\s+(?:cok iyi\s+)?(?:biliyoruz|biliyorum)\b",
     ),
     rule(
         "veiled:watch-your-back",
@@ -185,6 +195,6 @@ RULES = [
         "veiled:like-the-murdered",
         0.9,
         "hrant dink mumcu anter emec ipekci",
-        r"\b(?:hrant|hrant dink|ugur mumcu|musa anter|cetin emec|abdi ipekci)\s+gibi\s+(?:olursun|olacaksin|sonun|gidersin|yapariz|olur|bitersin)",
+        r"\b(?:hrant|hrant dink|ugur mumcu|musa anter|cetin emec|abdi ipekci)\s+gibi\s+(?:olursun|olacaksin|sonun|gidersin|yapariz|olur|bitersin|olmak istemiyorsan|olmak istemezsen)",
     ),
 ]

@@ -24,6 +24,7 @@ _AR_PREFIX = ["", "sa", "s", "ha", "h", "b", "bi", "la", "n", "w"]
 _AR_STEM = [
     "a2tl", "a2tol", "a2tel", "a2otl", "a2ottl", "aqtl", "aqtol", "aqtul", "aktol", "aktl", "2atl",
     "n2tl", "na2tl", "na2tol", "naqtol", "adba7", "adbah", "adbe7", "nedba7", "ndba7", "adb7",
+    "2otl", "2tol", "o2tol", "a2otol", "2etl",
     "a7ra2", "ahra2", "a7re2", "a7ri2", "adfen", "adfn", "a5n2", "akhn2", "akhno2", "ashn2", "ashno2",
     "a3dm", "asa7l", "asahl", "ad3as", "ata5", "atukh", "atokh",
 ]  # fmt: skip

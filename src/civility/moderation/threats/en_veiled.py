@@ -1,0 +1,172 @@
+"""English veiled threats: menace with no violent word, or nearly none.
+
+"We know where your office is", "watch your back", "it would be a shame if
+something happened to your kids", "people like you tend to disappear". They
+hold a comment (0.5-0.85) rather than reject it: their context decides, and
+a moderator reads them. The rest of the English grammar is in en.py.
+"""
+
+from __future__ import annotations
+
+from .build import rule
+from .en_words import KIN_PLACE
+
+VEILED_RULES = [
+    rule(
+        "veiled:the-last-one-who-wrote",
+        0.8,
+        "ended found turned wound",
+        r"\b(?:the last|the previous|the other|every|any)\s+(?:person|guy|man|woman|journalist|reporter|one|writer|editor|blogger)\s+who\s+"
+        r"(?:wrote|said|published|asked|did|tried|talked|spoke)\s+(?:\w+\s+){0,3}?(?:ended up|was found|turned up|wound up|is now|got found)\s+"
+        r"(?:dead|in (?:a|the) (?:ditch|river|morgue|grave|coffin|hospital|body bag|trunk))",
+    ),
+    rule(
+        "veiled:we-know-where",
+        0.85,
+        "know knows found find",
+        r"\b(?:we|i|they|people|everyone|we all|our (?:men|guys|people|brothers))(?:\s+(?:already|all|now|do|also|very well))?"
+        r"(?:\s+(?:know|knows|found out|have found out|can find|found|will find|will find out|are going to find|find out)|'ll find(?: out)?)\s+(?:exactly\s+|very well\s+)?(?:where|which|what|when)\s+"
+        r"(?:(?:\w+\s+){0,2}?(?:you|u)(?:'re|\s+are)?\s+(?:live|living|work|working|sleep|sleeping|park|parking|pray|praying|study|eat|stay|staying|hide|hiding"
+        r"|drive|take your|leave|arrive|come home|go home|get home|walk home"
+        r"|go to (?:school|work|pray)|take your|drop your|walk|jog|drink|shop|hang out|go every|are right now|are tonight|are at night)"
+        r"|(?:\w+\s+){0,2}?(?:your|ur|his|her|their)\s+(?:\w+\s+){0,3}?"
+        + KIN_PLACE
+        + r"(?:'s)?\b)",
+    ),
+    rule(
+        "veiled:we-have-your-address",
+        0.75,
+        "address number photos pictures location details route schedule routine movements car plate school waiting name kids children daughter son wife dangerous",
+        r"\b(?:we|i)\s+(?:have|got|'ve got|already have|now have)\s+(?:your|ur)\s+(?:home\s+)?(?:address|phone number|number|photos?|pictures?|details|location|coordinates)\b(?!\s+(?:on file|in our records))"
+        r"|\b(?:we|i)\s+(?:already\s+)?know\s+(?:your|ur)\s+(?:home\s+)?(?:route|address|schedule|daily routine|movements|car|number plate|licen[sc]e plate|children's school|kids' school|way home)\b"
+        r"|\b(?:we|i)(?:'ll|\s+will)\s+be\s+waiting\s+(?:for you\s+)?(?:outside|at|near|by|in front of)\s+(?:your|ur)\s+\w+"
+        r"|\b(?:next|that|this|a)\s+(?:bullet|bomb|missile|knife)\s+(?:has|with)\s+(?:your|his|her) name on it\b"
+        r"|\b(?:your|ur)\s+(?:kids|children|daughter|son|wife|little ones)\s+(?:walk|walks|go|goes|come|comes|get|gets)\s+(?:to|from|home)\b[^.!?]{0,30}(?:alone|don't they|doesn't (?:he|she)|right\?|every day)"
+        r"|\bdangerous\s+(?:city|place|town|country|road|neighbourhood|time|world)\s+for\s+(?:people|journalists|reporters|women|girls|someone|a man|a woman)\s+like\s+(?:you|u|her|him)\b",
+    ),
+    rule(
+        "veiled:we-are-watching",
+        0.7,
+        "watching watch",
+        r"\b(?:we|i)(?:'re|'m|\s+are|\s+am|'ve been|\s+have been)\s+(?:always\s+)?watching\s+(?:you|u|your (?:\w+\s+)?"
+        + KIN_PLACE
+        + r")"
+        r"(?:\s+(?:closely|carefully|every day|day and night|all the time|now|always))*"
+        r"(?:\s*(?:[.!?,;]|$)|\s+(?:come and go|coming and going|leave|arrive|walk|drive|sleep|every (?:day|night|morning)))",
+    ),
+    rule(
+        "veiled:watch-your-back",
+        0.8,
+        "back eye shoulder",
+        r"\b(?:watch|mind|cover|guard)\s+your\s+back\b|\bsleep with one eye open\b|\blook(?:ing)? over your shoulder\b(?!\s+(?:at|and see))",
+    ),
+    rule(
+        "veiled:be-careful",
+        0.6,
+        "careful",
+        r"\bbe (?:very\s+)?careful (?:what you (?:write|publish|say about|post)|when you (?:walk|go|leave|come) (?:home|out)|on your way home|walking home|tonight)\b"
+        r"|\bbe (?:very\s+)?careful when (?:you\s+)?(?:walk|go|leave|come|get)\s+(?:\w+\s+){0,3}?(?:at night|tonight|alone|from (?:the )?(?:office|work|studio|newsroom))\b",
+    ),
+    rule(
+        "veiled:last-warning",
+        0.5,
+        "warning warned",
+        r"\b(?:this is|consider this|take this as|that was|this was|here is)\s+(?:your|a|the|my|our)\s+(?:last|final|only|first and last)\s+warning\b"
+        r"|\byou(?:'ve|\s+have)\s+been\s+warned\b",
+    ),
+    rule(
+        "veiled:shame-if-something-happened",
+        0.85,
+        "shame pity tragedy terrible sad waste unfortunate",
+        r"\b(?:shame|pity|tragedy|terrible|sad|a waste|unfortunate|awful)\s+if\s+(?:something|anything|an accident|harm|a fire|anything bad|something bad|something terrible|something happened)"
+        r"\s+(?:\w+\s+){0,2}?(?:happened|were to happen|happens|came|befell|occurred|was to happen)?\s*(?:to\s+)?(?:(?:your|ur|his|her|their)\s+(?:\w+\s+)?"
+        + KIN_PLACE
+        + r"|you|u|him|her|them)\b"
+        r"|\b(?:shame|pity|tragedy|terrible|sad|unfortunate|awful)\s+if\s+(?:you|u|your|ur|his|her)\s+(?:\w+\s+)?(?:"
+        + KIN_PLACE
+        + r"\s+)?(?:had|has|were to have|was to have|got|met with|suffered|caught|were involved in|was involved in)\s+(?:an?\s+)?(?:\w+\s+)?"
+        r"(?:accident|fire|mishap|explosion|fall|crash|misfortune)\b"
+        r"|\b(?:shame|pity|tragedy|terrible|sad|unfortunate|awful)\s+if\s+(?:it|they|your \w+)\s+(?:\w+\s+)?(?:burned|burnt|burned down|caught fire|blew up|exploded|collapsed|was destroyed|were destroyed|went up in flames)\b",
+    ),
+    rule(
+        "veiled:something-could-happen",
+        0.75,
+        "happen happens",
+        r"\b(?:something|anything|an accident|accidents|bad things|terrible things|things)\s+(?:bad\s+|terrible\s+|nasty\s+|unfortunate\s+|unpleasant\s+)?"
+        r"(?:could|might|may|will|would|can|is going to|are going to|tend to|often|do|sometimes)\s+(?:\w+\s+)?happen\s+to\s+"
+        r"(?:(?:your|ur)\s+(?:\w+\s+)?"
+        + KIN_PLACE
+        + r"|journalists|reporters|people like you|nosy|those who|writers|critics|you(?:r)?\s+(?:and|or)\s+)"
+        r"|\baccidents\s+(?:happen|do happen|can happen|often happen)(?:,?\s+\w+){0,2}\s+(?:to\s+)?(?:journalists|reporters|people like you|nosy \w+|those who|writers|critics|you)\b",
+    ),
+    rule(
+        "veiled:people-like-you-disappear",
+        0.8,
+        "disappear vanish missing dead hurt accidents long old young killed shot",
+        r"\b(?:people|journalists|reporters|writers|critics|men|women|those|anyone|someone|traitors|girls|boys)\s+"
+        r"(?:like you|like him|like her|like that|who (?:write|talk|ask|speak|report|criticise|criticize|insult|mock|dig|poke)\w*(?:\s+\w+){0,4}?)\s+"
+        r"(?:tend to|often|usually|always|sometimes|have a (?:way|habit) of|end up|have been known to|don't|do not|never|rarely|seldom)\s+"
+        r"(?:disappear|disappearing|vanish|vanishing|go missing|going missing|end up (?:dead|in (?:a|the) \w+)|get hurt|getting hurt|have accidents|having accidents"
+        r"|live long|last long|grow old|get old|die young|get killed|getting killed|get shot|getting shot|turn up dead|wake up)\b",
+        negatable=False,
+    ),
+    rule(
+        "veiled:what-happened-to",
+        0.85,
+        "happened",
+        r"\b(?:what|the same thing|the same|whatever)\s+(?:that\s+)?happened\s+to\s+(?:[\w'-]+\s+){1,4}?(?:will|could|might|can|is going to|gonna|may)\s+(?:also\s+)?happen\s+to\s+(?:you|u|your\s+\w+)"
+        r"|\bremember what happened to (?:the last|that|other|those|your) (?:\w+\s+)?(?:journalist|journalists|reporter|reporters|writer|writers|editor|blogger|critic|guy|one)\b"
+        # Journalists murdered in Kurdistan, Iraq and Turkey: the name is the threat.
+        r"|\bremember what happened to (?:sardasht|soran mama hama|kawa garmyani|kawa germyani|wedad hussein|hrant dink|musa anter|shifa gardi|shifa gerdi)\b(?!\s*\?)",
+    ),
+    rule(
+        "veiled:think-of-your-family",
+        0.75,
+        "family kids children wife mother safety sake",
+        r"\bthink (?:about|of|twice about)\s+your\s+(?:\w+\s+)?(?:family|kids|children|wife|husband|mother|mum|mom|father|parents|son|daughter|safety|life|health)\b"
+        r"[^.!?]{0,40}\b(?:before|next time|when)\s+(?:you\s+)?(?:write|writing|publish|post|speak|say|report|open|criticise|criticize|insult|attack|talk)"
+        r"|\b(?:stop|quit|give up|stay away from|keep out of|don't|do not)\s+(?:\w+\s+){0,4}?(?:writing|reporting|publishing|talking|asking|investigating|digging|poking|write|report|publish)\b"
+        r"[^.!?]{0,60}?\bfor\s+(?:the sake of\s+)?your\s+(?:\w+\s+)?(?:family|kids|children|wife|mother|own good|own safety|safety|health|life)"
+        r"|\bfor\s+(?:the sake of\s+)?your\s+(?:\w+\s+)?(?:family|kids|children|wife|mother|own safety|safety)(?:'s)?(?:\s+sake)?,?\s+(?:stop|quit|don't|do not)\s+(?:\w+\s+){0,3}?(?:writing|reporting|publishing|write|report|publish|talking)",
+    ),
+    rule(
+        "veiled:enjoy-while-you-can",
+        0.7,
+        "enjoy",
+        r"\benjoy\s+(?:your|the time with your|it)\s+(?:\w+\s+)?(?:family|kids|children|last days|days|freedom|wife|little ones|life)\b[^.!?]{0,20}\bwhile\s+(?:you|it)\s+(?:still\s+)?(?:can|lasts|last)\b",
+    ),
+    rule(
+        "veiled:last-thing-you-write",
+        0.85,
+        "last",
+        r"\b(?:the|your)\s+last\s+(?:article|story|thing|piece|word|words|report|column|post|tweet|lie|lies)\s+(?:you|u)(?:'ll|\s+will)?\s+(?:ever\s+)(?:write|publish|say|post|tell)"
+        r"|\b(?:the|your)\s+last\s+(?:article|story|thing|piece|word|words|report|column|post|tweet|lie|lies)\s+(?:you|u)(?:'ll|\s+will)\s+(?:ever\s+)?(?:write|publish|say|post|tell)",
+    ),
+    rule(
+        "veiled:keep-writing-and-see",
+        0.8,
+        "see happens",
+        r"\b(?:keep|continue|carry on)\s+(?:writing|talking|publishing|reporting|lying|spreading|insulting|mocking|posting|it up|like this|doing this)\b[^.!?]{0,60}?"
+        r"\b(?:and|&|then)\s+(?:see|you'll see|you will see|watch|we'll see|just see)\s+what\s+(?:happens|will happen|we do|happens next|we will do)",
+    ),
+    rule(
+        "veiled:killed-for-less",
+        0.8,
+        "less",
+        r"\b(?:people|men|journalists|others|reporters|writers)\s+(?:have been|were|got|get|are)\s+(?:killed|shot|murdered|hanged|beheaded|stabbed)\s+for\s+(?:less|much less|saying less|writing less)\b",
+    ),
+    rule(
+        "veiled:say-goodbye",
+        0.8,
+        "goodbye bye prayers praying",
+        r"\b(?:say|kiss)\s+(?:goodbye|bye|good-bye)\s+to\s+your\s+(?:\w+\s+)?(?:family|kids|children|wife|mother|life|loved ones)\b"
+        r"|\bsay your (?:last\s+)?(?:prayers|goodbyes)\b|\b(?:better\s+)?start praying\b",
+    ),
+    rule(
+        "veiled:nobody-will-find-you",
+        0.85,
+        "find body",
+        r"\b(?:nobody|no one|they|police|your family)\s+(?:will\s+|'ll\s+)?(?:ever|never)?\s*(?:will\s+)?(?:find|identify|recognise|recognize)\s+(?:your|ur|his|her)\s+(?:body|remains|corpse)\b",
+        negatable=False,
+    ),
+]
