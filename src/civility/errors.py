@@ -56,6 +56,21 @@ class PermissionDenied(CivilityError):
     default_message = "You are not allowed to do this."
 
 
+class Sanctioned(PermissionDenied):
+    """A moderator suspended or banned this commenter (commenters/, posting's
+    ``sanctions`` step). ``until`` is when a suspension ends; None for a ban."""
+
+    code = "commenter_banned"
+    default_message = "You can no longer comment on this site."
+
+    def __init__(self, message: str | None = None, *, until=None, **kwargs):
+        self.until = until
+        if until is not None:
+            kwargs.setdefault("code", "commenter_suspended")
+            message = message or f"You cannot comment until {until:%Y-%m-%d %H:%M} UTC."
+        super().__init__(message, **kwargs)
+
+
 class NotAuthenticated(PermissionDenied):
     code = "not_authenticated"
     status = 401

@@ -116,12 +116,22 @@ ERROR_MESSAGES = {
     "too_long": gettext_noop("This is too long; please shorten it."),
     "too_many_bytes": gettext_noop("This is too large to store; please shorten it."),
     "invalid_email": gettext_noop("Please give a valid email address, like name@example.com."),
+    # Sanctions (posting's sanctions step; commenters/).
+    "commenter_banned": gettext_noop("You can no longer comment on this site."),
     # The moderator's errors (actions.decide, moderators/views.py).
     "clause_required": gettext_noop("Choose the guideline this comment breaks."),
     "unknown_clause": gettext_noop("No such guideline clause."),
     "invalid_status": gettext_noop("Choose Approve or Reject."),
     "forbidden": gettext_noop("Only moderators can decide on comments."),
+    "clause_not_prohibited": gettext_noop(
+        "A comment can only be rejected under a guideline it breaks."
+    ),
+    "undo_expired": gettext_noop("Too late to undo; reverse it from its list."),
+    "undo_superseded": gettext_noop(
+        "This comment was decided again since; reverse it from its list."
+    ),
 }
+_SUSPENDED = gettext_noop("You cannot comment until %(until)s.")
 REQUIRED_MESSAGES = {
     "author_name": gettext_noop("Please give your name."),
     "author_email": gettext_noop("Please give your email address; it is never shown."),
@@ -164,6 +174,9 @@ def error_message(error: CivilityError) -> str:
         kind = next((k for k, start in _RATE_STARTS.items() if error.message.startswith(start)), "")
         if kind:
             return _RATE_LIMITS[kind] % {"seconds": retry_after}
+    until = getattr(error, "until", None)
+    if code == "commenter_suspended" and until is not None:
+        return gettext(_SUSPENDED) % {"until": f"{until:%Y-%m-%d %H:%M} UTC"}
     if code in ERROR_MESSAGES:
         char = _CODE_POINT.search(error.message)
         return gettext(ERROR_MESSAGES[code]) % {"char": char.group() if char else "?"}

@@ -177,7 +177,12 @@ def test_the_queue_shows_clause_labels_and_history_in_the_moderators_language(
     html = moderator_client.get("/moderate/").content.decode()
     assert '<option value="personal_attacks"' in html
     assert ">Kişisel saldırı</option>" in html  # the clause's short label
-    assert "<li>Şunlara tahammül etmeyeceğiz: kişisel saldırı.</li>" in html  # "Cites:"
+    # Why it is held: the clause in the moderator's language, its category and score.
+    assert (
+        '<li data-reason="clause">Şunlara tahammül etmeyeceğiz: kişisel saldırı. (kişisel saldırı 0.97)</li>'
+        in html
+    )
+    assert "Neden bekletiliyor:" in html
     assert "Karar geçmişi (1)" in html
 
 

@@ -134,6 +134,7 @@ def test_the_list_is_in_its_documented_order():
         "repeat",
         "moderate",
         "reader_trust",
+        "sanction_hold",
     ]
     # Every step says which doors it serves; the precheck is never stored,
     # so the steps that only matter for a stored comment pass it by.

@@ -56,6 +56,11 @@ MATRIX = {
     ("GET", "moderate/approved/"): staff((302, 403), 200),
     ("GET", "moderate/rejected/"): staff((302, 403), 200),
     ("POST", "moderate/comments/<int:pk>/decide/"): staff((302, 403), 302),
+    ("GET", "moderate/counts/"): staff((302, 403), 200),
+    ("POST", "moderate/comments/<int:pk>/sanction/"): staff((302, 403), 302),
+    ("POST", "moderate/bulk/"): staff((302, 403), 302),
+    ("POST", "moderate/undo/"): staff((302, 403), 302),
+    ("POST", "moderate/settings/"): staff((302, 403), 302),
     # Accounts.
     ("GET", "accounts/login/"): every(200),
     ("POST", "accounts/logout/"): every(302),
@@ -151,6 +156,9 @@ ADMIN_MODEL_RULES = {
     "webhooks.delivery": {"admin": {VIEW, DELETE}},
     "perspective.analysis": {"admin": {VIEW, DELETE}},
     "readers.reader": {"admin": {VIEW, DELETE}},
+    # Sanctions: imposed from the queue, lifted by an admin action; never
+    # added, edited or deleted in the admin.
+    "commenters.sanction": {"moderator": {VIEW}, "editor": {VIEW}, "admin": {VIEW}},
 }
 ADMIN_MODEL_ROUTE = re.compile(
     r"^admin/(?P<app>\w+)/(?P<model>\w+)/(?:(?P<id><path:object_id>|<id>)/)?"
@@ -240,6 +248,7 @@ def concrete(route: str, world) -> str:
         "<str:slug>": article.slug,
         "{slug}": article.slug,
         "<int:pk>": str(held.pk),
+        "<str:chart>": "outcomes",
         "{comment_id}": str(held.pk),
         "<uidb64>/<token>": "MQ/bad-token",
         "<path:content_type_id>/<path:object_id>": "999/999",
@@ -365,6 +374,12 @@ def admin_object(model_key: str, world):
             subject="42",
             defaults={"name": "R", "email": "r@example.org", "first_seen": now, "last_seen": now},
         )[0].pk
+    if model_key == "commenters.sanction":
+        from civility.commenters.actions import impose_sanction
+
+        return impose_sanction(
+            world["held"], kind="ban", actor=world["users"]["moderator"], reason="spam"
+        ).pk
     if model_key == "guidelines.clausethreshold":
         return ClauseThreshold.objects.get_or_create(
             clause_id="threats", defaults={"review_at": 0.5}

@@ -95,19 +95,27 @@ def test_queue_shows_held_comments_oldest_first_with_evidence_and_scores(mod_cli
     post("Third held <b>comment</b>.", decision="review", author_email="b@example.org")
 
     html = mod_client.get("/moderate/").content.decode()
-    assert "2 comments are held, oldest first." in html
-    assert "A published one." not in html and "second held" not in html
+    assert "2 comments are held." in html
+    listed = " ".join(re.findall(r'class="queue-item__text"[^>]*>(.*?)</p>', html))
+    assert "A published one." not in listed and "second held" not in listed
+    # Beside each, the commenter's history: the same mailbox's other comments.
+    assert "2 earlier comments:" in html and "1 approved, 1 rejected, 0 held" in html
     assert html.index("first held") < html.index("held &lt;b&gt;comment")
     # The fake engine cites characters 0-5 as evidence of a personal attack.
     assert '<mark title="personal attack">Idiot</mark>, first held.' in html
     assert '<mark title="personal attack">Third</mark> held &lt;b&gt;comment&lt;/b&gt;.' in html
     assert re.search(r'<th scope="row">personal attack</th><td><meter [^>]*value="0.970"', html)
     assert 'class="suggested suggested--review">Review</span>' in html
-    assert "<li>We will not tolerate the following: personal attacks.</li>" in html
-    # The reject select offers the policy's clauses, the engine's preselected.
-    assert re.search(
-        r'<option value="personal_attacks" title="[^"]+" selected>Personal attacks<', html
-    )
+    # Why it is held: the clause with its category and score.
+    assert (
+        '<li data-reason="clause">We will not tolerate the following: personal attacks.'
+        " (personal attack 0.97)</li>"
+    ) in html
+    # The reject select offers the policy's rejecting clauses, none preselected:
+    # the engine's clause is a hint beside it (a rejection is a deliberate choice).
+    assert re.search(r'<option value="personal_attacks" title="[^"]+">Personal attacks<', html)
+    assert " selected>" not in html.split('id="search-order"')[1].split("</select>", 1)[1]
+    assert "The engine cites: Personal attacks" in html
     assert '<option value="criticism"' not in html  # nothing a comment can break
     assert 'data-action="approve"' in html and 'data-action="reject"' in html
     assert '<script src="/static/civility/js/vendor/htmx.min.js" defer></script>' in html
@@ -145,8 +153,16 @@ def test_approving_with_htmx_swaps_the_item_and_publishes(mod_client, moderator,
 
     assert response.status_code == 200
     html = response.content.decode()
-    assert html.lstrip().startswith('<li class="queue-item queue-item--done"')
-    assert "Approved: the comment is published." in html
+    # Out of band: the done row, the one live region, the undo toast, the counts.
+    assert html.lstrip().startswith(
+        f'<li class="queue-item queue-item--done" id="item-{comment.pk}" hx-swap-oob="outerHTML">'
+    )
+    assert (
+        '<div id="desk-announcer" hx-swap-oob="innerHTML">Approved: the comment is published.'
+        in html
+    )
+    assert f'<input type="hidden" name="decision" value="{comment.latest_decision.pk}">' in html
+    assert 'id="desk-counts-text"' in html and "0 comments are held." in html
     comment.refresh_from_db()
     assert comment.status == CommentStatus.APPROVED
     latest = comment.latest_decision
@@ -230,7 +246,7 @@ def test_reversing_a_rejection_is_a_new_decision(mod_client, moderator, post):
 
 
 @pytest.mark.postgres
-def test_decided_lists_filter_by_article_category_and_who(mod_client, moderator, post, article):
+def test_decided_lists_search_by_article_clause_and_who(mod_client, moderator, post, article):
     # The fake engine marks the first five characters as evidence, so each
     # text keeps its telling word after them, unbroken by <mark>.
     from civility.articles.models import Article
@@ -247,14 +263,21 @@ def test_decided_lists_filter_by_article_category_and_who(mod_client, moderator,
 
     def listed(query):
         html = mod_client.get(f"/moderate/rejected/?{query}").content.decode()
-        return {t for t in ("System", "Person", "Elsewhere") if f"{t} rejected." in html}
+        # The comments listed (the commenter's history beside them names others).
+        texts = " ".join(re.findall(r'class="queue-item__text"[^>]*>(.*?)</p>', html))
+        return {t for t in ("System", "Person", "Elsewhere") if f"{t} rejected." in texts}
 
     assert listed("") == {"System", "Person", "Elsewhere"}
     assert listed("by=system") == {"System", "Elsewhere"}
     assert listed("by=person") == {"Person"}
     assert listed(f"article={article.slug}") == {"System", "Person"}
-    assert listed("category=personal_attack") == {"System", "Person", "Elsewhere"}
-    assert listed("category=promotion") == set()
+    assert listed("clause=personal_attacks") == {"System", "Person", "Elsewhere"}
+    assert listed("clause=promotion") == set()
+    assert listed("clause=nonsense") == {"System", "Person", "Elsewhere"}
+    assert listed("q=person") == {"Person"}
+    assert listed("author=shilan") == {"System", "Person", "Elsewhere"}
+    # An address finds every spelling of that mailbox, and shows none.
+    assert listed("author=P%2Bnews@Example.ORG") == {"Person"}
     assert listed("by=nonsense") == {"System", "Person", "Elsewhere"}
     assert by_system.decisions.count() == 1
 

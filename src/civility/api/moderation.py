@@ -96,8 +96,10 @@ def record_decision(request: HttpRequest, comment_id: int, payload: DecisionIn):
 
 @router.get("/clauses", response={200: list[ClauseOut], 401: ErrorOut, 403: ErrorOut})
 def clauses(request: HttpRequest):
-    """The guideline clauses a moderator may cite when rejecting."""
+    """The guideline clauses a moderator may cite when rejecting: those a comment
+    can break (a clause the guidelines welcome is never a reason to reject)."""
     return [
         {"id": c.id, "text": c.text, "message": c.message, "categories": list(c.categories)}
         for c in site_policy.clauses()
+        if c.prohibits
     ]

@@ -10,12 +10,15 @@ commit (``signals.py``).
 - ``decide``: record a person's decision (a reversal is one too).
 - ``return_to_queue``: the system sends a published comment back to the
   moderators (readers reported it: threads/reports.py).
+- ``decide_many``: the same decision on a selection, in one transaction.
+- ``undo_decisions``: take back one's own decision within ``UNDO_SECONDS``: a
+  new row that restores the status before it and names the row it reverses.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import datetime
+from collections.abc import Callable, Iterable
+from datetime import datetime, timedelta
 
 from django.db import transaction
 from django.utils import timezone
@@ -28,6 +31,11 @@ from . import roles
 from .models import Comment, CommentStatus, DecisionRecord, NotificationRequest
 from .signals import comment_decided, comment_posted
 from .vocabulary import outcome_of
+
+# How long a moderator may take back their own decision (the queue's toast
+# counts 10 seconds; the server allows a little more for the round trip).
+UNDO_SECONDS = 10
+UNDO_GRACE_SECONDS = 5
 
 
 def record_comment(
@@ -90,6 +98,40 @@ def decide(
     comment, *, status, actor, clause_id: str = "", note: str = "", now=None
 ) -> DecisionRecord:
     """Record a person's decision on a comment (a new row; reversals too)."""
+    return decide_many(
+        [comment], status=status, actor=actor, clause_id=clause_id, note=note, now=now
+    )[0]
+
+
+def decide_many(
+    comments: Iterable, *, status, actor, clause_id: str = "", note: str = "", now=None
+) -> list[DecisionRecord]:
+    """The same person's decision on several comments, all or none (one transaction).
+
+    A rejection cites a clause the comments break: a clause the guidelines
+    *welcome* ("we also welcome constructive criticism") is never a reason to
+    reject, so it is refused here, whatever door the decision came by.
+    """
+    status, clause_id, guideline = _checked(status, actor, clause_id)
+    now = now or timezone.now()
+    records = []
+    with transaction.atomic():
+        for comment in comments:
+            records.append(
+                _record_decision(
+                    comment,
+                    status=status,
+                    actor=actor,
+                    clause_id=clause_id,
+                    guideline=guideline,
+                    note=note,
+                    now=now,
+                )
+            )
+    return records
+
+
+def _checked(status, actor, clause_id: str) -> tuple[CommentStatus, str, str]:
     try:
         status = CommentStatus(status)
     except ValueError:
@@ -112,32 +154,40 @@ def decide(
             raise ValidationFailed(
                 "No such guideline clause.", field="clause_id", code="unknown_clause"
             )
+        if not clause.prohibits:
+            raise ValidationFailed(
+                "A comment can only be rejected under a guideline it breaks.",
+                field="clause_id",
+                code="clause_not_prohibited",
+            )
         guideline = clause.text
     elif clause_id:
         clause = site_policy.clause(clause_id)
         guideline = clause.text if clause is not None else ""
-    now = now or timezone.now()
+    return status, clause_id, guideline
 
-    with transaction.atomic():
-        locked = (
-            Comment.objects.select_for_update().filter(pk=getattr(comment, "pk", comment)).first()
-        )
-        if locked is None:
-            raise NotFound("No such comment.", code="comment_not_found")
-        record = DecisionRecord.objects.create(
-            comment=locked,
-            status=status,
-            actor=actor,
-            clause_id=clause_id,
-            guideline=guideline,
-            note=(note or "").strip(),
-            created_at=now,
-        )
-        Comment.objects.filter(pk=locked.pk).update(status=status)
-        locked.status = status
-        transaction.on_commit(
-            lambda: comment_decided.send(sender=Comment, comment=locked, decision=record)
-        )
+
+def _record_decision(
+    comment, *, status, actor, clause_id, guideline, note, now, reverses=None
+) -> DecisionRecord:
+    locked = Comment.objects.select_for_update().filter(pk=getattr(comment, "pk", comment)).first()
+    if locked is None:
+        raise NotFound("No such comment.", code="comment_not_found")
+    record = DecisionRecord.objects.create(
+        comment=locked,
+        status=status,
+        actor=actor,
+        clause_id=clause_id,
+        guideline=guideline,
+        note=(note or "").strip(),
+        reverses=reverses,
+        created_at=now,
+    )
+    Comment.objects.filter(pk=locked.pk).update(status=status)
+    locked.status = status
+    transaction.on_commit(
+        lambda: comment_decided.send(sender=Comment, comment=locked, decision=record)
+    )
     if isinstance(comment, Comment):
         comment.status = status
     return record
@@ -189,3 +239,57 @@ def return_to_queue(
     if isinstance(comment, Comment):
         comment.status = status
     return record
+
+
+def undo_decisions(decisions: Iterable, *, actor, now=None) -> list[DecisionRecord]:
+    """Take back one's own decisions, within ``UNDO_SECONDS``: reversals, not edits.
+
+    For each decision, a new row restores the status the comment had before
+    it (and the clause it then cited), names the row it reverses and says so
+    in its note. Only the moderator who decided may undo, only while the
+    decision is still the comment's latest, and only in the window: after
+    that, a reversal is an ordinary decision from the decided lists. All or
+    none, in one transaction (a bulk decision is undone whole).
+    """
+    if not roles.is_moderator(actor):
+        raise PermissionDenied("Only moderators can decide on comments.")
+    now = now or timezone.now()
+    records = []
+    with transaction.atomic():
+        for decision in decisions:
+            records.append(_undo(decision, actor, now))
+    return records
+
+
+def _undo(decision, actor, now) -> DecisionRecord:
+    locked = (
+        DecisionRecord.objects.select_for_update()
+        .filter(pk=getattr(decision, "pk", decision))
+        .first()
+    )
+    if locked is None or locked.actor_id != actor.pk:
+        raise NotFound("No such decision of yours to undo.", code="decision_not_found")
+    history = list(
+        DecisionRecord.objects.filter(comment_id=locked.comment_id).order_by("created_at", "id")
+    )
+    if history[-1].pk != locked.pk:
+        raise ValidationFailed(
+            "This comment was decided again since; reverse it from its list.",
+            field="decision",
+            code="undo_superseded",
+        )
+    if now - locked.created_at > timedelta(seconds=UNDO_SECONDS + UNDO_GRACE_SECONDS):
+        raise ValidationFailed(
+            "Too late to undo; reverse it from its list.", field="decision", code="undo_expired"
+        )
+    before = history[-2] if len(history) > 1 else None
+    return _record_decision(
+        locked.comment_id,
+        status=before.status if before else CommentStatus.PENDING,
+        actor=actor,
+        clause_id=before.clause_id if before else "",
+        guideline=before.guideline if before else "",
+        note=f"undo of decision {locked.pk}",
+        now=now,
+        reverses=locked,
+    )

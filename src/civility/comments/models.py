@@ -147,6 +147,10 @@ class DecisionRecord(models.Model):
     suggested = models.CharField(max_length=10, choices=SUGGESTION_CHOICES, blank=True)
     engine_version = models.CharField(max_length=200, blank=True)
     note = models.TextField(blank=True)
+    # Set on an undo (actions.undo_decision): the decision this row takes back.
+    reverses = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="reversed_by"
+    )
     created_at = models.DateTimeField()
 
     class Meta:

@@ -131,6 +131,12 @@ class ClauseChoice:
     text: str
 
 
+def clause_label(clause_id: str) -> str:
+    """The short label of a clause ("personal_attacks" → "Personal attacks"),
+    untranslated: templates translate it ({% translate clause.label %})."""
+    return clause_id.replace("_", " ").replace("-", " ").capitalize() if clause_id else ""
+
+
 def reject_choices(clauses: Iterable[Any]) -> list[ClauseChoice]:
     """The clauses a moderator may reject under, with short labels for the select.
 
@@ -138,14 +144,23 @@ def reject_choices(clauses: Iterable[Any]) -> list[ClauseChoice]:
     attacks.") is what the decision records; the select shows "Personal
     attacks" so that eight long sentences fit in one narrow control. A clause
     the guidelines welcome ("we also welcome constructive criticism") is not
-    something a comment can break, so it is not offered.
+    something a comment can break, so it is never offered (and
+    ``actions.decide`` refuses it).
     """
     return [
-        ClauseChoice(
-            c.id, c.id.replace("_", " ").replace("-", " ").capitalize(), clause_text(c.id, c.text)
-        )
+        ClauseChoice(c.id, clause_label(c.id), clause_text(c.id, c.text))
         for c in clauses
         if c.prohibits
+    ]
+
+
+def search_choices(clauses: Iterable[Any]) -> list[ClauseChoice]:
+    """Every clause a decision may cite, for search: the rejecting ones and the
+    welcome ones that hold (relevance); never one without categories (criticism)."""
+    return [
+        ClauseChoice(c.id, clause_label(c.id), clause_text(c.id, c.text))
+        for c in clauses
+        if c.prohibits or c.categories
     ]
 
 
@@ -158,11 +173,8 @@ def system_decision(decisions: Sequence[Any]) -> Any | None:
 
 
 def suggested_clause(decision: Any | None, clause_ids: Iterable[str]) -> str:
-    """The clause to preselect in the reject select: the engine's top reason's.
-
-    Only when the engine suggested review or reject; the moderator still has
-    to press Reject, and can pick another clause.
-    """
+    """The rejecting clause the engine cites first, shown as a hint beside the
+    reject select and never preselected: a rejection is a deliberate choice."""
     if decision is None or decision.suggested not in ("review", "reject"):
         return ""
     known = set(clause_ids)

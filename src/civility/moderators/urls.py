@@ -1,8 +1,8 @@
-"""The moderator queue, under /moderate/. Included at the site root."""
+"""The moderators' desk, under /moderate/. Included at the site root."""
 
 from django.urls import path
 
-from . import views
+from . import decisions, views
 
 app_name = "moderators"
 
@@ -10,5 +10,10 @@ urlpatterns = [
     path("moderate/", views.queue, name="queue"),
     path("moderate/approved/", views.approved, name="approved"),
     path("moderate/rejected/", views.rejected, name="rejected"),
-    path("moderate/comments/<int:pk>/decide/", views.decide, name="decide"),
+    path("moderate/counts/", views.counts_fragment, name="counts"),
+    path("moderate/comments/<int:pk>/decide/", decisions.decide, name="decide"),
+    path("moderate/comments/<int:pk>/sanction/", decisions.sanction, name="sanction"),
+    path("moderate/bulk/", decisions.bulk, name="bulk"),
+    path("moderate/undo/", decisions.undo, name="undo"),
+    path("moderate/settings/", decisions.settings_view, name="settings"),
 ]

@@ -1,43 +1,43 @@
-"""The moderator queue: held comments, the decided lists, and deciding.
+"""The moderators' desk: the held queue and the decided lists, with search.
 
 Every page needs a signed-in member of the "moderators" or "editors" group:
-anonymous visitors are sent to the login page, other users get 403. Deciding
-goes through ``civility.comments.actions.decide`` (a new DecisionRecord, never
-an edit), from htmx (the item is swapped out in place) or a plain form post
-(redirect back), so the queue works without JS too.
+anonymous visitors are sent to the login page, other users get 403. The
+writes (deciding, undoing, bulk, sanctions, settings) are in decisions.py;
+the dashboard in dashboard.py. Without JS every page still works: the forms
+post normally and the page reloads.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import wraps
-from urllib.parse import urlencode, urlsplit
+from urllib.parse import urlsplit
 
-from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import OuterRef, Prefetch, Q, Subquery
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
-from django.shortcuts import get_object_or_404, render
+from django.db.models import OuterRef, Prefetch, Subquery
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
 from civility.articles.models import Article
-from civility.comments import actions, roles
+from civility.comments import roles
 from civility.comments.models import Comment, CommentStatus, DecisionRecord
-from civility.errors import CivilityError, ValidationFailed
+from civility.errors import CivilityError
 from civility.guidelines import site_policy
-from civility.i18n import clause_text, error_message
-from civility.moderation.categories import CATEGORIES, OFF_TOPIC
 
-from . import presentation
+from . import holds, preferences, presentation
+from .history import History, histories
+from .models import QueueOrder
+from .search import Search, held_order
 
 PER_PAGE = 50
 # Which list each kind of item belongs to; a posted "view" picks the partial.
 VIEWS = ("queue", "approved", "rejected")
+# How often an open list asks for its counts (htmx polling, seconds).
+POLL_SECONDS = 20
 
 
 def moderator_required(view):
@@ -74,8 +74,11 @@ class Item:
     system: DecisionRecord | None
     marked_text: str
     scores: list[presentation.ScoreRow]
-    cited: list[str]
-    clause_choice: str
+    reasons: list[holds.HoldReason]
+    # The engine's clause, shown as a hint beside the select, never preselected.
+    engine_clause: str
+    history: History = field(default_factory=History)
+    clause_choice: str = ""
     error: CivilityError | None = None
 
     @property
@@ -83,50 +86,72 @@ class Item:
         return self.decisions[-1] if self.decisions else None
 
 
-def build_item(comment: Comment, view: str, clause_ids, error=None, clause_choice=None) -> Item:
-    decisions = list(comment.decisions.all())  # prefetched, oldest first
-    system = presentation.system_decision(decisions)
-    evidence = system.evidence if system is not None else []
-    return Item(
-        comment=comment,
-        view=view,
-        decisions=decisions,
-        system=system,
-        marked_text=presentation.highlight(comment.text, evidence),
-        scores=presentation.score_rows(system.scores if system is not None else {}),
-        cited=presentation.cited_guidelines(evidence),
-        clause_choice=(
-            clause_choice
-            if clause_choice is not None
-            else presentation.suggested_clause(system, clause_ids)
-        ),
-        error=error,
-    )
+def build_items(comments, view: str, *, error=None, clause_choice: str = "") -> list[Item]:
+    policy = site_policy.policy()
+    ids = [c.id for c in policy.clauses if c.prohibits]
+    found = histories(comments)
+    items = []
+    for comment in comments:
+        decisions = list(comment.decisions.all())  # prefetched, oldest first
+        system = presentation.system_decision(decisions)
+        evidence = system.evidence if system is not None else []
+        items.append(
+            Item(
+                comment=comment,
+                view=view,
+                decisions=decisions,
+                system=system,
+                marked_text=presentation.highlight(comment.text, evidence),
+                scores=presentation.score_rows(system.scores if system is not None else {}),
+                reasons=holds.hold_reasons(comment, system, policy),
+                engine_clause=presentation.clause_label(presentation.suggested_clause(system, ids)),
+                history=found.get(comment.pk, History()),
+                clause_choice=clause_choice,
+                error=error,
+            )
+        )
+    return items
 
 
-def _with_history(queryset):
+def with_history(queryset):
     history = DecisionRecord.objects.select_related("actor").order_by("created_at", "id")
     return queryset.select_related("article").prefetch_related(Prefetch("decisions", history))
 
 
+def _list_context(request, tab: str, search: Search, comments, status) -> dict:
+    clauses = site_policy.clauses()
+    page = Paginator(comments, PER_PAGE).get_page(request.GET.get("page"))
+    query = search.query()
+    settings_ = preferences.of(request.user)
+    return {
+        "tab": tab,
+        "status": status,
+        "search": search,
+        "page_obj": page,
+        "page_query": f"{query}&" if query else "",
+        "items": build_items(list(page.object_list), tab),
+        "clauses": presentation.reject_choices(clauses),
+        "search_clauses": presentation.search_choices(clauses),
+        "articles": Article.objects.filter(comments__status=status)
+        .distinct()
+        .order_by("-published", "title"),
+        "orders": QueueOrder.choices,
+        "desk": settings_,
+        "shortcuts": tab == "queue" and settings_.shortcuts,
+        "counts": counts(),
+        "newest": Comment.objects.held().order_by("-id").values_list("id", flat=True).first() or 0,
+        "poll_seconds": POLL_SECONDS,
+    }
+
+
 @moderator_required
 def queue(request: HttpRequest) -> HttpResponse:
-    """Held comments, oldest first: the one that has waited longest comes first."""
-    comments = _with_history(Comment.objects.held().order_by("created_at", "id"))
-    page = Paginator(comments, PER_PAGE).get_page(request.GET.get("page"))
-    clauses = site_policy.clauses()
-    ids = [c.id for c in clauses]
-    return render(
-        request,
-        "moderators/queue.html",
-        {
-            "tab": "queue",
-            "page_obj": page,
-            "items": [build_item(c, "queue", ids) for c in page.object_list],
-            "clauses": presentation.reject_choices(clauses),
-            "held_count": page.paginator.count,
-        },
-    )
+    """Held comments, oldest first (or most uncertain first), searchable."""
+    desk = preferences.of(request.user)
+    search = Search.from_request(request, _clause_ids(), default_order=desk.order)
+    comments = with_history(held_order(search.apply(Comment.objects.held()), search.order))
+    context = _list_context(request, "queue", search, comments, CommentStatus.PENDING)
+    return render(request, "moderators/queue.html", context)
 
 
 @moderator_required
@@ -140,126 +165,54 @@ def rejected(request: HttpRequest) -> HttpResponse:
 
 
 def _decided_list(request: HttpRequest, status: CommentStatus) -> HttpResponse:
-    """Decided comments, latest decision first, filterable; each can be reversed."""
-    clauses = site_policy.clauses()
-    filters = _filters(request)
+    """Decided comments, latest decision first, searchable; each can be reversed."""
+    search = Search.from_request(request, _clause_ids())
     latest = DecisionRecord.objects.filter(comment=OuterRef("pk")).order_by("-created_at", "-id")
-    comments = Comment.objects.filter(status=status).annotate(
+    comments = search.apply(Comment.objects.filter(status=status)).annotate(
         decided_at=Subquery(latest.values("created_at")[:1]),
         decided_by=Subquery(latest.values("actor_id")[:1]),
     )
-    if filters["article"]:
-        comments = comments.filter(article__slug=filters["article"])
-    if filters["category"]:
-        # A category is cited by the engine's decision (category, reasons) or by
-        # a person's, through the clause they chose.
-        citing = [c.id for c in clauses if filters["category"] in c.categories]
-        matches = DecisionRecord.objects.filter(
-            Q(category=filters["category"]) | Q(clause_id__in=citing), comment=OuterRef("pk")
-        )
-        comments = comments.filter(pk__in=Subquery(matches.values("comment_id")))
-    if filters["by"] == "system":
+    if search.by == "system":
         comments = comments.filter(decided_by__isnull=True)
-    elif filters["by"] == "person":
+    elif search.by == "person":
         comments = comments.filter(decided_by__isnull=False)
-    comments = _with_history(comments.order_by("-decided_at", "-id"))
-    page = Paginator(comments, PER_PAGE).get_page(request.GET.get("page"))
-    view = str(status)
-    query = urlencode({k: v for k, v in filters.items() if v})
+    comments = with_history(comments.order_by("-decided_at", "-id"))
+    context = _list_context(request, str(status), search, comments, status)
+    return render(request, "moderators/decided.html", context)
+
+
+def _clause_ids() -> list[str]:
+    return [c.id for c in site_policy.clauses()]
+
+
+def counts() -> dict[str, int]:
+    """How many comments each list holds now."""
+    by_status = dict.fromkeys(CommentStatus.values, 0)
+    for status in CommentStatus.values:
+        by_status[status] = Comment.objects.filter(status=status).count()
+    return by_status
+
+
+@moderator_required
+def counts_fragment(request: HttpRequest) -> HttpResponse:
+    """The lists' counts, polled by every open list (and sent after each decision).
+
+    ``newest`` is the newest held comment the page was built with: held
+    comments posted since are announced with a link that shows them.
+    """
+    try:
+        newest = int(request.GET.get("newest", "0"))
+    except ValueError:
+        newest = 0
+    arrived = Comment.objects.held().filter(pk__gt=newest).count() if newest >= 0 else 0
     return render(
         request,
-        "moderators/decided.html",
+        "moderators/_counts.html",
         {
-            "tab": view,
-            "status": status,
-            "page_obj": page,
-            "page_query": f"{query}&" if query else "",
-            "items": [build_item(c, view, [x.id for x in clauses]) for c in page.object_list],
-            "clauses": presentation.reject_choices(clauses),
-            "filters": filters,
-            "articles": Article.objects.filter(comments__status=status)
-            .distinct()
-            .order_by("-published", "title"),
-            "categories": (*CATEGORIES, OFF_TOPIC),
+            "counts": counts(),
+            "arrived": arrived,
+            "newest": newest,
+            "tab": request.GET.get("tab", "queue"),
+            "poll_seconds": POLL_SECONDS,
         },
     )
-
-
-def _filters(request: HttpRequest) -> dict[str, str]:
-    category = request.GET.get("category", "")
-    by = request.GET.get("by", "")
-    return {
-        "article": request.GET.get("article", "")[:200],
-        "category": category if category in (*CATEGORIES, OFF_TOPIC) else "",
-        "by": by if by in ("system", "person") else "",
-    }
-
-
-@require_POST
-@moderator_required
-def decide(request: HttpRequest, pk: int) -> HttpResponse:
-    """Approve or reject one comment (also a reversal): POST status, clause_id, note."""
-    comment = get_object_or_404(_with_history(Comment.objects.all()), pk=pk)
-    view = request.POST.get("view", "queue")
-    view = view if view in VIEWS else "queue"
-    status = request.POST.get("status", "")
-    clause_id = request.POST.get("clause_id", "")
-    htmx = request.headers.get("HX-Request") == "true"
-    try:
-        if status not in (CommentStatus.APPROVED, CommentStatus.REJECTED):
-            raise ValidationFailed(
-                _("Choose Approve or Reject."), field="status", code="invalid_status"
-            )
-        decision = actions.decide(
-            comment,
-            status=status,
-            actor=request.user,
-            clause_id=clause_id if status == CommentStatus.REJECTED else "",
-            note=request.POST.get("note", ""),
-        )
-    except CivilityError as error:
-        error.message = error_message(error)  # in the moderator's language (civility/i18n.py)
-        if htmx:
-            clauses = site_policy.clauses()
-            item = build_item(comment, view, [c.id for c in clauses], error, clause_id)
-            return render(
-                request,
-                "moderators/_item.html",
-                {
-                    "item": item,
-                    "clauses": presentation.reject_choices(clauses),
-                    "back_url": request.POST.get("next", ""),
-                },
-                status=error.status,
-            )
-        messages.error(request, error.message)
-        return HttpResponseRedirect(_back(request, view))
-
-    summary = _summary(decision)
-    if htmx:
-        return render(
-            request,
-            "moderators/_decided.html",
-            {"comment": comment, "decision": decision, "summary": summary},
-        )
-    messages.success(request, summary)
-    return HttpResponseRedirect(_back(request, view))
-
-
-def _summary(decision: DecisionRecord) -> str:
-    if decision.status == CommentStatus.APPROVED:
-        return _("Approved: the comment is published.")
-    # The default policy's clause texts are in the catalogs by clause id (civility/i18n.py); a
-    # publisher's own clause text is shown as recorded.
-    clause = clause_text(decision.clause_id, decision.guideline) or decision.clause_id
-    return _("Rejected under “%(clause)s”.") % {"clause": clause}
-
-
-def _back(request: HttpRequest, view: str) -> str:
-    """Where a plain (non-htmx) decision returns: the page it came from, if ours."""
-    target = request.POST.get("next", "")
-    if target and url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return target
-    return reverse(f"moderators:{view}")

@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from civility.articles.models import Article
+from civility.commenters import actions as commenters
 from civility.comments import actions
 from civility.errors import CivilityError, NotFound
 from civility.readers import trust
@@ -34,8 +35,11 @@ def submit(submission: Submission) -> Outcome:
         return Outcome.checked(warnings_of(posting.verdict, posting.text))
     with transaction.atomic():
         comment, decision, created = _record(submission, posting)
-        if created and submission.reader is not None:
-            trust.link(submission.reader, comment)  # who wrote it, in the same transaction
+        if created:
+            # Who wrote it, in the same transaction: the mailbox's key, the reader.
+            commenters.link(comment, posting.author_email)
+            if submission.reader is not None:
+                trust.link(submission.reader, comment)
     if not created:
         return _repeat(comment)
     return Outcome.stored(comment, decision, posting.verdict)

@@ -29,11 +29,13 @@ from django.core.validators import EmailValidator
 from civility.abuse import identity, textrules
 from civility.abuse import rate_limits as limits
 from civility.articles import closing
+from civility.commenters import lookup as commenter_sanctions
 from civility.comments import vocabulary
 from civility.comments.models import Comment, CommentStatus
-from civility.errors import ArticleClosed, UnsupportedMediaType, ValidationFailed
+from civility.errors import ArticleClosed, Sanctioned, UnsupportedMediaType, ValidationFailed
 from civility.guidelines import site_policy
 from civility.moderation.context import Article as EngineArticle
+from civility.privacy.addresses import hash_ip
 from civility.readers import trust
 
 from .submission import Door, Submission
@@ -69,6 +71,9 @@ class Posting:
     decision: dict = field(default_factory=dict)
     # A comment already stored that answers this submission (a repeat); ends the run.
     answer: Comment | None = None
+    # An "always pre-moderate" sanction on the poster, found by ``sanctions``
+    # and applied by ``sanction_hold`` once the engine has decided.
+    premoderated_by: Any = None
 
     @property
     def door(self) -> Door:
@@ -125,10 +130,23 @@ def article_open(p: Posting) -> Posting:
 
 @serves(POSTING_DOORS)
 def sanctions(p: Posting) -> Posting:
-    """The commenter's sanctions: suspended or banned commenters refused, others
-    always held. The slot where they are checked; there are none to check yet
-    (docs/pipeline.md)."""
-    return p
+    """A suspended or banned commenter is refused (403, saying until when); one a
+    moderator always pre-moderates is noted here and held by ``sanction_hold``.
+
+    Matched by the mailbox key (any spelling of the address), the signed-in
+    reader, and briefly the address hash (commenters/lookup.py)."""
+    s = p.submission
+    found = commenter_sanctions.sanction_for(
+        author_email=s.author_email or "",
+        reader_id=getattr(s.reader, "pk", None),
+        ip_hash=hash_ip(s.ip_address) or "",
+        now=p.now,
+    )
+    if found is None:
+        return p
+    if found.refuses:
+        raise Sanctioned(until=found.ends_at)
+    return replace(p, premoderated_by=found)
 
 
 @serves(EVERY_DOOR)
@@ -329,6 +347,24 @@ def reader_trust(p: Posting) -> Posting:
     return replace(p, decision=trust.adjust(p.decision, p.submission.reader))
 
 
+@serves(POSTING_DOORS)
+def sanction_hold(p: Posting) -> Posting:
+    """A commenter under an "always pre-moderate" sanction is held for a person,
+    whatever the engine and the trust rules said; a rejection stays one."""
+    if p.premoderated_by is None or p.decision.get("status") != CommentStatus.APPROVED:
+        return p
+    note = f"always pre-moderated (sanction {p.premoderated_by.pk}): held for review"
+    previous = p.decision.get("note") or ""
+    return replace(
+        p,
+        decision={
+            **p.decision,
+            "status": CommentStatus.PENDING,
+            "note": "; ".join(part for part in (previous, note) if part),
+        },
+    )
+
+
 # Why this order:
 # 0. cross_site first: a post another site's page made a visitor's browser send
 #    is refused before it learns anything or counts against anyone.
@@ -341,7 +377,8 @@ def reader_trust(p: Posting) -> Posting:
 #    again; after the limits, so resending cannot be used to probe for free.
 # 6. moderate: the engine's own steps (normalise → language → rules → repeat →
 #    classifiers → combine → relevance → policy → decide), fail closed.
-# 7. reader_trust last: it adjusts the engine's decision, so it needs one.
+# 7. reader_trust: it adjusts the engine's decision, so it needs one.
+# 8. sanction_hold last: a moderator's "always pre-moderate" outranks trust.
 # Then the service stores the comment and its first decision in one
 # transaction (comments/actions.record_comment) and answers.
 SITE_STEPS: tuple[Step, ...] = (
@@ -354,6 +391,7 @@ SITE_STEPS: tuple[Step, ...] = (
     repeat,
     moderate,
     reader_trust,
+    sanction_hold,
 )
 
 

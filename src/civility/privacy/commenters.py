@@ -29,6 +29,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
+from civility.commenters.models import CommenterKey
 from civility.comments import triggers
 from civility.comments.models import Comment
 from civility.errors import ValidationFailed
@@ -137,7 +138,9 @@ def erase_commenter(email: str, *, actor=None, now: datetime | None = None) -> E
             ip_hash=None,
             erased_at=now,
         )
-        # Copies kept by other apps: signed-in readers, the webhook outbox.
+        # Copies kept by other apps: signed-in readers, the webhook outbox, the
+        # desk's commenter keys (which would still tie the comments together).
+        CommenterKey.objects.filter(comment_id__in=ids).delete()
         trust.erase(email, triggers.ERASED_NAME)
         outbox.erase_author(ids, triggers.ERASED_NAME)
     # The address is not logged: the log would keep what was just erased.

@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "civility.webhooks",  # signed webhooks from an outbox, moderator alerts (docs/webhooks.md)
     "civility.readers",  # readers signed in by the publisher's token (docs/sign-in.md)
     "civility.threads",  # reports, reactions, editors' picks, closing (docs/reader-side.md)
+    "civility.commenters",  # commenter keys and sanctions (docs/moderator-desk.md)
 ]
 
 MIDDLEWARE = [
