@@ -396,6 +396,26 @@ def test_a_doi_is_not_a_phone_number() -> None:
         ("kero", "kmr", "personal_attack", 0.85),
         ("ez ê te bikujim", "kmr", "threat", 0.85),
         ("dayika te bigim", "kmr", "profanity", 0.9),
+        # Slurs against groups, and the same phrases of contempt in Kurdish
+        ("عەرەبە پیسەکان", "ckb", "racism", 0.8),
+        ("تورکەکان هەموو سەگن", "ckb", "racism", 0.75),
+        ("شیعە پیسەکان", "ckb", "abuse", 0.8),
+        ("ئێزدییەکان شەیتانپەرستن", "ckb", "abuse", 0.75),
+        ("نێربازەکان", "ckb", "homophobia", 0.8),
+        ("ژنان عەقڵیان کەمە", "ckb", "sexism", 0.8),
+        ("تۆ زۆڵی", "ckb", "personal_attack", 0.4),
+        ("Erebên pîs", "kmr", "racism", 0.8),
+        ("Tirk hemû kûçik in", "kmr", "racism", 0.8),
+        ("Êzîdî şeytanperest in", "kmr", "abuse", 0.75),
+        ("îbne", "kmr", "homophobia", 0.8),
+        ("cihê jinê mal e", "kmr", "sexism", 0.8),
+        # Kurdish and Arabic typed in Latin letters, in any comment but Turkish
+        ("you are a gamzha", "en", "personal_attack", 0.85),
+        ("kuri qahba", "kmr", "profanity", 0.9),
+        ("qa7ba", "en", "sexism", 0.8),
+        ("sharmoota", "en", "sexism", 0.8),
+        ("kos omak", "und", "profanity", 0.9),
+        ("ya 7mar", "en", "personal_attack", 0.85),
         # English swearing in any language's comment
         ("bu ne fucking saçmalık", "tr", "profanity", 0.9),
     ],
@@ -416,6 +436,11 @@ def test_other_languages(text: str, lang: str, category: str, low: float) -> Non
         ("الحيوانات في حديقة الحيوان", "ar"),
         ("حکومەتی هەرێمی کوردستان لە کەرکوک کۆبوونەوەی کرد", "ckb"),
         ("The Shiite and Sunni parties met in Baghdad.", "en"),
+        ("شیعە و سوننە لە بەغدا کۆبوونەوە", "ckb"),
+        ("ئەوان نەزانن چی بکەن", "ckb"),  # "they don't know", not "ignorant" stretched
+        ("ئەنفلۆنزای بەراز لە هەولێر تۆمار نەکراوە", "ckb"),
+        ("Kurd û Ereb li Kerkûkê bi hev re dijîn", "kmr"),
+        ("Manyak bir maç oldu, Sara da izledi", "tr"),
     ],
 )
 def test_other_languages_innocent(text: str, lang: str) -> None:

@@ -32,14 +32,17 @@ __all__ = ["THREAT_PREFIX", "is_threat_rule", "lexicons_for", "match_rules", "th
 # up in every language's comments. Lexicons that share a script are kept
 # apart: after normalisation Turkish "göt" is Kurmanji "got" ("said"), and
 # the Egyptian slur "خول" is the Sorani word for a course or a round.
+# "translit" (Sorani and Arabic typed in Latin letters: "qahba", "kos omak")
+# runs wherever a reader may type them, but not for Turkish, where "manyak"
+# and its like are ordinary words.
 _ROUTES = {
-    "en": ("en",),
-    "ar": ("ar", "en"),
-    "ckb": ("ckb", "en"),
-    "kmr": ("kmr", "en"),
+    "en": ("en", "translit"),
+    "ar": ("ar", "en", "translit"),
+    "ckb": ("ckb", "en", "translit"),
+    "kmr": ("kmr", "en", "translit"),
     "tr": ("tr", "en"),
 }
-_UNDETERMINED_ROUTE = ("en", "ar", "ckb")
+_UNDETERMINED_ROUTE = ("en", "ar", "ckb", "translit")
 
 
 @cache

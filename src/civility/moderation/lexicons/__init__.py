@@ -19,7 +19,15 @@ from importlib import resources
 from ..categories import CATEGORIES, LANGUAGES
 from ..normalise import normalise
 
-__all__ = ["Entry", "Lexicon", "Pattern", "dedup", "load_lexicon", "stretched_forms"]
+__all__ = [
+    "EXTRA_LEXICONS",
+    "Entry",
+    "Lexicon",
+    "Pattern",
+    "dedup",
+    "load_lexicon",
+    "stretched_forms",
+]
 
 _DOUBLES = re.compile(r"([^\W\d_])\1+")
 
@@ -174,10 +182,22 @@ def _compile(regex: str | None) -> re.Pattern[str] | None:
     return re.compile(regex) if regex else None
 
 
+# Lexicons that are not a language: Kurdish and Arabic typed in Latin
+# letters ("qahba", "kos omak"), which rules.py runs wherever Latin letters
+# may carry them.
+EXTRA_LEXICONS = ("translit",)
+
+
+def _fold(regex: str) -> str:
+    """A pattern's non-ASCII letters spelled as normalise() spells them (ی as
+    ي, ک as ك, ê as e...), so patterns are written as readers spell words."""
+    return "".join(ch if ch.isascii() else _norm(ch) for ch in regex)
+
+
 @cache
 def load_lexicon(lang: str) -> Lexicon:
-    """The lexicon for ``lang`` (one of LANGUAGES), loaded once per process."""
-    if lang not in LANGUAGES:
+    """The lexicon for ``lang`` (one of LANGUAGES, or EXTRA_LEXICONS), loaded once per process."""
+    if lang not in LANGUAGES and lang not in EXTRA_LEXICONS:
         raise ValueError(f"no lexicon for language {lang!r}")
     raw = json.loads(resources.files(__package__).joinpath(f"{lang}.json").read_text("utf-8"))
     affixes = raw.get("affixes", {})
@@ -249,7 +269,9 @@ def load_lexicon(lang: str) -> Lexicon:
             # "{name}" in a regex stands for the vocabulary list of that name.
             regex = regex.replace("{" + name + "}", alternatives)
         patterns.append(
-            Pattern(p["id"], _categories(p["categories"], where), triggers, re.compile(regex))
+            Pattern(
+                p["id"], _categories(p["categories"], where), triggers, re.compile(_fold(regex))
+            )
         )
     context = raw.get("context", {})
     return Lexicon(
