@@ -61,6 +61,8 @@ MATRIX = {
     ("POST", "moderate/bulk/"): staff((302, 403), 302),
     ("POST", "moderate/undo/"): staff((302, 403), 302),
     ("POST", "moderate/settings/"): staff((302, 403), 302),
+    ("GET", "moderate/dashboard/"): staff((302, 403), 200),
+    ("GET", "moderate/dashboard/<str:chart>.csv"): staff((302, 403), 200),
     # Accounts.
     ("GET", "accounts/login/"): every(200),
     ("POST", "accounts/logout/"): every(302),
@@ -85,6 +87,10 @@ MATRIX = {
         "editor": 404,
     },
     ("GET", "admin/(?P<url>.*)$"): staff((302, 302), 404),
+    # A draft's replay, the learning step and applying: POST only (405 to a GET).
+    ("GET", "admin/guidelines/policydraft/learn/"): staff((302, 302), 405),
+    ("GET", "admin/guidelines/policydraft/<int:pk>/replay/"): staff((302, 302), 405),
+    ("GET", "admin/guidelines/policydraft/<int:pk>/apply/"): staff((302, 302), 405),
     # The API.
     ("GET", "api/"): every(404),
     ("GET", "api/openapi.json"): every(200),
@@ -159,6 +165,12 @@ ADMIN_MODEL_RULES = {
     # Sanctions: imposed from the queue, lifted by an admin action; never
     # added, edited or deleted in the admin.
     "commenters.sanction": {"moderator": {VIEW}, "editor": {VIEW}, "admin": {VIEW}},
+    # Policy drafts: moderators read them; editors (and admins) make them.
+    "guidelines.policydraft": {
+        "moderator": {VIEW},
+        "editor": {VIEW, ADD},
+        "admin": {VIEW, ADD},
+    },
 }
 ADMIN_MODEL_ROUTE = re.compile(
     r"^admin/(?P<app>\w+)/(?P<model>\w+)/(?:(?P<id><path:object_id>|<id>)/)?"
@@ -248,7 +260,7 @@ def concrete(route: str, world) -> str:
         "<str:slug>": article.slug,
         "{slug}": article.slug,
         "<int:pk>": str(held.pk),
-        "<str:chart>": "outcomes",
+        "<str:chart>": "per-day",
         "{comment_id}": str(held.pk),
         "<uidb64>/<token>": "MQ/bad-token",
         "<path:content_type_id>/<path:object_id>": "999/999",
@@ -374,6 +386,10 @@ def admin_object(model_key: str, world):
             subject="42",
             defaults={"name": "R", "email": "r@example.org", "first_seen": now, "last_seen": now},
         )[0].pk
+    if model_key == "guidelines.policydraft":
+        from civility.guidelines.drafts import create_draft
+
+        return create_draft(name="draft", changes={}).pk
     if model_key == "commenters.sanction":
         from civility.commenters.actions import impose_sanction
 

@@ -18,6 +18,7 @@ SUBCOMMANDS = (
     "civility.cli.articles",
     "civility.cli.moderate",
     "civility.cli.policy",
+    "civility.cli.desk",
     "civility.cli.train",
     "civility.cli.evaluate",
     "civility.cli.privacy",

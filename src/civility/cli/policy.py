@@ -3,6 +3,8 @@
 civility policy check my_policy.toml   # "OK: 8 clauses", or every problem (exit 1)
 civility policy show [my_policy.toml]  # the clauses and language limits in use
 civility policy default                # print the shipped default, to copy and edit
+civility policy replay NEW.toml         # what it would change over past comments (cli/desk.py)
+civility policy learn                   # thresholds suggested from the moderators' decisions
 """
 
 from __future__ import annotations
@@ -25,6 +27,9 @@ def register(subparsers) -> None:
     show.set_defaults(func=show_command)
     default = actions.add_parser("default", help="print the shipped default policy file")
     default.set_defaults(func=default_command)
+    from . import desk  # replay and learn need the site's database: cli/desk.py
+
+    desk.add_policy_actions(actions)
     parser.set_defaults(func=lambda args: parser.print_help() or 2)
 
 

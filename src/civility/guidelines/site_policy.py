@@ -24,6 +24,7 @@ from django.utils.module_loading import import_string
 from civility.i18n import clause_message as translated_clause_message
 from civility.moderation import Clause, get_engine, load_policy
 
+from . import drafts
 from .models import ClauseThreshold
 
 _lock = threading.Lock()
@@ -35,10 +36,11 @@ def _overrides() -> dict[str, dict[str, float]]:
 
 
 def policy():
-    """The shipped policy with this site's thresholds applied."""
+    """The policy in force (drafts.py: the shipped one, or the latest an editor
+    applied) with this site's clause thresholds on top."""
     overrides = _overrides()
-    shipped = load_policy()
-    return shipped.with_thresholds(overrides) if overrides else shipped
+    base, _version = drafts.in_force()
+    return base.with_thresholds(overrides) if overrides else base
 
 
 def site_engine():
@@ -48,25 +50,26 @@ def site_engine():
         factory = import_string(factory_path) if isinstance(factory_path, str) else factory_path
         return factory()
     overrides = _overrides()
-    key = tuple(sorted((cid, tuple(sorted(v.items()))) for cid, v in overrides.items()))
-    if not key:
+    base, version = drafts.in_force()
+    key = (version, *sorted((cid, tuple(sorted(v.items()))) for cid, v in overrides.items()))
+    if key == (0,):
         return get_engine()  # the process-wide default, shared with the CLI
     with _lock:
         engine = _engines.get(key)
         if engine is None:
-            engine = get_engine(policy=load_policy().with_thresholds(overrides))
+            engine = get_engine(policy=base.with_thresholds(overrides) if overrides else base)
             _engines.clear()  # thresholds changed: the old engines are stale
             _engines[key] = engine
         return engine
 
 
 def clauses() -> tuple[Clause, ...]:
-    """The policy's clauses, in its order.
+    """The clauses of the policy in force, in its order.
 
     Site thresholds change when a clause fires, never which clauses exist or
-    their text, so the shipped policy answers and no database query is needed.
+    their text, so the base policy in force answers (one small query).
     """
-    return load_policy().clauses
+    return drafts.in_force()[0].clauses
 
 
 def clause(clause_id: str) -> Clause | None:

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import decisions, views
+from . import dashboard, decisions, views
 
 app_name = "moderators"
 
@@ -16,4 +16,6 @@ urlpatterns = [
     path("moderate/bulk/", decisions.bulk, name="bulk"),
     path("moderate/undo/", decisions.undo, name="undo"),
     path("moderate/settings/", decisions.settings_view, name="settings"),
+    path("moderate/dashboard/", dashboard.dashboard, name="dashboard"),
+    path("moderate/dashboard/<str:chart>.csv", dashboard.chart_csv, name="dashboard_csv"),
 ]

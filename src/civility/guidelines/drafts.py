@@ -1,0 +1,146 @@
+"""Policy drafts and the policy in force: every write, one transaction each.
+
+- ``create_draft``: a whole policy file, or changes to the thresholds of the
+  policy in force (the learning step's suggestion); checked as the engine
+  would load it, every problem named.
+- ``apply_draft``: an editor puts a draft in force (a new ``PolicyVersion``);
+  the site's engine is rebuilt after commit.
+
+``in_force()`` is the base policy the site applies (before the per-clause
+thresholds editors set in ClauseThreshold, which stay the last word).
+Replays, which read comments, are one floor up (moderators/replay.py).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from django.db import OperationalError, ProgrammingError, transaction
+from django.dispatch import Signal
+from django.utils import timezone
+
+from civility.errors import PermissionDenied, ValidationFailed
+from civility.moderation import load_policy
+from civility.moderation.policy import Policy, PolicyError, parse_policy
+from civility.training.learn_line import apply_changes
+
+from .models import PolicyDraft, PolicyVersion
+
+# sender=PolicyVersion, version=...: the policy in force changed.
+policy_applied = Signal()
+
+EDITORS = "editors"
+
+
+def is_editor(user) -> bool:
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return False
+    return user.is_superuser or user.groups.filter(name=EDITORS).exists()
+
+
+def build(source: str, changes: dict, number: int | None = None) -> Policy:
+    """The policy a draft (or a version) stands for; PolicyError when it does not load."""
+    policy = parse_policy(source, source="draft") if source else load_policy()
+    policy = apply_changes(policy, changes or {})
+    if changes and (changes.get("thresholds") or changes.get("languages")):
+        policy = replace(policy, version=f"{policy.version}+site{number or 'draft'}")
+    return policy
+
+
+def in_force_version() -> PolicyVersion | None:
+    try:
+        return PolicyVersion.objects.order_by("-applied_at", "-id").first()
+    except (OperationalError, ProgrammingError):
+        # Before the first migrate (the admin lists clauses at import): the shipped policy.
+        return None
+
+
+def in_force() -> tuple[Policy, int]:
+    """(the base policy in force, its version's id; 0 for the shipped default)."""
+    version = in_force_version()
+    if version is None:
+        return load_policy(), 0
+    return _built(version.pk, version.source, version.changes), version.pk
+
+
+_cache: dict[int, Policy] = {}
+
+
+def _built(pk: int, source: str, changes: dict) -> Policy:
+    found = _cache.get(pk)
+    if found is None:
+        found = build(source, changes, pk)
+        _cache.clear()  # one version is in force at a time
+        _cache[pk] = found
+    return found
+
+
+def create_draft(
+    *,
+    name: str,
+    actor=None,
+    source: str = "",
+    changes: dict | None = None,
+    origin: str = PolicyDraft.Origin.FILE,
+    suggestion: dict | None = None,
+    now=None,
+) -> PolicyDraft:
+    """Store a draft after checking that it loads (every problem named)."""
+    if actor is not None and not getattr(actor, "is_authenticated", False):
+        raise PermissionDenied("Only editors can make policy drafts.")
+    if not source and origin == PolicyDraft.Origin.LEARNED:
+        version = in_force_version()
+        source = version.source if version else ""
+        changes = _merged(version.changes if version else {}, changes or {})
+    try:
+        build(source, changes or {})
+    except PolicyError as exc:
+        raise ValidationFailed(str(exc), field="source", code="invalid_policy") from None
+    return PolicyDraft.objects.create(
+        name=(name or "draft").strip()[:200],
+        origin=origin,
+        source=source,
+        changes=changes or {},
+        suggestion=suggestion or {},
+        created_by=actor,
+        created_at=now or timezone.now(),
+    )
+
+
+def _merged(base: dict, new: dict) -> dict:
+    out = {}
+    for scope in ("thresholds", "languages"):
+        merged = {k: dict(v) for k, v in (base.get(scope) or {}).items()}
+        for name, values in (new.get(scope) or {}).items():
+            merged.setdefault(name, {}).update(values)
+        out[scope] = merged
+    return out
+
+
+def apply_draft(draft, *, actor, now=None) -> PolicyVersion:
+    """Put ``draft`` in force: a new version, the draft marked applied, one transaction."""
+    if not is_editor(actor):
+        raise PermissionDenied("Only editors can change the policy in force.")
+    now = now or timezone.now()
+    with transaction.atomic():
+        locked = PolicyDraft.objects.select_for_update().get(pk=getattr(draft, "pk", draft))
+        if locked.applied_at is not None:
+            raise ValidationFailed(
+                "This draft is already in force or was applied before; make a new one.",
+                field="draft",
+                code="draft_applied",
+            )
+        version = PolicyVersion.objects.create(
+            draft=locked,
+            source=locked.source,
+            changes=locked.changes,
+            label="",
+            applied_by=actor,
+            applied_at=now,
+        )
+        label = build(version.source, version.changes, version.pk).label
+        PolicyVersion.objects.filter(pk=version.pk).update(label=label)
+        version.label = label
+        PolicyDraft.objects.filter(pk=locked.pk).update(applied_at=now, applied_by=actor)
+        transaction.on_commit(lambda: policy_applied.send(sender=PolicyVersion, version=version))
+    return version

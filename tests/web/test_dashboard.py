@@ -1,0 +1,78 @@
+"""The dashboard's numbers: one source for the chart, its table and its CSV."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+
+import pytest
+from django.utils import timezone
+
+from civility.comments import actions
+from civility.moderators import stats
+
+pytestmark = pytest.mark.postgres
+
+
+@pytest.fixture
+def desk(post, moderator):
+    """Two held comments a person decided, one approved and one rejected at once."""
+    now = timezone.now()
+    held = post("Borderline one.", decision="review", now=now - dt.timedelta(hours=5)).comment
+    held2 = post(
+        "Borderline two.",
+        decision="review",
+        author_email="b@example.org",
+        now=now - dt.timedelta(hours=3),
+    ).comment
+    post("Fine.", decision="approve", author_email="c@example.org")
+    post("Rude.", decision="reject", author_email="d@example.org")
+    actions.decide(held, status="approved", actor=moderator, now=now - dt.timedelta(hours=4))
+    actions.decide(
+        held2,
+        status="rejected",
+        clause_id="personal_attacks",
+        actor=moderator,
+        now=now - dt.timedelta(hours=1),
+    )
+    return moderator
+
+
+def test_the_numbers_add_up(desk):
+    per_day = stats.per_day(7)
+    assert len(per_day.labels) == 7
+    totals = {s["label"]: sum(s["data"]) for s in per_day.series}
+    assert totals == {"Approved": 2, "Held for review": 0, "Rejected": 2}
+    automated = stats.automated_share(7).series[0]["data"][-1]
+    assert automated == 50.0  # two of four decided without a person
+    waits = stats.time_to_decision(7)
+    assert [s["data"][-1] for s in waits.series] == [1.5, 1.9]  # hours: 1 and 2
+    agreement = stats.agreement(7)
+    assert agreement.labels == ["Personal attacks"]
+    assert [s["data"] for s in agreement.series] == [[1], [1], [0]]
+    matrix = stats.suggestion_matrix(7)
+    assert matrix.rows() == [["Approve", 0, 0], ["Review", 1, 1], ["Reject", 0, 0]]
+    assert stats.per_language(7).labels == ["English"]
+
+
+def test_every_chart_downloads_as_csv_with_the_same_numbers(client, desk):
+    client.force_login(desk)
+    page = client.get("/moderate/dashboard/?days=7").content.decode()
+    for chart_id, make in stats.CHARTS.items():
+        assert f'data-chart="{chart_id}"' in page
+        response = client.get(f"/moderate/dashboard/{chart_id}.csv?days=7")
+        assert response["Content-Type"] == "text/csv; charset=utf-8"
+        rows = list(csv.reader(io.StringIO(response.content.decode())))
+        chart = make(7)
+        assert rows[0] == chart.header()
+        assert rows[1:] == [["" if v is None else str(v) for v in row] for row in chart.rows()]
+    assert client.get("/moderate/dashboard/nothing.csv").status_code == 404
+
+
+def test_a_csv_cell_is_never_a_formula(client, desk, make_article, post):
+    article = make_article(slug="formula", title='=HYPERLINK("http://x")')
+    post("On the formula article.", article=article, author_email="f@example.org")
+    client.force_login(desk)
+    body = client.get("/moderate/dashboard/per-article.csv?days=7").content.decode()
+    assert "'=HYPERLINK" in body and "\n=HYPERLINK" not in body
