@@ -225,7 +225,26 @@ def test_serve_answers_pages_api_and_static_files_without_debug(tmp_path):
         # DEBUG off: a plain 404, not Django's debug page listing the URL patterns.
         assert caught.value.code == 404
         assert "URLconf" not in caught.value.read().decode()
+        # Its own control socket, in the data folder, named by port (not ~/.gunicorn's one).
+        assert (tmp_path / f"gunicorn-{port}.ctl").is_socket()
     finally:
         server.terminate()
         server.wait(timeout=30)
         server.stdout.close()
+
+
+def test_each_gunicorn_instance_has_its_own_control_socket_or_none(tmp_path, settings):
+    from civility.cli import django_env
+
+    settings.DATA_DIR = tmp_path
+    one = django_env.gunicorn_argv("127.0.0.1", 8001, 1, 1)
+    two = django_env.gunicorn_argv("127.0.0.1", 8002, 1, 1)
+    path = one[one.index("--control-socket") + 1]
+    assert path == str(tmp_path / "gunicorn-8001.ctl")
+    assert two[two.index("--control-socket") + 1] == str(tmp_path / "gunicorn-8002.ctl")
+    assert "--no-control-socket" in django_env.gunicorn_argv("::1", 8003, 1, 1, "none")
+    chosen = django_env.gunicorn_argv("0.0.0.0", 8004, 1, 1, "/run/civility.ctl")
+    assert chosen[chosen.index("--control-socket") + 1] == "/run/civility.ctl"
+    # A folder too deep for a Unix socket's path: none rather than a failing start.
+    settings.DATA_DIR = tmp_path / ("d" * 120)
+    assert "--no-control-socket" in django_env.gunicorn_argv("127.0.0.1", 8005, 1, 1)

@@ -25,7 +25,35 @@ def allowed_hosts(host: str) -> str:
     return ",".join(dict.fromkeys([host, "localhost", "127.0.0.1", "[::1]"]))
 
 
-def gunicorn_argv(host: str, port: int, workers: int, threads: int) -> list[str]:
+# sun_path holds 108 bytes on Linux (104 on the BSDs and macOS), the last a NUL.
+UNIX_SOCKET_PATH_MAX = 103
+
+
+def control_socket_args(control_socket: str | None, port: int) -> list[str]:
+    """gunicorn's control socket: one per instance, or none.
+
+    gunicorn 27 opens a control socket at one fixed path in the user's home
+    (~/.gunicorn/gunicorn.ctl) for every instance, so two servers on one host
+    (docs/deployment.md: two app servers) take each other's socket and a
+    killed one leaves it behind. ``None`` puts it in the data folder, named by
+    port (``gunicorn-8000.ctl``); ``"none"`` opens none; anything else is a path.
+    """
+    if control_socket == "none":
+        return ["--no-control-socket"]
+    if control_socket is None:
+        from django.conf import settings
+
+        settings.DATA_DIR.mkdir(parents=True, exist_ok=True)
+        control_socket = str(settings.DATA_DIR / f"gunicorn-{port}.ctl")
+        if len(control_socket.encode()) > UNIX_SOCKET_PATH_MAX:
+            print(f"no control socket: {control_socket} is too long for a Unix socket path")
+            return ["--no-control-socket"]
+    return ["--control-socket", control_socket]
+
+
+def gunicorn_argv(
+    host: str, port: int, workers: int, threads: int, control_socket: str | None = None
+) -> list[str]:
     bind = f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
     return [
         sys.executable,
@@ -44,12 +72,15 @@ def gunicorn_argv(host: str, port: int, workers: int, threads: int) -> list[str]
         # a cold worker time for that instead of killing it.
         "--timeout",
         "120",
+        *control_socket_args(control_socket, port),
     ]
 
 
-def exec_gunicorn(host: str, port: int, workers: int, threads: int) -> None:
+def exec_gunicorn(
+    host: str, port: int, workers: int, threads: int, control_socket: str | None = None
+) -> None:
     """Replace this process with gunicorn (so Ctrl-C and signals go straight to it)."""
-    argv = gunicorn_argv(host, port, workers, threads)
+    argv = gunicorn_argv(host, port, workers, threads, control_socket)
     sys.stdout.flush()
     os.execv(argv[0], argv)
 

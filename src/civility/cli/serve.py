@@ -20,6 +20,12 @@ def register(subparsers) -> None:
     parser.add_argument("--workers", type=int, default=2, help="gunicorn worker processes")
     parser.add_argument("--threads", type=int, default=2, help="threads per worker")
     parser.add_argument(
+        "--control-socket",
+        metavar="PATH",
+        help="gunicorn's control socket: a path, or 'none' (default: gunicorn-PORT.ctl in the "
+        "data folder, so two instances on one host never share one)",
+    )
+    parser.add_argument(
         "--no-migrate", action="store_true", help="do not apply pending migrations first"
     )
     parser.set_defaults(func=serve)
@@ -50,7 +56,13 @@ def serve(args) -> int:
         from django.core.management import call_command
 
         call_command("migrate", interactive=False, verbosity=1)
-    django_env.exec_gunicorn(args.host, args.port, workers=args.workers, threads=args.threads)
+    django_env.exec_gunicorn(
+        args.host,
+        args.port,
+        workers=args.workers,
+        threads=args.threads,
+        control_socket=args.control_socket,
+    )
     return 0
 
 
