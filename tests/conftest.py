@@ -70,6 +70,33 @@ def _fresh_rate_limits():
     rate_limits.reset_counters()
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _thread_cache_in_memory():
+    """The thread cache in this process's memory, emptied for every test (below).
+
+    Article ids repeat from test to test (each test's rows are rolled back),
+    so a cache that outlived a test would answer the next one with the last
+    one's thread. tests/threads/test_thread_cache.py runs the cache on files,
+    the database and Redis; the two-server test on Redis across processes.
+    """
+    from django.conf import settings as django_settings
+    from django.test.utils import override_settings
+
+    caches = {
+        **django_settings.CACHES,
+        "threads": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "t"},
+    }
+    with override_settings(CACHES=caches):
+        yield
+
+
+@pytest.fixture(autouse=True)
+def _fresh_thread_cache(_thread_cache_in_memory):
+    from django.core.cache import caches
+
+    caches["threads"].clear()
+
+
 @pytest.fixture(autouse=True)
 def _default_language():
     """Each test starts in the site's default language, whatever the last one

@@ -9,16 +9,20 @@ yet), a refusal in the one error shape with its own status.
 
 from __future__ import annotations
 
+import json
+
 from django.http import HttpRequest
 from ninja import Router, Status
+from ninja.responses import NinjaJSONEncoder
 
 from civility.abuse.rate_limits import client_ip
-from civility.comments.models import Comment
+from civility.comments.models import Comment, CommentStatus
 from civility.posting.service import submit
 from civility.posting.submission import Door, Sender, Submission
 from civility.readers import api as readers
+from civility.threads import cache
 
-from .articles import get_article
+from .articles import article_pk, get_article
 from .pagination import paginate
 from .schemas import CommentIn, ErrorOut, PostedOut, ThreadPage, posting_responses
 
@@ -27,16 +31,30 @@ router = Router(tags=["comments"])
 
 @router.get(
     "/{slug}/comments",
-    response={200: ThreadPage, 404: ErrorOut, 422: ErrorOut},
+    response={200: ThreadPage, 304: None, 404: ErrorOut, 422: ErrorOut},
     summary="Published comments, oldest first, 50 a page",
+    description=(
+        "Served from the shared thread cache (docs/deployment.md), never stale after a "
+        "decision: each answer carries an ETag and Last-Modified, and a request with "
+        "If-None-Match or If-Modified-Since is answered 304 when nothing changed."
+    ),
 )
 def thread(request: HttpRequest, slug: str, page: int = 1):
-    article = get_article(slug)
-    queryset = Comment.objects.thread(article).only(
+    article_id = article_pk(slug)
+    if page < 1:
+        paginate(Comment.objects.none(), page)  # the one error for a bad page (422)
+    return cache.respond(
+        request, article_id, "api", (page,), lambda: _thread_body(article_id, page)
+    )
+
+
+def _thread_body(article_id: int, page: int) -> bytes:
+    queryset = Comment.objects.filter(article_id=article_id, status=CommentStatus.APPROVED)
+    queryset = queryset.order_by("created_at", "id").only(
         "id", "author_name", "text", "created_at", "parent_id"
     )
     meta, items = paginate(queryset, page)
-    return {
+    data = {
         **meta,
         "comments": [
             {
@@ -49,6 +67,8 @@ def thread(request: HttpRequest, slug: str, page: int = 1):
             for c in items
         ],
     }
+    # As django-ninja renders a response: validated by its schema, then JSON.
+    return json.dumps(ThreadPage.model_validate(data).model_dump(), cls=NinjaJSONEncoder).encode()
 
 
 @router.post(

@@ -79,6 +79,8 @@ def record_comment(
             status=decision["status"],
             content_hash=content_hash,
             ip_hash=hash_ip(ip_address),
+            decided_at=now,
+            decided_by_person=False,
         )
         record = DecisionRecord.objects.create(
             comment=comment, actor=None, created_at=now, **decision
@@ -183,14 +185,21 @@ def _record_decision(
         reverses=reverses,
         created_at=now,
     )
-    Comment.objects.filter(pk=locked.pk).update(status=status)
-    locked.status = status
+    _set_latest(locked, status, now, by_person=actor is not None)
     transaction.on_commit(
         lambda: comment_decided.send(sender=Comment, comment=locked, decision=record)
     )
     if isinstance(comment, Comment):
         comment.status = status
     return record
+
+
+def _set_latest(comment: Comment, status, now, *, by_person: bool) -> None:
+    """The comment's status and its latest decision's time and author kind, together."""
+    Comment.objects.filter(pk=comment.pk).update(
+        status=status, decided_at=now, decided_by_person=by_person
+    )
+    comment.status, comment.decided_at, comment.decided_by_person = status, now, by_person
 
 
 def return_to_queue(
@@ -230,9 +239,7 @@ def return_to_queue(
             note=note,
             created_at=now,
         )
-        if locked.status != status:
-            Comment.objects.filter(pk=locked.pk).update(status=status)
-            locked.status = status
+        _set_latest(locked, status, now, by_person=False)
         transaction.on_commit(
             lambda: comment_decided.send(sender=Comment, comment=locked, decision=record)
         )

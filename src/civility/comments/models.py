@@ -70,14 +70,31 @@ class Comment(models.Model):
     # were erased. The triggers allow nothing else (docs/privacy.md).
     ip_hash = models.CharField(max_length=64, null=True, blank=True, editable=False)
     erased_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # The latest decision's time and whether a person made it, written with
+    # the status by the actions (actions.py), as the status itself is: the
+    # decided lists sort and filter on these indexed columns instead of
+    # looking up the log for every comment (docs/deployment.md, "A million
+    # comments"). Nullable only so that adding them rebuilt no table.
+    decided_at = models.DateTimeField(null=True, blank=True, editable=False)
+    decided_by_person = models.BooleanField(null=True, blank=True, editable=False)
 
     objects = CommentQuerySet.as_manager()
 
     class Meta:
         ordering = ["created_at", "id"]
         indexes = [
-            models.Index(fields=["article", "status", "created_at"], name="comment_thread"),
-            models.Index(fields=["status", "created_at"], name="comment_queue"),
+            # With the id, as the thread and the queue are ordered: no sort at any size.
+            models.Index(fields=["article", "status", "created_at", "id"], name="comment_thread"),
+            models.Index(fields=["status", "created_at", "id"], name="comment_queue"),
+            # The decided lists: latest decision first, all of them, by whom, per article.
+            models.Index(fields=["status", "decided_at", "id"], name="comment_decided"),
+            models.Index(
+                fields=["status", "decided_by_person", "decided_at", "id"],
+                name="comment_decided_by",
+            ),
+            models.Index(
+                fields=["article", "status", "decided_at", "id"], name="comment_article_decided"
+            ),
             # Export and erasure by e-mail, and the engine's "recent texts".
             models.Index(fields=["author_email", "created_at"], name="comment_author"),
             models.Index(
@@ -158,7 +175,12 @@ class DecisionRecord(models.Model):
         # know it); only the class was renamed.
         db_table = "comments_decision"
         ordering = ["created_at", "id"]
-        indexes = [models.Index(fields=["comment", "created_at"], name="decision_history")]
+        indexes = [
+            models.Index(fields=["comment", "created_at"], name="decision_history"),
+            # The decided lists' category filter: which comments a category or clause cites.
+            models.Index(fields=["category", "comment"], name="decision_category"),
+            models.Index(fields=["clause_id", "comment"], name="decision_clause"),
+        ]
 
     def __str__(self) -> str:
         who = self.actor or "system"

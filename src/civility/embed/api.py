@@ -18,8 +18,10 @@ explains why that, and not a cookie token, is the CSRF defence here.
 from __future__ import annotations
 
 import functools
+import time
 
-from django.http import HttpRequest
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse
 from django.utils import dateformat, timezone, translation
 from django.utils.translation import gettext as _
 from ninja import Router, Status
@@ -37,6 +39,7 @@ from civility.posting.form import CommentForm
 from civility.posting.service import submit
 from civility.posting.submission import Door, Sender
 from civility.readers import api as readers
+from civility.threads import cache
 
 from . import articles, interface
 from .models import EmbedSite
@@ -87,12 +90,31 @@ def require_site(request: HttpRequest) -> EmbedSite:
     response={200: EmbedOut, 404: ErrorOut, 422: ErrorOut},
     summary="The widget's article, words, form token and a page of its thread",
 )
-def thread(request: HttpRequest, article: str = "", url: str = "", lang: str = "", page: int = 1):
+def thread(
+    request: HttpRequest,
+    response: HttpResponse,
+    article: str = "",
+    url: str = "",
+    lang: str = "",
+    page: int = 1,
+):
     with translation.override(interface.choose_language(lang)):
         found = _find(article, url)
     # A page in a language Civility lacks gets the article's language.
-    with translation.override(interface.choose_language(lang, found)):
-        return _thread(found, page)
+    language = interface.choose_language(lang, found)
+    with translation.override(language):
+        if found is None:
+            return _thread(found, page)
+        # Conditional GET: the thread's version, the page, the language, and the
+        # form token's age (a copy older than half its life is sent anew).
+        current = cache.version(found.pk)
+        renewed = max(60, settings.CIVILITY_FORM_MAX_AGE_SECONDS // 2)
+        since = int(time.time() // renewed * renewed)
+        validators = cache.validators(current, found.pk, "embed", (page, language), since=since)
+        if (answer := cache.not_modified(request, validators)) is not None:
+            return answer
+        cache.set_validators(response, validators)
+        return _thread(found, page, current)
 
 
 @translated
@@ -101,10 +123,10 @@ def _find(article: str, url: str) -> Article | None:
 
 
 @translated
-def _thread(found: Article | None, page: int):
+def _thread(found: Article | None, page: int, current=None):
     if found is None:
         raise NotFound(_("No such article."), code="article_not_found", field="article")
-    return embed_payload(found, page)
+    return embed_payload(found, page, current)
 
 
 @router.post(
@@ -197,12 +219,12 @@ def form_errors(form: CommentForm) -> list[dict]:
     return errors
 
 
-def embed_payload(article: Article, page: int) -> dict:
-    """Everything the widget renders, in the active language."""
-    comments = Comment.objects.thread(article).only(
-        "id", "author_name", "text", "language", "created_at", "erased_at"
-    )
-    meta, items = paginate(comments, page)
+def embed_payload(article: Article, page: int, current=None) -> dict:
+    """Everything the widget renders, in the active language.
+
+    The thread comes from the shared thread cache (threads/cache.py); the
+    form token is made for each answer.
+    """
     return {
         "article": {
             "slug": article.slug,
@@ -218,22 +240,30 @@ def embed_payload(article: Article, page: int) -> dict:
             "email_max": steps.EMAIL_MAX,
             "text_max": CommentForm().text_max,
         },
-        "thread": {
-            **meta,
-            "comments": [
-                {
-                    "id": c.pk,
-                    "author_name": "" if c.erased_at else c.author_name,
-                    "erased": c.erased_at is not None,
-                    "text": c.text,
-                    "language": c.language or "",
-                    "created_at": c.created_at,
-                    # As the article page shows it: d-m-Y H:i, in the site's zone.
-                    "created_display": dateformat.format(
-                        timezone.localtime(c.created_at), "d-m-Y H:i"
-                    ),
-                }
-                for c in items
-            ],
-        },
+        "thread": cache.cached(
+            article.pk, "embed", (page,), lambda: _thread_part(article, page), current=current
+        ),
+    }
+
+
+def _thread_part(article: Article, page: int) -> dict:
+    comments = Comment.objects.thread(article).only(
+        "id", "author_name", "text", "language", "created_at", "erased_at"
+    )
+    meta, items = paginate(comments, page)
+    return {
+        **meta,
+        "comments": [
+            {
+                "id": c.pk,
+                "author_name": "" if c.erased_at else c.author_name,
+                "erased": c.erased_at is not None,
+                "text": c.text,
+                "language": c.language or "",
+                "created_at": c.created_at,
+                # As the article page shows it: d-m-Y H:i, in the site's zone.
+                "created_display": dateformat.format(timezone.localtime(c.created_at), "d-m-Y H:i"),
+            }
+            for c in items
+        ],
     }

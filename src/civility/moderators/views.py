@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import OuterRef, Prefetch, Subquery
+from django.db.models import Exists, OuterRef, Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -28,7 +28,7 @@ from civility.comments.models import Comment, CommentStatus, DecisionRecord
 from civility.errors import CivilityError
 from civility.guidelines import site_policy
 
-from . import holds, preferences, presentation
+from . import holds, keyset, preferences, presentation
 from .history import History, histories
 from .models import QueueOrder
 from .search import Search, held_order
@@ -119,8 +119,14 @@ def with_history(queryset):
 
 
 def _list_context(request, tab: str, search: Search, comments, status) -> dict:
+    """The page's context; ``comments`` is a queryset (numbered pages: the held
+    queue, which stays short) or a keyset.Page already read (the decided lists)."""
     clauses = site_policy.clauses()
-    page = Paginator(comments, PER_PAGE).get_page(request.GET.get("page"))
+    if isinstance(comments, keyset.Page):
+        page, rows = comments, comments.items
+    else:
+        page = Paginator(comments, PER_PAGE).get_page(request.GET.get("page"))
+        rows = list(page.object_list)
     query = search.query()
     settings_ = preferences.of(request.user)
     return {
@@ -128,13 +134,12 @@ def _list_context(request, tab: str, search: Search, comments, status) -> dict:
         "status": status,
         "search": search,
         "page_obj": page,
+        "page": page,
         "page_query": f"{query}&" if query else "",
-        "items": build_items(list(page.object_list), tab),
+        "items": build_items(rows, tab),
         "clauses": presentation.reject_choices(clauses),
         "search_clauses": presentation.search_choices(clauses),
-        "articles": Article.objects.filter(comments__status=status)
-        .distinct()
-        .order_by("-published", "title"),
+        "articles": _article_choices(status, search.article),
         "orders": QueueOrder.choices,
         "desk": settings_,
         "shortcuts": tab == "queue" and settings_.shortcuts,
@@ -165,20 +170,35 @@ def rejected(request: HttpRequest) -> HttpResponse:
 
 
 def _decided_list(request: HttpRequest, status: CommentStatus) -> HttpResponse:
-    """Decided comments, latest decision first, searchable; each can be reversed."""
+    """Decided comments, latest decision first, searchable; each can be reversed.
+
+    Sorted and filtered on the comment's own indexed columns (``decided_at``,
+    ``decided_by_person``, written with the status by the actions), paged by
+    position (keyset.py): no page of a million decided comments reads more
+    than the rows it shows (docs/deployment.md, "A million comments").
+    """
     search = Search.from_request(request, _clause_ids())
-    latest = DecisionRecord.objects.filter(comment=OuterRef("pk")).order_by("-created_at", "-id")
-    comments = search.apply(Comment.objects.filter(status=status)).annotate(
-        decided_at=Subquery(latest.values("created_at")[:1]),
-        decided_by=Subquery(latest.values("actor_id")[:1]),
-    )
-    if search.by == "system":
-        comments = comments.filter(decided_by__isnull=True)
-    elif search.by == "person":
-        comments = comments.filter(decided_by__isnull=False)
-    comments = with_history(comments.order_by("-decided_at", "-id"))
-    context = _list_context(request, str(status), search, comments, status)
+    comments = search.apply(Comment.objects.filter(status=status))
+    if search.by:
+        comments = comments.filter(decided_by_person=search.by == "person")
+    page = keyset.page(with_history(comments), request.GET, per_page=PER_PAGE)
+    context = _list_context(request, str(status), search, page, status)
     return render(request, "moderators/decided.html", context)
+
+
+# The article menu lists the most recently published articles with comments in
+# the list (a DISTINCT over every article with one read them all, for every page).
+ARTICLE_CHOICES = 100
+
+
+def _article_choices(status: CommentStatus, selected: str) -> list[Article]:
+    has = Comment.objects.filter(article=OuterRef("pk"), status=status)
+    articles = list(
+        Article.objects.filter(Exists(has)).order_by("-published", "-created_at")[:ARTICLE_CHOICES]
+    )
+    if selected and all(a.slug != selected for a in articles):
+        articles += list(Article.objects.filter(slug=selected))
+    return articles
 
 
 def _clause_ids() -> list[str]:

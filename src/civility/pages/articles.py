@@ -7,7 +7,7 @@ both paths show exactly the same page.
 
 from __future__ import annotations
 
-from django.core.paginator import Paginator
+from django.core.paginator import EmptyPage, Page, PageNotAnInteger, Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import translation
@@ -16,6 +16,7 @@ from civility.articles.models import RTL_LANGUAGES, Article, Tag
 from civility.comments.models import Comment
 from civility.i18n import interface_language
 from civility.posting.form import CommentForm
+from civility.threads import cache
 
 # Approved comments per page under an article; past this, ?page=2 and so on.
 COMMENTS_PER_PAGE = 50
@@ -44,6 +45,49 @@ def article_detail(request: HttpRequest, slug: str) -> HttpResponse:
     return render_article(request, article, CommentForm())
 
 
+class _Counted:
+    """What a Paginator needs to number pages: the count alone (the rows are cached)."""
+
+    def __init__(self, count: int):
+        self._count = count
+
+    def count(self) -> int:
+        return self._count
+
+
+def published_page(article: Article, raw_page) -> Page:
+    """A page of the article's published comments, from the shared thread cache.
+
+    get_page: a bad or too-large ?page= shows the nearest real page, not a 404,
+    so an old link to a thread that shrank still lands somewhere useful.
+    """
+    current = cache.version(article.pk)
+    count = cache.cached(
+        article.pk,
+        "page-count",
+        (),
+        lambda: Comment.objects.thread(article).count(),
+        current=current,
+    )
+    paginator = Paginator(_Counted(count), COMMENTS_PER_PAGE)
+    try:
+        number = paginator.validate_number(raw_page)
+    except PageNotAnInteger:
+        number = 1
+    except EmptyPage:
+        number = paginator.num_pages
+    rows = cache.cached(
+        article.pk, "page", (number,), lambda: _rows(article, number), current=current
+    )
+    return Page(rows, number, paginator)
+
+
+def _rows(article: Article, number: int) -> list[dict]:
+    start = (number - 1) * COMMENTS_PER_PAGE
+    fields = ("pk", "author_name", "erased_at", "created_at", "language", "text")
+    return list(Comment.objects.thread(article)[start : start + COMMENTS_PER_PAGE].values(*fields))
+
+
 def tags_in_order(article: Article) -> list[Tag]:
     """The article's tags in the order the publisher gave them (Aleppo, Syria, ...)."""
     links = Article.tags.through.objects.filter(article=article).select_related("tag")
@@ -65,10 +109,7 @@ def render_article(
 def _render_article(
     request: HttpRequest, article: Article, form: CommentForm, *, status: int
 ) -> HttpResponse:
-    comments = Paginator(Comment.objects.thread(article), COMMENTS_PER_PAGE)
-    # get_page: a bad or too-large ?page= shows the nearest real page, not a 404,
-    # so an old link to a thread that shrank still lands somewhere useful.
-    comments_page = comments.get_page(request.GET.get("page"))
+    comments_page = published_page(article, request.GET.get("page"))
     context = {
         "article": article,
         "paragraphs": article.paragraphs(),

@@ -34,6 +34,7 @@ from civility.comments import triggers
 from civility.comments.models import Comment
 from civility.errors import ValidationFailed
 from civility.readers import trust
+from civility.threads.signals import after_commit_thread_changed
 from civility.webhooks import outbox
 
 log = logging.getLogger(__name__)
@@ -143,6 +144,11 @@ def erase_commenter(email: str, *, actor=None, now: datetime | None = None) -> E
         CommenterKey.objects.filter(comment_id__in=ids).delete()
         trust.erase(email, triggers.ERASED_NAME)
         outbox.erase_author(ids, triggers.ERASED_NAME)
+        # The names shown in those threads change: purge them once this commits.
+        for article_id in set(
+            Comment.objects.filter(pk__in=ids).values_list("article_id", flat=True)
+        ):
+            after_commit_thread_changed(article_id)
     # The address is not logged: the log would keep what was just erased.
     who = getattr(actor, "username", None) or "the command line"
     log.info("erased the personal data of %d comment(s), by %s", len(ids), who)

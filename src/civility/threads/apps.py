@@ -6,3 +6,7 @@ class ThreadsConfig(AppConfig):
     label = "threads"
     verbose_name = "Threads: reports, reactions, editors' picks"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        # The thread cache's receivers: every committed change purges it (cache.py).
+        from . import cache  # noqa: F401

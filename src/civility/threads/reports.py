@@ -187,7 +187,7 @@ def returned_to_queue():
         .values("created_at")[:1]
     )
     open_count = (
-        Report.objects.filter(comment=OuterRef("pk"), created_at__gt=OuterRef("decided_at"))
+        Report.objects.filter(comment=OuterRef("pk"), created_at__gt=OuterRef("person_decided_at"))
         .values("comment")
         .annotate(n=Count("id"))
         .values("n")
@@ -196,7 +196,9 @@ def returned_to_queue():
         Comment.objects.approved()
         .filter(pk__in=Report.objects.values("comment"))
         .annotate(
-            decided_at=Coalesce(Subquery(last), Value(_BEGINNING), output_field=DateTimeField())
+            person_decided_at=Coalesce(
+                Subquery(last), Value(_BEGINNING), output_field=DateTimeField()
+            )
         )
         .annotate(open_report_count=Coalesce(Subquery(open_count), Value(0)))
         .filter(open_report_count__gte=settings.CIVILITY_REPORT_THRESHOLD)

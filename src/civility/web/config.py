@@ -100,6 +100,16 @@ def parse_redis_url(raw: str) -> str:
     return raw
 
 
+THREAD_CACHES = ("auto", "redis", "database", "file", "memory", "off")
+
+
+def parse_thread_cache(raw: str) -> str:
+    value = raw.strip().lower() or "auto"
+    if value not in THREAD_CACHES:
+        raise ValueError(f"must be one of {', '.join(THREAD_CACHES)}, got {raw!r}")
+    return value
+
+
 def parse_str(raw: str) -> str:
     return raw
 
@@ -277,6 +287,14 @@ SETTINGS: tuple[Setting, ...] = (
         "Redis shared by several app servers for rate limits and login throttling "
         "(redis://HOST:6379/0). Empty: counters in each process's memory.",
         parse_redis_url,
+    ),
+    Setting(
+        "CIVILITY_THREAD_CACHE",
+        "auto",
+        "Where published threads are cached for readers (docs/deployment.md): auto (Redis when "
+        "CIVILITY_REDIS_URL is set, else the PostgreSQL database, else files in the data "
+        "folder), redis, database, file, memory (one process only) or off.",
+        parse_thread_cache,
     ),
     Setting(
         "CIVILITY_LOGIN_LIMIT_ACCOUNT",

@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from django.conf.locale import LANG_INFO
+from django.core.exceptions import ImproperlyConfigured
 
 from civility.web import config
 
@@ -187,6 +188,40 @@ else:
             "OPTIONS": {"MAX_ENTRIES": 100_000},
         }
     }
+
+# The published threads readers load (civility/threads/cache.py): shared by
+# every worker and every app server, so a decision purges them everywhere.
+CIVILITY_THREAD_CACHE = ENV["CIVILITY_THREAD_CACHE"]
+if CIVILITY_THREAD_CACHE == "auto":
+    if ENV["CIVILITY_REDIS_URL"]:
+        CIVILITY_THREAD_CACHE = "redis"
+    elif DATABASES["default"]["ENGINE"].endswith("postgresql"):
+        CIVILITY_THREAD_CACHE = "database"
+    else:
+        CIVILITY_THREAD_CACHE = "file"
+if CIVILITY_THREAD_CACHE == "redis" and not ENV["CIVILITY_REDIS_URL"]:
+    raise ImproperlyConfigured("CIVILITY_THREAD_CACHE=redis needs CIVILITY_REDIS_URL")
+CACHES["threads"] = {
+    "redis": {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": ENV["CIVILITY_REDIS_URL"],
+    },
+    # The table is made by migrate (threads/migrations) and by Django's test setup.
+    "database": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "civility_thread_cache",
+    },
+    "file": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": str(DATA_DIR / "cache" / "threads"),
+    },
+    "memory": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "off": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"},
+}[CIVILITY_THREAD_CACHE]
+CACHES["threads"]["KEY_PREFIX"] = "civility"
+if CIVILITY_THREAD_CACHE in ("database", "file", "memory"):
+    # Pages of recent threads; the default (300) would cull a busy site's every minute.
+    CACHES["threads"]["OPTIONS"] = {"MAX_ENTRIES": 20_000}
 
 # --- Civility ---------------------------------------------------------------
 CIVILITY_COMMENT_MAX_CHARS = ENV["CIVILITY_COMMENT_MAX_CHARS"]
