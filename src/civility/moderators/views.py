@@ -144,7 +144,7 @@ def _list_context(request, tab: str, search: Search, comments, status) -> dict:
         "desk": settings_,
         "shortcuts": tab == "queue" and settings_.shortcuts,
         "counts": counts(),
-        "newest": Comment.objects.held().order_by("-id").values_list("id", flat=True).first() or 0,
+        "newest": _newest_held(),
         "poll_seconds": POLL_SECONDS,
     }
 
@@ -199,6 +199,12 @@ def _article_choices(status: CommentStatus, selected: str) -> list[Article]:
     if selected and all(a.slug != selected for a in articles):
         articles += list(Article.objects.filter(slug=selected))
     return articles
+
+
+def _newest_held() -> int:
+    """The newest held comment's id, read from the queue's index (newest by time)."""
+    newest = Comment.objects.held().order_by("-created_at", "-id").values_list("id", flat=True)
+    return newest.first() or 0
 
 
 def _clause_ids() -> list[str]:
