@@ -80,7 +80,7 @@ def gather_stream(data: Path, cache: Path, rescore: bool):
     return gathered, np.array(labels), np.array(names)
 
 
-def simulate(gathered, labels, *, every: int, seed: int):
+def simulate(gathered, labels, *, every: int, seed: int, civil_budget: float):
     order = list(range(len(gathered)))
     random.Random(seed).shuffle(order)
     default = load_policy()
@@ -119,7 +119,7 @@ def simulate(gathered, labels, *, every: int, seed: int):
             block["human"] += 1
             if len(decided) % every == 0:
                 started = time.time()
-                suggestion = learn_line.suggest(default, decided)
+                suggestion = learn_line.suggest(default, decided, max_civil_rejected=civil_budget)
                 print(
                     f"# learned from {len(decided)} decisions in {time.time() - started:.0f}s: "
                     f"{suggestion.describe()}",
@@ -145,6 +145,13 @@ def main(argv=None) -> int:
     parser.add_argument("--every", type=int, default=500)
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--gather-only", action="store_true")
+    parser.add_argument(
+        "--civil-budget",
+        type=float,
+        default=0.01,
+        help="share of the comments moderators approved that the learning step may "
+        "turn into automatic rejections (default 0.01)",
+    )
     args = parser.parse_args(argv)
     from civility.training.records import default_data_dir
 
@@ -155,7 +162,9 @@ def main(argv=None) -> int:
         return 0
     sets = ", ".join(f"{n} {int((names == n).sum())}" for n in SETS)
     print(f"stream: {len(gathered)} comments ({sets}); breaches {int(labels.sum())}")
-    blocks, after, learned = simulate(gathered, labels, every=args.every, seed=args.seed)
+    blocks, after, learned = simulate(
+        gathered, labels, every=args.every, seed=args.seed, civil_budget=args.civil_budget
+    )
     print()
     print(
         "| human decisions | posted | held: learning / default | breaches published: learning / default | civil rejected: learning / default |"

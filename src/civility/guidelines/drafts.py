@@ -42,7 +42,7 @@ def build(source: str, changes: dict, number: int | None = None) -> Policy:
     """The policy a draft (or a version) stands for; PolicyError when it does not load."""
     policy = parse_policy(source, source="draft") if source else load_policy()
     policy = apply_changes(policy, changes or {})
-    if changes and (changes.get("thresholds") or changes.get("languages")):
+    if changes and any(changes.get(k) for k in ("thresholds", "languages", "modes")):
         policy = replace(policy, version=f"{policy.version}+site{number or 'draft'}")
     return policy
 
@@ -114,6 +114,7 @@ def _merged(base: dict, new: dict) -> dict:
         for name, values in (new.get(scope) or {}).items():
             merged.setdefault(name, {}).update(values)
         out[scope] = merged
+    out["modes"] = {**(base.get("modes") or {}), **(new.get("modes") or {})}
     return out
 
 

@@ -28,9 +28,10 @@ second copy of the rule here.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from types import MappingProxyType
 
-from civility.moderation.policy import Policy, PolicyError
+from civility.moderation.policy import LanguageMode, Policy, PolicyError, Problem
 from civility.moderation.policy_rule import rule
 
 from .evidence import Gathered, decide
@@ -41,6 +42,10 @@ LANGUAGE_KEYS_UP = ("violation_review_at",)
 MAX_ROUNDS = 12
 # The latest decisions read: the newsroom's line as it is now.
 RECENT = 3000
+# An approval move must release at least this many comments the moderators
+# approved, and publish no breach even with its threshold MARGIN higher.
+MIN_SUPPORT = 20
+MARGIN = 0.1
 
 
 @dataclass(frozen=True)
@@ -70,6 +75,7 @@ class Figures:
 class Suggestion:
     thresholds: dict[str, dict[str, float]] = field(default_factory=dict)
     languages: dict[str, dict[str, float]] = field(default_factory=dict)
+    modes: dict[str, str] = field(default_factory=dict)
     before: Figures | None = None
     after: Figures | None = None
     table: list[dict] = field(default_factory=list)
@@ -77,21 +83,25 @@ class Suggestion:
     @property
     def changes(self) -> dict:
         """The suggestion as a policy draft stores it (guidelines/drafts.py)."""
-        return {"thresholds": self.thresholds, "languages": self.languages}
+        return {"thresholds": self.thresholds, "languages": self.languages, "modes": self.modes}
 
     def apply(self, policy: Policy) -> Policy:
         return apply_changes(policy, self.changes)
 
     def describe(self) -> str:
-        parts = [
-            f"{clause}.{key} {value:.2f}"
-            for clause, values in sorted(self.thresholds.items())
-            for key, value in sorted(values.items())
-        ] + [
-            f"{lang}.{key} {value:.2f}"
-            for lang, values in sorted(self.languages.items())
-            for key, value in sorted(values.items())
-        ]
+        parts = (
+            [
+                f"{clause}.{key} {value:.2f}"
+                for clause, values in sorted(self.thresholds.items())
+                for key, value in sorted(values.items())
+            ]
+            + [
+                f"{lang}.{key} {value:.2f}"
+                for lang, values in sorted(self.languages.items())
+                for key, value in sorted(values.items())
+            ]
+            + [f"{lang} mode {mode}" for lang, mode in sorted(self.modes.items())]
+        )
         if not parts:
             return "no change"
         saved = self.after.holds_saved if self.after else 0
@@ -104,12 +114,20 @@ class Suggestion:
 
 
 def apply_changes(policy: Policy, changes: dict) -> Policy:
-    """``policy`` with a draft's changes: clause thresholds, then per-language settings."""
+    """``policy`` with a draft's changes: clause thresholds, per-language settings,
+    then per-language modes (``{"modes": {"und": "reject_only"}}``)."""
     thresholds = changes.get("thresholds") or {}
     if thresholds:
         policy = policy.with_thresholds(thresholds)
     for lang, values in (changes.get("languages") or {}).items():
         policy = policy.with_language(lang, **values)
+    modes = changes.get("modes") or {}
+    if modes:
+        try:
+            languages = {**policy.languages, **{k: LanguageMode(v) for k, v in modes.items()}}
+        except ValueError as exc:
+            raise PolicyError([Problem("modes", str(exc))], source="modes") from None
+        policy = replace(policy, languages=MappingProxyType(languages))
     return policy
 
 
@@ -140,7 +158,8 @@ def suggest(
     *,
     max_breaches: int = 0,
     max_civil_rejected: float = 0.01,
-    margin: float = 0.05,
+    margin: float = MARGIN,
+    min_support: int = MIN_SUPPORT,
     recent: int = RECENT,
 ) -> Suggestion:
     """The thresholds that decide most of ``decided`` as the moderators did (see above).
@@ -150,7 +169,7 @@ def suggest(
     decided = decided[-recent:] if recent else decided
     civil_total = sum(1 for d in decided if not d.rejected)
     civil_budget = int(max_civil_rejected * civil_total)
-    changes: dict = {"thresholds": {}, "languages": {}}
+    changes: dict = {"thresholds": {}, "languages": {}, "modes": {}}
     current = figures(policy, decided)
     langs = sorted({d.gathered.evidence.lang for d in decided})
     for _round in range(MAX_ROUNDS):
@@ -176,6 +195,8 @@ def suggest(
             civil = current.civil_rejected + got.civil_rejected
             if saved <= 0 or breaches > max_breaches or civil > civil_budget:
                 continue
+            if up and saved < min_support:
+                continue
             if best is not None and saved <= best[1]:
                 continue
             if (
@@ -197,7 +218,9 @@ def suggest(
         {"clause": clause, **row}
         for clause, row in sorted(after.per_clause.items(), key=lambda kv: -kv[1]["decided"])
     ]
-    return Suggestion(changes["thresholds"], changes["languages"], before, after, table)
+    return Suggestion(
+        changes["thresholds"], changes["languages"], changes["modes"], before, after, table
+    )
 
 
 def _safe_with_margin(policy, candidate, decided, margin, max_breaches) -> bool:
@@ -213,6 +236,7 @@ def _safe_with_margin(policy, candidate, decided, margin, max_breaches) -> bool:
             }
             for lang, vals in candidate["languages"].items()
         },
+        "modes": candidate.get("modes") or {},
     }
     try:
         trial = apply_changes(policy, looser)
@@ -253,6 +277,9 @@ def _candidates(policy: Policy, changes: dict, langs: list[str]):
                     ("clause", clause.id),
                 )
     for lang in langs:
+        step = MODE_STEPS.get(applied.language_mode(lang))
+        if step is not None:
+            yield _with(changes, "modes", lang, "mode", str(step[0])), step[1], ("language", lang)
         resolved = applied.for_language(lang)
         for key in LANGUAGE_KEYS_DOWN:
             now = getattr(resolved, key)
@@ -282,7 +309,18 @@ def _up(value: float, ceiling: float):
             yield new
 
 
-def _with(changes: dict, scope: str, name: str, key: str, value: float) -> dict:
+def _with(changes: dict, scope: str, name: str, key: str, value) -> dict:
     copied = {s: {n: dict(v) for n, v in changes[s].items()} for s in ("thresholds", "languages")}
-    copied[scope].setdefault(name, {})[key] = value
+    copied["modes"] = dict(changes.get("modes") or {})
+    if scope == "modes":
+        copied["modes"][name] = value
+    else:
+        copied[scope].setdefault(name, {})[key] = value
     return copied
+
+
+# One step of a language's mode toward deciding more by itself.
+# Only towards rejecting: whether a language may be approved automatically is
+# a judgement about which languages the models read, which decisions alone
+# cannot make (a few civil comments misread as Kurmanji would open Kurmanji).
+MODE_STEPS = {LanguageMode.REVIEW: (LanguageMode.REJECT_ONLY, False)}
