@@ -53,6 +53,7 @@ MATRIX = {
     ("POST", "i18n/setlang/"): every(302),
     # The moderation pages: moderators, editors, admins.
     ("GET", "moderate/"): staff((302, 403), 200),
+    ("GET", "moderate/reported/"): staff((302, 403), 200),
     ("GET", "moderate/approved/"): staff((302, 403), 200),
     ("GET", "moderate/rejected/"): staff((302, 403), 200),
     ("POST", "moderate/comments/<int:pk>/decide/"): staff((302, 403), 302),

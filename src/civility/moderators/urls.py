@@ -2,12 +2,13 @@
 
 from django.urls import path
 
-from . import dashboard, decisions, views
+from . import dashboard, decisions, reported, views
 
 app_name = "moderators"
 
 urlpatterns = [
     path("moderate/", views.queue, name="queue"),
+    path("moderate/reported/", reported.reported, name="reported"),
     path("moderate/approved/", views.approved, name="approved"),
     path("moderate/rejected/", views.rejected, name="rejected"),
     path("moderate/counts/", views.counts_fragment, name="counts"),

@@ -27,6 +27,7 @@ from civility.comments import roles
 from civility.comments.models import Comment, CommentStatus, DecisionRecord
 from civility.errors import CivilityError
 from civility.guidelines import site_policy
+from civility.threads.reports import returned_to_queue
 
 from . import holds, keyset, preferences, presentation
 from .history import History, histories
@@ -35,7 +36,7 @@ from .search import Search, held_order
 
 PER_PAGE = 50
 # Which list each kind of item belongs to; a posted "view" picks the partial.
-VIEWS = ("queue", "approved", "rejected")
+VIEWS = ("queue", "reported", "approved", "rejected")
 # How often an open list asks for its counts (htmx polling, seconds).
 POLL_SECONDS = 20
 
@@ -78,6 +79,8 @@ class Item:
     # The engine's clause, shown as a hint beside the select, never preselected.
     engine_clause: str
     history: History = field(default_factory=History)
+    # Open reader reports, by clause: [(clause label, count)] (reported.py).
+    reports: list = field(default_factory=list)
     clause_choice: str = ""
     error: CivilityError | None = None
 
@@ -216,6 +219,8 @@ def counts() -> dict[str, int]:
     by_status = dict.fromkeys(CommentStatus.values, 0)
     for status in CommentStatus.values:
         by_status[status] = Comment.objects.filter(status=status).count()
+    # Published comments readers' reports sent back to the desk (threads/reports.py).
+    by_status["reported"] = returned_to_queue().count()
     return by_status
 
 
