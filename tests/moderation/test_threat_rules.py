@@ -140,6 +140,27 @@ def test_veiled_threats_and_incitement_are_held_at_least(text: str, lang: str) -
     assert threat(text, lang) >= 0.45
 
 
+# Written after the fixture, as fresh attacks: each found a class the rules lacked.
+SECOND_ROUND = [
+    "Someone should really do something permanent about this reporter.",
+    "This journalist won't be writing much longer.",
+    "A journalist like you could easily have an accident.",
+    "If I ever meet that editor, he's a dead man.",
+    "They should line up every journalist and shoot them.",
+    "Let's pay the reporter a visit tonight.",
+    "The only good journalist is a dead journalist.",
+    "We'll see how brave you are when we find you.",
+    "Journalists like him should be wiped off the earth.",
+    "It is time someone silenced this woman permanently.",
+    "The reporter's car would look good on fire.",
+]
+
+
+@pytest.mark.parametrize("text", SECOND_ROUND)
+def test_second_round_of_attacks_is_held_at_least(text: str) -> None:
+    assert threat(text, "en") >= 0.7
+
+
 # --- civil: the same words, no threat ---------------------------------------------------
 
 CIVIL = [
@@ -190,6 +211,9 @@ CIVIL = [
     ("Sen asilsin", "tr"),
     ("Maaşlar kesilmeli", "tr"),
     ("odunları yakacağım", "tr"),
+    ("Peki ya uğruna yakıp yıktıklarım?", "tr"),  # "burned and destroyed": an idiom
+    ("20 yıl yenemeyen takımları vurup geçecez", "tr"),  # football
+    ("Bir fil de bize gönder, en fazla kesip yeriz.", "tr"),
     ("فڕۆکەکان دوازدە هاووڵاتی مەدەنییان کوشت", "ckb"),
     ("ڕۆژنامەنووسەکە هەڕەشەی کوشتنی لێکرا", "ckb"),
     ("لە تەقینەوەکەدا پێنج کەس کوژران", "ckb"),
@@ -210,6 +234,12 @@ CIVIL = [
     ("çekdar hatin da ku wan bikujin", "kmr"),
     ("em ê te bibînin", "kmr"),  # "we'll see you"
     ("Zimanê Kurdî ji holê rakin dixwestin", "kmr"),
+    ("They should shoot the film in Erbil.", "en"),
+    ("The minister will pay Erbil a visit.", "en"),
+    ("When we find you a seat, we will call.", "en"),
+    ("He's a dead man walking politically.", "en"),
+    ("They should execute the plan quickly.", "en"),
+    ("These newspapers will not be around much longer.", "en"),
 ]
 
 

@@ -56,7 +56,10 @@ AUX1 = words(
     "swear to allah", "by god", "by allah", "wallah", "wallahi", "i swear", "promise you",
 )  # fmt: skip
 # "find you and", "drag you through the streets and", "catch her alone and".
-CHAIN = r"(?:[a-z]+\s+(?:you|u|him|her|them)\s+(?:[a-z]+\s+){0,4}?(?:and|&)\s+(?:then\s+)?)?"
+CHAIN = (
+    r"(?:[a-z]+\s+(?:up\s+|down\s+|out\s+)?(?:you|u|him|her|them|(?:every|all|all the|these|those|the)\s+(?:[a-z]+\s+)?[a-z]+s?)"
+    r"\s+(?:[a-z]+\s+){0,4}?(?:and|&)\s+(?:then\s+)?)?"
+)
 # "coming to your office tomorrow to", "going to his house and".
 _GOING = r"(?:\s*(?:coming|going|come|go)\s+to\s+(?:your|ur|his|her|their)\s+\w+(?:\s+(?:tomorrow|tonight|today|soon|now))?\s+(?:to|and))?"
 INTENT = rf"{SUBJ1}(?:\s*(?:{AUX1})\b){{1,7}}{_GOING}\s*{CHAIN}"
@@ -115,7 +118,7 @@ _SUBJ3 = (
     rf"(?:{PERSON_NP}|he|she|they|you|u|this guy|that guy|this one|someone like (?:you|him|her)"
     r"|(?:all|each|both|some|most|every one|many|every last one) of (?:them|you|these \w+|those \w+))"
     # "every reporter in this building", "all Christians in this country"
-    r"(?:\s+(?:in|at|of|from|on|who|that|working for)\s+(?:[\w'-]+\s+){0,3}?[\w'-]+)?"
+    r"(?:\s+(?:in|at|of|from|on|who|that|working for)\s+(?:[\w'-]+\s+){0,3}?[\w'-]+|\s+like\s+(?:him|her|you|them|this|that|these))?"
 )
 MODAL_D = (
     r"(?:should've|should have|must've|must have|ought to have|should|must|shall|ought to|needs? to|has to|have to|deserves? to|deserved to|gotta|got to"
@@ -125,7 +128,7 @@ _ADV = r"(?:(?:all|just|really|simply|definitely|publicly|immediately|also|first
 CALLER = (
     r"\b(?:someone|somebody|anyone|anybody|one of (?:us|you|them|our \w+)|a (?:real |true )?(?:man|patriot|hero|brother|sniper)"
     r"|real men|true patriots|patriots|the people|people|the public|the youth|the mob|the tribe|we all|all of us"
-    r"|you guys|y'all|our (?:brothers|men|boys|fighters|youth|guys|people|heroes)|some hero|some patriot)"
+    r"|you guys|y'all|our (?:brothers|men|boys|fighters|youth|guys|people|heroes)|some hero|some patriot|they|the government|the army)"
 )
 CALL_MODAL = (
     r"(?:should|must|needs? to|ought to|has to|have to|gotta|got to|had better|'d better|better|please|will|is going to"
@@ -265,7 +268,7 @@ RULES = [
         0.95,
         ACT_TRIGGERS,
         rf"(?:{CALLER}\s+(?:[\w'-]+\s+){{0,3}}?(?:{CALL_MODAL}\s+){{1,3}}|\b(?:someone|somebody)\s+(?:please\s+)?"
-        rf"|\b(?:we\s+)?needs?\s+(?:someone|somebody|a man|a patriot|a hero|one brave man)\s+to\s+){ACT}",
+        rf"|\b(?:we\s+)?needs?\s+(?:someone|somebody|a man|a patriot|a hero|one brave man)\s+to\s+){CHAIN}{ACT}",
         weak=ACT_WEAK,
     ),
     rule(
@@ -335,6 +338,18 @@ RULES = [
         r"\b(?:his|her|their|your|ur|that \w+'s|this \w+'s)\s+(?:\w+\s+)?(?:head|heads|throat|throats|tongue|tongues|hands|fingers|legs|neck)\s+"
         r"(?:should|must|needs to|need to|ought to|deserves to|deserve to|has to|have to|will)\s+(?:all\s+)?be\s+"
         r"(?:cut off|chopped off|cut out|ripped out|torn out|slit|broken|smashed|crushed|blown off|cut)\b",
+    ),
+    rule(
+        "fate:he-is-a-dead-man",
+        0.8,
+        "dead",
+        r"(?<!when )(?<!until )(?<!if )\b(?:he|she|they|that \w+|this \w+)(?:'s|\s+is|\s+are|'re)\s+(?:already\s+|as good as\s+)?(?:a\s+)?dead\s+(?:man|woman|men|meat)\b(?!\s+walking)",
+    ),
+    rule(
+        "incitement:the-only-good",
+        0.85,
+        "only good",
+        r"\bthe only good (\w+) (?:is|are) (?:a )?dead (?:one|ones|\1)\b",
     ),
     rule(
         "call:legal-to-kill",

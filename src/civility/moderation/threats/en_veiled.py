@@ -9,7 +9,7 @@ a moderator reads them. The rest of the English grammar is in en.py.
 from __future__ import annotations
 
 from .build import rule
-from .en_words import KIN_PLACE
+from .en_words import KIN_PLACE, PERSON_NP
 
 VEILED_RULES = [
     rule(
@@ -168,5 +168,32 @@ VEILED_RULES = [
         "find body",
         r"\b(?:nobody|no one|they|police|your family)\s+(?:will\s+|'ll\s+)?(?:ever|never)?\s*(?:will\s+)?(?:find|identify|recognise|recognize)\s+(?:your|ur|his|her)\s+(?:body|remains|corpse)\b",
         negatable=False,
+    ),
+    rule(
+        "veiled:something-permanent",
+        0.75,
+        "permanent permanently final visit",
+        r"\bdo something (?:permanent|final) about\b"
+        r"|\bsilenc(?:e|ed|es|ing)\s+(?:him|her|them|you|this \w+|that \w+|these \w+|the \w+)\s+(?:for good|forever|permanently|once and for all)\b"
+        r"|\bpay\s+(?:him|her|them|you|the (?:reporter|journalist|editor|author|writer|presenter)|that \w+|this \w+)\s+a\s+(?:little\s+|friendly\s+|late night\s+)?visit\b",
+    ),
+    rule(
+        "veiled:not-much-longer",
+        0.75,
+        "longer long accident accidents",
+        rf"\b(?:you|u|he|she|{PERSON_NP})\s+(?:won't|will not|wont|isn't going to|is not going to|aren't going to)\s+be\s+(?:writing|talking|speaking|reporting|publishing|breathing|alive|with us)\s+(?:for\s+)?(?:much|very)?\s*long(?:er)?\b"
+        r"|\b(?:you|u|a journalist like you|journalists like you|people like you|someone like you|he|she|they)\s+(?:could|might|may|can|will)\s+(?:easily\s+|very easily\s+)?(?:have|suffer|meet with)\s+(?:an?\s+|some\s+)?(?:\w+\s+)?accidents?\b",
+    ),
+    rule(
+        "veiled:when-we-find-you",
+        0.7,
+        "find catch",
+        r"\bwhen\s+(?:we|i)\s+(?:find|catch|get hold of)\s+(?:you|u|him|her|them)\b(?!\s+(?:a|an|the|some)\b)",
+    ),
+    rule(
+        "veiled:would-look-good-on-fire",
+        0.75,
+        "fire flames burning",
+        r"\bwould\s+look\s+(?:good|better|nice|great|lovely|beautiful)\s+(?:on fire|in flames|burning|with a bullet hole)\b",
     ),
 ]

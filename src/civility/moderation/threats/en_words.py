@@ -131,7 +131,7 @@ _HARMED_LIST = [
     "dismembered", "mutilated", "disemboweled", "disembowelled", "thrown off a roof",
     "thrown off a building", "fed to the dogs", "cut into pieces", "cut to pieces", "dragged through the streets",
     "put against a wall", "put against the wall", "lined up and shot", "made to disappear",
-    "wiped off the map", "wiped off the face of the earth", "electrocuted", "suffocated",
+    "wiped off the map", "wiped off the face of the earth", "wiped off the earth", "wiped from the earth", "electrocuted", "suffocated",
     "nailed to the wall", "nailed to a wall", "nailed to a cross", "nailed to the cross", "sent to the gas chambers",
 ]  # fmt: skip
 HARMED = words(_HARMED_LIST)

@@ -60,7 +60,7 @@ RULES = [
         "explicit:kill-and-then",
         0.92,
         "",
-        rf"\b(?:oldur|gebert|dogra|bogazla|kes|vur|as|yak|parcala|kursunla|bicakla)y?(?:ip|up)\s+(?:\w+\s+){{0,3}}?\w+{_FUT1}\b",
+        rf"\b(?:{_OBJ}\s+(?:\w+\s+)?(?:kes|vur|as|yak|parcala)|(?:oldur|gebert|dogra|bogazla|kursunla|bicakla))y?(?:ip|up)\s+(?:\w+\s+){{0,3}}?\w+{_FUT1}\b",
         stems=r"\b(?:oldur|gebert|dogra|bogazla|kes|vur|as|yak|parcala|kursunla|bicakla)y?(?:ip|up)\b",
     ),
     rule(
