@@ -84,12 +84,24 @@ class CommentAdmin(admin.ModelAdmin):
         "content_hash",
         "erased_at",
     )
-    # One reject action per clause: a rejection must cite the guideline it applies.
-    actions = (
-        approve_selected,
-        # Only the clauses a comment can break: "we welcome..." is not one.
-        *(reject_action(c) for c in site_policy.clauses() if c.prohibits),
-    )
+    # The reject actions (one per clause) are added per request in
+    # get_actions: which clauses exist is the policy in force, a database row,
+    # and the database is not there to ask while the admin is imported.
+    actions = (approve_selected,)
+
+    def get_actions(self, request, action_location=None):
+        # One reject action per clause of the policy in force (a rejection must
+        # cite the guideline it applies), only the clauses a comment can break:
+        # "we welcome..." is not one. Built per request, on this instance, over
+        # the class's own actions (other apps add theirs there).
+        self.actions = (
+            *type(self).actions,
+            *(reject_action(c) for c in site_policy.clauses() if c.prohibits),
+        )
+        # Django 6.1 passes where the actions show; 6.0 does not know the word.
+        if action_location is None:
+            return super().get_actions(request)
+        return super().get_actions(request, action_location=action_location)
 
     @admin.display(description="Text")
     def short_text(self, obj):
