@@ -298,3 +298,25 @@ def test_a_refused_lookup_speaks_the_page_language_too(client, db):
     with translation.override("ar"):
         expected = translation.gettext("This is too long; please shorten it.")
     assert response.json()["error"]["message"] == expected
+
+
+# --- issue 12, item 9: one signed token, a bounded few posts ---------------------
+
+
+def test_one_issued_token_from_the_thread_serves_a_few_posts_not_any_number(
+    client, article, site, engine_answers, post_json
+):
+    # The attack: load the thread once, then post all day on its signature.
+    engine_answers("review")
+    issued = client.get(THREAD, {"article": "rudaw-123"}, headers={"Origin": SITE_ORIGIN}).json()[
+        "form"
+    ]["issued"]
+    answers = [
+        post_json(POST, comment(issued=issued, text=f"Comment number {n} on the ceasefire."))
+        for n in range(bots.FORM_USES + 3)
+    ]
+    assert [a.status_code for a in answers] == [202] * bots.FORM_USES + [400] * 3
+    assert answers[-1].json()["error"]["code"] == "form_expired"  # the widget fetches a fresh one
+    assert Comment.objects.count() == bots.FORM_USES
+    # Two readers who load the page in the same second get two tokens.
+    assert bots.form_timestamp(now=1_800_000_000) != bots.form_timestamp(now=1_800_000_000)

@@ -164,3 +164,38 @@ def test_a_person_reversing_an_approval_takes_the_trust_back(
     actions.decide(first, status="approved", actor=moderator)
     actions.decide(first, status="rejected", actor=moderator, clause_id="personal_attacks")
     assert post(client, "Borderline two.", token=make_token()).status_code == 202
+
+
+# --- issue 12, item 9 -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "claims",
+    [{"email": "not-an-address"}, {"email": "a@b@example.org"}, {"name": "Shilan\nBcc: x@evil"}],
+)
+def test_a_token_with_an_invalid_claim_touches_no_reader_row_before_the_422(
+    client, article, hs256, engine_answers, claims
+):
+    engine_answers("approve")
+    # A reader row exists already: the bad claim must not overwrite it either.
+    assert post(client, "A first, fine comment.", token=make_token()).status_code == 201
+    before = list(Reader.objects.values_list("name", "email", "last_seen"))
+
+    response = post(client, "Hello again.", token=make_token(**claims))
+
+    assert response.status_code == 422
+    assert response.json()["error"]["field"] == "reader_token"
+    assert list(Reader.objects.values_list("name", "email", "last_seen")) == before
+    assert Comment.objects.count() == 1
+    # A first post with a bad claim creates no row at all.
+    assert post(client, "x", token=make_token(sub="other-account", **claims)).status_code == 422
+    assert Reader.objects.count() == 1
+
+
+def test_a_token_valid_for_a_hundred_years_is_refused(client, article, hs256, engine_answers):
+    engine_answers("approve")
+    response = post(client, "Hello.", token=make_token(expires_in=100 * 365 * 86400))
+    assert response.status_code == 401
+    assert response.json()["error"]["code"] == "reader_token_invalid"
+    assert not Reader.objects.exists() and not Comment.objects.exists()
+    assert post(client, "Hello.", token=make_token(expires_in=23 * 3600)).status_code == 201

@@ -147,11 +147,13 @@ def form_post(client, article, **fields):
     return client.post(f"/articles/{article.slug}/comments/", data)
 
 
-def test_the_honeypot(client, article, engine_answers):
+# "   ": issue 12, item 9 (a honeypot of spaces passed: the check stripped it).
+@pytest.mark.parametrize("trap", ["http://spam", "   ", "\t"])
+def test_the_honeypot(client, article, engine_answers, trap):
     response = form_post(
         client,
         article,
-        **{bots.TIMESTAMP_FIELD: bots.form_timestamp(), bots.HONEYPOT_FIELD: "http://spam"},
+        **{bots.TIMESTAMP_FIELD: bots.form_timestamp(), bots.HONEYPOT_FIELD: trap},
     )
     assert response.status_code == 400
     assert Comment.objects.count() == 0

@@ -6,7 +6,11 @@ that says what to change, never silently cleaned. Each rule answers a real
 attack or a real breakage:
 
 - ``text_control_chars``: C0/C1 control characters (NUL included). No keyboard
-  types them; NUL cannot even be stored by PostgreSQL. Tab and newline are text.
+  types them; NUL cannot even be stored by PostgreSQL. Tab and newline are text
+  in a comment, but not in a one-line field (``one_line=True``: a name, an
+  address, a title): those end up in e-mail headers and greetings, where a
+  line break lets a sender write lines of their own (the line and paragraph
+  separators U+2028/U+2029 are refused there too).
 - ``text_bidi_controls``: the explicit bidi embeddings, overrides and isolates
   (U+202A-U+202E, U+2066-U+2069). They reorder what a moderator sees
   ("Trojan Source") and can hide words from the reader's eye. The bidi *marks*
@@ -38,12 +42,23 @@ BIDI_CONTROLS = frozenset(
     "\u2066\u2067\u2068\u2069"  # LRI RLI FSI PDI
 )
 ALLOWED_CONTROLS = frozenset("\n\t")
+LINE_BREAKS = frozenset("\u2028\u2029")
 
 
 def check_text(
-    value: str, *, field: str, max_chars: int | None = None, max_bytes: int | None = None
+    value: str,
+    *,
+    field: str,
+    max_chars: int | None = None,
+    max_bytes: int | None = None,
+    one_line: bool = False,
 ) -> str:
-    """Return ``value`` unchanged, or raise ValidationFailed naming ``field``."""
+    """Return ``value`` unchanged, or raise ValidationFailed naming ``field``.
+
+    ``one_line``: no control character at all, tab and newline included,
+    and no Unicode line or paragraph separator (names, addresses, titles).
+    """
+    allowed = frozenset() if one_line else ALLOWED_CONTROLS
     if max_chars is not None and len(value) > max_chars:
         raise ValidationFailed(
             f"This can be {max_chars:,} characters at most (it has {len(value):,}).",
@@ -62,7 +77,9 @@ def check_text(
     run = 0
     for char in value:
         code = ord(char)
-        if (code < 0x20 or 0x7F <= code < 0xA0) and char not in ALLOWED_CONTROLS:
+        if ((code < 0x20 or 0x7F <= code < 0xA0) and char not in allowed) or (
+            one_line and char in LINE_BREAKS
+        ):
             raise ValidationFailed(
                 f"This contains an invisible control character (U+{code:04X}); please remove it.",
                 field=field,

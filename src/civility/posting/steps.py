@@ -190,8 +190,10 @@ def well_formed(p: Posting) -> Posting:
         raise ValidationFailed("Please write a comment.", field="text", code="required")
     if len(text) > max_chars:
         raise _too_long(text, max_chars)
-    textrules.check_text(name, field="author_name")
-    textrules.check_text(email, field="author_email")
+    # One line each: both reach e-mail (a greeting, a recipient), where a line
+    # break would let the sender write text of their own (issue 12, item 4).
+    textrules.check_text(name, field="author_name", one_line=True)
+    textrules.check_text(email, field="author_email", one_line=True)
     textrules.check_text(
         text, field="text", max_bytes=getattr(settings, "CIVILITY_COMMENT_MAX_BYTES", None)
     )

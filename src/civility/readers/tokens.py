@@ -10,18 +10,25 @@ rotation, tokens signed with the old and the new key both verify.
 from __future__ import annotations
 
 import functools
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
 import jwt
 from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import EmailValidator
 
-from civility.abuse import identity
-from civility.errors import NotAuthenticated
+from civility.abuse import identity, textrules
+from civility.errors import NotAuthenticated, ValidationFailed
 
 # Clocks on the publisher's servers and ours may differ a little.
 LEEWAY_SECONDS = 30
 REQUIRED_CLAIMS = ["exp", "sub"]
+# A sign-in token is a session, not a key: one that a leak would keep valid
+# for years is refused (issue 12: a 100-year expiry was accepted). A publisher
+# signs a fresh one for each page view or sign-in.
+MAX_LIFETIME_SECONDS = 24 * 3600
 
 
 @dataclass(frozen=True)
@@ -87,6 +94,12 @@ def verify(token: str) -> ReaderClaims:
             raise ExpiredReaderToken(field=field) from None
         except jwt.InvalidTokenError:
             raise InvalidReaderToken(field=field) from None
+        # PyJWT has checked that int() reads it.
+        if int(claims["exp"]) > time.time() + MAX_LIFETIME_SECONDS + LEEWAY_SECONDS:
+            raise InvalidReaderToken(
+                "The sign-in token is valid for too long (24 hours at most); sign in again.",
+                field=field,
+            )
         return _claims(claims, field)
     raise InvalidReaderToken(field=field)
 
@@ -100,4 +113,14 @@ def _claims(claims: dict, field: str) -> ReaderClaims:
         raise InvalidReaderToken(
             "The sign-in token lacks the reader's name or e-mail.", field=field
         )
+    # Checked here, before any reader row is created or updated: the posting
+    # service would refuse them (422) only after trust.known_reader wrote them.
+    try:
+        EmailValidator()(email)
+    except ValidationError:
+        raise ValidationFailed(
+            "The sign-in token's e-mail address is not valid.", field=field, code="invalid_email"
+        ) from None
+    textrules.check_text(name, field=field, one_line=True)
+    textrules.check_text(email, field=field, one_line=True)
     return ReaderClaims(issuer=issuer, subject=subject, name=name[:80], email=email[:254])

@@ -93,3 +93,21 @@ def bad_request(request, exception=None):
     response = html_bad_request(request, exception)
     response.status_code = status
     return response
+
+
+def not_found(request, exception=None):
+    """Django's 404 handler: under /api/ a client reads the one error shape, not a page.
+
+    Any address under /api/ that no route matches (``/api/<unknown>``) ends
+    here; the API's own 404s (an unknown article) never do, they answer from
+    the view.
+    """
+    from django.http import JsonResponse
+    from django.views.defaults import page_not_found
+
+    from civility.errors import NotFound
+
+    if request.path.startswith("/api/"):
+        error = NotFound("No such address in the API; see /api/docs.", code="not_found")
+        return JsonResponse(error.to_json(), status=404)
+    return page_not_found(request, exception)

@@ -22,3 +22,5 @@ urlpatterns = [
 
 # A body too large or malformed for Django to read: JSON under /api/ (web/security.py).
 handler400 = "civility.web.security.bad_request"
+# An unknown address: JSON in the one error shape under /api/, the page elsewhere.
+handler404 = "civility.web.security.not_found"

@@ -420,7 +420,8 @@
           // The new comment is last, on the last page: show that page.
           return self.refresh(Math.ceil((self.data.thread.count + 1) / PAGE_SIZE));
         }
-        return;
+        // A fresh form token for the next comment: one serves a few posts only.
+        return self.refresh(self.data.thread.page);
       }
       var errors = data.errors || (data.error ? [data.error] : []);
       self.showErrors(errors.length ? errors : [{ message: self.words.network_error }]);
