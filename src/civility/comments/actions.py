@@ -97,12 +97,24 @@ def record_comment(
 
 
 def decide(
-    comment, *, status, actor, clause_id: str = "", note: str = "", now=None
+    comment, *, status, actor, clause_id: str = "", note: str = "", now=None, reverses=None
 ) -> DecisionRecord:
-    """Record a person's decision on a comment (a new row; reversals too)."""
-    return decide_many(
-        [comment], status=status, actor=actor, clause_id=clause_id, note=note, now=now
-    )[0]
+    """Record a person's decision on a comment (a new row; reversals too).
+
+    ``reverses``: the decision this one takes back (an undo, an appeal upheld).
+    """
+    status, clause_id, guideline = _checked(status, actor, clause_id)
+    with transaction.atomic():
+        return _record_decision(
+            comment,
+            status=status,
+            actor=actor,
+            clause_id=clause_id,
+            guideline=guideline,
+            note=note,
+            now=now or timezone.now(),
+            reverses=reverses,
+        )
 
 
 def decide_many(

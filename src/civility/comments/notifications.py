@@ -38,6 +38,11 @@ from .models import CommentStatus, NotificationRequest
 
 log = logging.getLogger(__name__)
 
+# Callables (comment, decision) -> lines added to a rejection's mail. The
+# law's side (civility/law, a layer above) adds its statement of reasons here
+# when it starts, since this module may not import it.
+EXTRA_LINES: list = []
+
 
 def on_comment_decided(sender, *, comment, decision, **kwargs) -> None:
     """Receiver for ``signals.comment_decided`` (connected in apps.py)."""
@@ -72,6 +77,9 @@ def compose(comment, decision) -> tuple[str, str]:
         lines = [_("Hello %(name)s,") % {"name": comment.author_name}, "", outcome]
         if decision.status == CommentStatus.REJECTED:
             lines += ["", *_clause_lines(decision)]
+            for extra in EXTRA_LINES:  # the statement of reasons, with CIVILITY_DSA (law/)
+                if more := extra(comment, decision):
+                    lines += ["", *more]
         lines += ["", _("Your comment:"), "", *(f"> {line}" for line in comment.text.split("\n"))]
         url = _article_url(article)
         if url:

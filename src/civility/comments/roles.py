@@ -21,6 +21,9 @@ MODERATOR_PERMISSIONS = (
     ("threads", "view_report"),
     ("threads", "view_featuredcomment"),
     ("threads", "view_threadaction"),
+    ("law", "view_notice"),
+    ("law", "view_appeal"),
+    ("law", "view_legalground"),
 )
 EDITOR_PERMISSIONS = MODERATOR_PERMISSIONS + (
     ("guidelines", "add_clausethreshold"),
@@ -30,6 +33,9 @@ EDITOR_PERMISSIONS = MODERATOR_PERMISSIONS + (
     ("articles", "change_article"),
     ("articles", "add_tag"),
     ("articles", "change_tag"),
+    ("law", "add_legalground"),
+    ("law", "change_legalground"),
+    ("law", "delete_legalground"),
 )
 
 

@@ -9,7 +9,7 @@ from django.urls import path
 
 from civility.guidelines import page as guidelines_page
 
-from . import articles, comment_form
+from . import articles, comment_form, law
 
 article_urls = (
     [
@@ -23,6 +23,10 @@ comment_urls = (
     [
         path("articles/<str:slug>/comments/", comment_form.post, name="post"),
         path("guidelines/", guidelines_page.guidelines, name="guidelines"),
+        # The law's side, with CIVILITY_DSA (pages/law.py, docs/law.md).
+        path("comments/statement/<str:token>/", law.statement, name="statement"),
+        path("comments/<int:pk>/notice/", law.notice, name="notice"),
+        path("notices/confirm/<str:token>/", law.notice_confirm, name="notice_confirm"),
     ],
     "comments",
 )

@@ -383,6 +383,21 @@ SETTINGS: tuple[Setting, ...] = (
         parse_non_negative_int,
     ),
     Setting(
+        "CIVILITY_DSA",
+        "false",
+        "The EU Digital Services Act's reader-facing parts (docs/law.md): statements of "
+        "reasons, illegal-content notices, appeals and the transparency report. Off outside "
+        "the EU.",
+        parse_bool,
+    ),
+    Setting(
+        "CIVILITY_APPEAL_DAYS",
+        "183",
+        "With CIVILITY_DSA: days after a decision its author may appeal it, once (the Act "
+        "asks for at least six months).",
+        parse_positive_int,
+    ),
+    Setting(
         "CIVILITY_PERSPECTIVE_KEYS",
         "",
         "Comma-separated API keys for the Perspective-compatible endpoint "

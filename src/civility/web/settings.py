@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "civility.readers",  # readers signed in by the publisher's token (docs/sign-in.md)
     "civility.threads",  # reports, reactions, editors' picks, closing (docs/reader-side.md)
     "civility.commenters",  # commenter keys and sanctions (docs/moderator-desk.md)
+    "civility.law",  # statements of reasons, notices, appeals, transparency (docs/law.md)
 ]
 
 MIDDLEWARE = [
@@ -261,6 +262,8 @@ CIVILITY_RATE_LIMIT_REPORTS = ENV["CIVILITY_RATE_LIMIT_REPORTS"]
 CIVILITY_RATE_LIMIT_REACTIONS = ENV["CIVILITY_RATE_LIMIT_REACTIONS"]
 CIVILITY_REACTION_LABEL = ENV["CIVILITY_REACTION_LABEL"]
 CIVILITY_COMMENTS_CLOSE_AFTER_DAYS = ENV["CIVILITY_COMMENTS_CLOSE_AFTER_DAYS"]
+CIVILITY_DSA = ENV["CIVILITY_DSA"]
+CIVILITY_APPEAL_DAYS = ENV["CIVILITY_APPEAL_DAYS"]
 CIVILITY_ENGINE_FACTORY = None
 
 LOGGING = {

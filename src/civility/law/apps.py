@@ -1,0 +1,17 @@
+from django.apps import AppConfig
+
+
+class LawConfig(AppConfig):
+    name = "civility.law"
+    label = "law"
+    verbose_name = "The law: notices, appeals, statements of reasons"
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        # The outcome e-mail carries the statement of reasons (mail.py).
+        from civility.comments import notifications
+
+        from .mail import statement_lines
+
+        if statement_lines not in notifications.EXTRA_LINES:
+            notifications.EXTRA_LINES.append(statement_lines)
