@@ -227,10 +227,20 @@ def test_serve_answers_pages_api_and_static_files_without_debug(tmp_path):
         assert "URLconf" not in caught.value.read().decode()
         # Its own control socket, in the data folder, named by port (not ~/.gunicorn's one).
         assert (tmp_path / f"gunicorn-{port}.ctl").is_socket()
+        # Issue 12, item 7: a Perspective client's ?key= never reaches the access log.
+        secret = "AIzaSecretKeyOfACoralInstall0123456789"
+        request = urllib.request.Request(
+            f"{base}/v1alpha1/comments:analyze?key={secret}&x=1", data=b"{}", method="POST"
+        )
+        with pytest.raises(urllib.error.HTTPError):
+            urllib.request.urlopen(request)
     finally:
         server.terminate()
         server.wait(timeout=30)
+        log = server.stdout.read()
         server.stdout.close()
+    assert "comments:analyze?key=[redacted]&x=1" in log
+    assert secret not in log
 
 
 def test_each_gunicorn_instance_has_its_own_control_socket_or_none(tmp_path, settings):

@@ -68,6 +68,9 @@ def gunicorn_argv(
         str(threads),
         "--access-logfile",
         "-",
+        # Access lines without API keys (Perspective clients send ?key=).
+        "--logger-class",
+        "civility.web.access_log.RedactingLogger",
         # The moderation engine loads its models on the first comment; give
         # a cold worker time for that instead of killing it.
         "--timeout",

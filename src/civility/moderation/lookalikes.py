@@ -173,7 +173,9 @@ def fold_char(ch: str) -> str:
     if category == "Cf" or category in _MARK_CATEGORIES:
         return ""
     if category == "Cc":
-        return ch if ch in "\n\t\r" else " "
+        # Invisible, like a zero-width space: "id\x00iot" reads "idiot" (issue 12,
+        # item 7: a NUL inside a word hid an insult from the Perspective endpoint).
+        return ch if ch in "\n\t\r" else ""
     if category == "Zs":
         return " "
     folded = unicodedata.normalize("NFKC", ch).casefold()

@@ -81,6 +81,7 @@ class _CharTable(dict):
 
 
 _LENGTH_CHANGING: set[str] = set()
+_ASCII_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _TABLE = _CharTable()
 for _cp in range(128):
     _TABLE[_cp]  # noqa: B018 - warm the cache for ASCII
@@ -88,8 +89,9 @@ for _cp in range(128):
 
 def _fold(text: str) -> tuple[str, list[int] | None]:
     """Step 1. Returns the text and its offset map, or None for identity."""
-    if text.isascii():
-        # ASCII case folding is lower(); it never changes length.
+    if text.isascii() and not _ASCII_CONTROL.search(text):
+        # ASCII case folding is lower(); it never changes length. ASCII
+        # control characters (NUL, ESC...) take the table, which drops them.
         return text.lower(), None
     out = text.translate(_TABLE)
     if len(out) == len(text) and _LENGTH_CHANGING.isdisjoint(text):

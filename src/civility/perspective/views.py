@@ -9,6 +9,7 @@ as a clean comment.
 
 from __future__ import annotations
 
+import html
 import json
 import logging
 import secrets
@@ -29,6 +30,9 @@ log = logging.getLogger(__name__)
 
 # Perspective's own limit on comment.text (20 KB of UTF-8).
 MAX_TEXT_BYTES = 20480
+# A Perspective request is three levels deep; anything much deeper is an attack
+# on the parser (Python's json recursion limit answered 500 before).
+MAX_DEPTH = 32
 TEXT_TYPES = {"", "PLAIN_TEXT", "TEXT_TYPE_UNSPECIFIED", "HTML"}
 
 
@@ -96,11 +100,38 @@ def _json_body(request) -> dict:
         raise PerspectiveError(413, "INVALID_ARGUMENT", "Request payload too large.") from None
     try:
         body = json.loads(raw or b"{}")
-    except (ValueError, UnicodeDecodeError):
+    except (ValueError, UnicodeDecodeError, RecursionError):
         raise invalid("Invalid JSON payload received.") from None
     if not isinstance(body, dict):
         raise invalid("Invalid JSON payload received: expected an object.")
+    _check_values(body)
     return body
+
+
+def _check_values(body: dict) -> None:
+    """Every parse error a 400 (issue 12, item 7): too deep, or a lone surrogate.
+
+    ``json`` reads ``"\\ud800"`` into a string that cannot be encoded: stored,
+    scored or measured in bytes it raised, and the request answered 500.
+    Walked without recursion, so the depth check cannot itself overflow.
+    """
+    stack = [(body, 1)]
+    while stack:
+        value, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            raise invalid(f"Invalid JSON payload received: nested deeper than {MAX_DEPTH}.")
+        if isinstance(value, dict):
+            stack.extend((key, depth) for key in value)
+            stack.extend((item, depth + 1) for item in value.values())
+        elif isinstance(value, list):
+            stack.extend((item, depth + 1) for item in value)
+        elif isinstance(value, str):
+            try:
+                value.encode("utf-8")
+            except UnicodeEncodeError:
+                raise invalid(
+                    "Invalid JSON payload received: a string holds a lone surrogate."
+                ) from None
 
 
 def _comment_text(body: dict) -> str:
@@ -110,7 +141,11 @@ def _comment_text(body: dict) -> str:
     text_type = comment.get("type") or ""
     if text_type not in TEXT_TYPES:
         raise invalid(f"Unknown comment.type: {text_type!r}.")
-    text = strip_tags(comment["text"]) if text_type == "HTML" else comment["text"]
+    text = comment["text"]
+    if text_type == "HTML":
+        # Tags first, then entities: "&#105;&#100;&#105;&#111;&#116;" is what a
+        # browser shows as "idiot", and so must the engine read it.
+        text = html.unescape(strip_tags(text))
     if not text.strip():
         raise invalid("Comment text was empty.")
     if len(text.encode("utf-8")) > MAX_TEXT_BYTES:
@@ -234,7 +269,8 @@ def suggest_score(body: dict) -> dict:
         raise invalid(f"Unknown attribute: {', '.join(unknown)}.")
     scores = {}
     for name, entry in given.items():
-        value = ((entry or {}).get("summaryScore") or {}).get("value")
+        summary = entry.get("summaryScore") if isinstance(entry, dict) else None
+        value = summary.get("value") if isinstance(summary, dict) else None
         if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value <= 1:
             raise invalid(f"attributeScores.{name}.summaryScore.value must be between 0 and 1.")
         scores[name] = float(value)

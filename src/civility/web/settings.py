@@ -269,6 +269,9 @@ CIVILITY_ENGINE_FACTORY = None
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    # No API key in any line (web/access_log.py): a message that quotes a URL
+    # with ?key= is written with the value replaced.
+    "filters": {"redact_keys": {"()": "civility.web.access_log.RedactKeys"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["redact_keys"]}},
     "loggers": {"civility": {"handlers": ["console"], "level": "INFO"}},
 }
