@@ -107,6 +107,7 @@ def _score(data: Path) -> dict[str, dict[str, np.ndarray]]:
                 [[_num(e.tier_scores.get(c)) for c in SCORED] for e in evidence]
             ),
             "threat_rule": np.array([e.threat_rule for e in evidence]),
+            "disguised": np.array([e.disguised for e in evidence]),
             "rule_categories": np.array([" ".join(sorted(e.rule_categories)) for e in evidence]),
             "errors": np.array([bool(c.errors) for c in contexts]),
             "label": np.array([r.labels.get("violation", -1) for r in rows]),
@@ -133,6 +134,7 @@ CACHE_FIELDS = frozenset(
         "tier",
         "tier_scores",
         "threat_rule",
+        "disguised",
         "rule_categories",
         "errors",
         "label",
@@ -166,6 +168,7 @@ def load_rows(data: Path, cache: Path, rescore: bool = False) -> dict[str, Rows]
                     k: v for k, v in _scores(a["tier_scores"][i]).items() if v is not None
                 },
                 threat_rule=bool(a["threat_rule"][i]),
+                disguised=bool(a["disguised"][i]),
                 rule_categories=frozenset(str(a["rule_categories"][i]).split()),
                 lang_confidence=float(a["lang_confidence"][i]),
             )
@@ -334,6 +337,12 @@ def main() -> int:
         for lang in ("ckb", "kmr"):
             kurdish = kurdish.with_language(lang, language_confidence_at=confidence)
         row(f"ckb, kmr language_confidence_at {confidence}", kurdish)
+    # Disguised comments (evasion.py): the score from which one is held
+    # rather than approved. Few plain dev rows are disguised, so this shows
+    # what the bar costs in automation; bench/disguise_quality.py shows what
+    # it buys.
+    for bar in (None, 0.1, 0.2, 0.3):
+        row(f"disguised_review_at {bar}", replace(chosen, disguised_review_at=bar))
     row(f"chosen ({chosen.label})", chosen)
     return 0
 

@@ -162,6 +162,53 @@ def test_the_engine_verdict_cites_the_threat_rules_span():
     assert verdict.reasons[0].evidence == ((8, 14),)
 
 
+def test_a_disguised_comment_is_approved_only_when_every_score_is_low():
+    bar = POLICY.for_language("en").disguised_review_at
+    assert bar is not None and bar < 0.5
+    # Below every clause's review_at, but above the bar for a disguise.
+    ev = evidence(scores=clean(personal_attack=bar, violation=bar / 2))
+    assert decision(ev) is Decision.APPROVE
+    ruling = rule(POLICY, replace(ev, disguised=True))
+    assert ruling.decision is Decision.REVIEW
+    assert [(c.clause_id, c.category) for c in ruling.citations] == [
+        ("personal_attacks", "personal_attack")
+    ]
+    low = evidence(scores=clean(personal_attack=bar / 2), disguised=True)
+    assert decision(low) is Decision.APPROVE
+
+
+def test_a_disguised_comment_is_held_on_the_strongest_tier_alone_too():
+    bar = POLICY.for_language("en").disguised_review_at
+    ruling = rule(POLICY, evidence(tier_scores=clean(violation=bar), disguised=True))
+    assert ruling.decision is Decision.REVIEW
+    assert [c.clause_id for c in ruling.citations] == ["violation"]
+    off = replace(POLICY, disguised_review_at=None)
+    assert decision(evidence(tier_scores=clean(violation=bar), disguised=True), off) is (
+        Decision.APPROVE
+    )
+
+
+def test_the_engine_marks_what_normalisation_undid():
+    def ctx(text):
+        from civility.moderation.normalise import normalise
+
+        return Context(
+            text=text,
+            normalised=normalise(text),
+            lang="en",
+            lang_confidence=1.0,
+            scores={**clean(personal_attack=0.3), "off_topic": None},
+            model_scores=clean(personal_attack=0.3),
+            model_version="linear-1",
+            policy=POLICY,
+        )
+
+    assert verdict_for(ctx("You are an idiot."), POLICY).decision is Decision.APPROVE
+    held = verdict_for(ctx("You are an ɪᴅɪᴏᴛ."), POLICY)
+    assert held.decision is Decision.REVIEW
+    assert held.reasons[0].clause_id == "personal_attacks"
+
+
 # --- language modes ------------------------------------------------------------------------
 
 CIVIL_KURDISH = POLICY.with_language("kmr", language_confidence_at=0.7)
@@ -255,6 +302,7 @@ EVIDENCE = st.builds(
     threat_rule=st.booleans(),
     rule_categories=st.frozensets(st.sampled_from(CATEGORIES), max_size=2),
     lang_confidence=st.sampled_from([0.0, 0.5, 0.8, 1.0]),
+    disguised=st.booleans(),
 )
 POLICIES = st.sampled_from([POLICY, CLEARLY_CIVIL])
 
@@ -275,6 +323,13 @@ def test_an_approval_clears_every_threshold_on_both_scores(ev, policy):
     if resolved.violation_review_at is not None:
         assert ev.scores["violation"] < resolved.violation_review_at
         assert ev.tier_scores["violation"] < resolved.violation_review_at
+    if ev.disguised and resolved.disguised_review_at is not None:
+        prohibited = {
+            c for clause in resolved.clauses if clause.prohibits for c in clause.categories
+        }
+        for source in (ev.scores, ev.tier_scores):
+            for c in prohibited | {"violation"}:
+                assert (source.get(c) or 0.0) < resolved.disguised_review_at
 
 
 @settings(max_examples=300, deadline=None)

@@ -68,7 +68,8 @@ def show_command(args) -> int:
     print(
         f"\nviolation_review_at {fmt(policy.violation_review_at)}, "
         f"violation_reject_at {fmt(policy.violation_reject_at)}, "
-        f"language_confidence_at {fmt(policy.language_confidence_at)}"
+        f"language_confidence_at {fmt(policy.language_confidence_at)}, "
+        f"disguised_review_at {fmt(policy.disguised_review_at)}"
     )
     modes = ", ".join(f"{lang} {mode}" for lang, mode in policy.languages.items())
     print(f"languages: {modes} (others: review)")

@@ -68,6 +68,10 @@ class Policy:
     # In a ``clearly_civil`` language, approve only when the language
     # identification's confidence reaches this (language.py; None: any).
     language_confidence_at: float | None = None
+    # Hold a comment whose normalisation undid a disguise (evasion.py) when
+    # any category, or the violation score, reaches this; None: no such
+    # condition (policy_rule.py).
+    disguised_review_at: float | None = None
     # Per language, checked values that replace the ones above for comments in
     # that language: {"ar": {"violation_reject_at": 0.6, "thresholds":
     # {clause_id: {"reject_at": x}}}}. Resolved by ``for_language``.

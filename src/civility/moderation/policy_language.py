@@ -27,6 +27,7 @@ SETTING_KEYS = (
     "violation_reject_at",
     "reject_confirm_at",
     "language_confidence_at",
+    "disguised_review_at",
 )
 THRESHOLD_KEYS = ("reject_at", "review_at")
 

@@ -21,6 +21,12 @@ The rule, in the comment's language (``policy.for_language``):
      and on the strongest classifier tier that ran, on its own;
    * a classifier tier ran at all;
    * no threat or violence rule fired, however weak;
+   * when normalisation had to undo a disguise (look-alike letters, symbols
+     or emoji inside a word, leet, spaced-out letters, text written the other
+     way round: evasion.py), every prohibit clause's score and ``violation``
+     are below ``disguised_review_at``, on the combined scores and on the
+     strongest tier alone. The classifiers read the undone text well but not
+     perfectly, and nobody disguises a word to be understood by a filter;
    * the language's mode approves: ``full``, or ``clearly_civil`` when no rule
      of any kind fired and the language was identified with confidence.
 3. Otherwise **review**, citing each clause that stood in the way.
@@ -38,6 +44,7 @@ from typing import TYPE_CHECKING
 from . import threats
 from .categories import CATEGORIES
 from .context import Hit
+from .evasion import undid_disguise
 from .policy import Policy
 from .policy_clause import ClauseKind
 from .policy_language import LanguageMode
@@ -87,6 +94,8 @@ class Evidence:
     rule_categories: frozenset[str] = frozenset()
     # How sure the language identification is (language.py, ``Identified``).
     lang_confidence: float = 0.0
+    # Normalisation had to undo a disguise to read the comment (evasion.py).
+    disguised: bool = False
 
     @property
     def any_rule(self) -> bool:
@@ -166,6 +175,8 @@ def rule(policy: Policy, evidence: Evidence) -> Ruling:
         elif evidence.threat_rule:
             # A policy whose clauses cite no threat category still holds one.
             holding.append(overall)
+    if not rejecting and not holding and evidence.disguised:
+        holding += _disguised(policy, evidence, overall, tier_violation)
     if mode is LanguageMode.CLEARLY_CIVIL and not rejecting:
         holding += _weak_rules(policy, evidence, {c.clause_id for c in holding})
     citations = tuple(
@@ -190,6 +201,25 @@ def _weak_rules(policy: Policy, evidence: Evidence, cited: set[str]) -> list[Cit
         if best is not None:
             found.append(Citation(clause.id, clause.text, *best, False, clause.categories))
     return found
+
+
+def _disguised(
+    policy: Policy, evidence: Evidence, overall: Citation, tier_violation: float
+) -> list[Citation]:
+    """A disguised comment that no clause holds: the clause (or the overall
+    score) that scores highest, when it reaches ``disguised_review_at``."""
+    bar = policy.disguised_review_at
+    if bar is None:
+        return []
+    best = replace(overall, score=max(overall.score, tier_violation))
+    for clause in policy.clauses:
+        if not clause.prohibits:
+            continue
+        for source in (evidence.scores, evidence.tier_scores):
+            found = _highest(source, clause.categories)
+            if found is not None and found[1] > best.score:
+                best = Citation(clause.id, clause.text, *found, False, clause.categories)
+    return [best] if best.score >= bar else []
 
 
 def _approves(mode: LanguageMode, policy: Policy, evidence: Evidence) -> bool:
@@ -256,6 +286,7 @@ def evidence_of(ctx: Context) -> Evidence:
         threat_rule=any(is_threat_rule(h) for h in ctx.hits),
         rule_categories=frozenset(h.category for h in ctx.hits),
         lang_confidence=ctx.lang_confidence,
+        disguised=ctx.normalised is not None and undid_disguise(ctx.text, ctx.normalised),
     )
 
 
