@@ -201,5 +201,7 @@ def test_a_suspension_from_the_queue_refuses_the_next_post(
     article.get_by_label("Email").fill("Vermin+2@Example.org")
     article.get_by_label("Comment", exact=True).fill("I am back with more to say.")
     article.get_by_role("button", name="Post").click()
-    expect(article.get_by_text("You cannot comment until")).to_be_visible()
+    # The press first waits for the pre-submit warning (precheck.js, up to 4 s)
+    # and only then posts: more than expect's 5 s on a loaded machine.
+    expect(article.get_by_text("You cannot comment until")).to_be_visible(timeout=20_000)
     reader.close()
