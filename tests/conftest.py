@@ -90,6 +90,70 @@ def _thread_cache_in_memory():
         yield
 
 
+def use_task_backend(name: str) -> None:
+    """Point django.tasks at one of CIVILITY_TASKS's backends, in every thread.
+
+    Django keeps the backends it built (and the TASKS it read) for the
+    process, so changing the setting alone would not be seen.
+    """
+    from django.conf import settings as django_settings
+    from django.tasks import task_backends
+
+    from civility.web import config
+
+    django_settings.TASKS = {"default": {"BACKEND": config.TASK_BACKENDS[name]}}
+    django_settings.CIVILITY_TASKS = name
+    task_backends.__dict__.pop("settings", None)
+    task_backends._settings = None
+    try:
+        del task_backends["default"]
+    except AttributeError:
+        pass
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _tasks_in_process():
+    """Background tasks run right after the commit, in the test's process.
+
+    The tests of the outbox, the e-mail and the alerts then see their effect
+    at once; tests/background/ runs the database backend and its worker.
+    """
+    from django.conf import settings as django_settings
+
+    before = django_settings.CIVILITY_TASKS
+    use_task_backend("immediate")
+    yield
+    use_task_backend(before)
+
+
+@pytest.fixture
+def database_tasks(_tasks_in_process):
+    """The database backend (CIVILITY_TASKS=database) for one test; yields a
+    function that runs every ready task as `civility worker --batch` does."""
+
+    def run_tasks() -> None:
+        from unittest import mock
+
+        from django.core.management import call_command
+
+        # The worker closes connections it thinks stale, as a request does;
+        # inside the test's transaction that would close the test's own
+        # (Django's test client switches the same off for requests).
+        with mock.patch("django_tasks_db.management.commands.db_worker.close_old_connections"):
+            call_command(
+                "db_worker",
+                batch=True,
+                queue_name="*",
+                reload=False,
+                startup_delay=False,
+                verbosity=0,
+            )
+
+    use_task_backend("database")
+    yield run_tasks
+    use_task_backend("immediate")
+
+
 @pytest.fixture(autouse=True)
 def _fresh_thread_cache(_thread_cache_in_memory):
     from django.core.cache import caches

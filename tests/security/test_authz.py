@@ -162,6 +162,11 @@ ADMIN_MODEL_RULES = {
     "webhooks.endpoint": {"admin": {VIEW, ADD, CHANGE, DELETE}},
     "webhooks.delivery": {"admin": {VIEW, DELETE}},
     "perspective.analysis": {"admin": {VIEW, DELETE}},
+    # Background tasks (django-tasks-db's read-only log) and the dead letter
+    # of those that failed every attempt: the administrators. Never edited;
+    # a dead letter may be discarded or run again.
+    "django_tasks_database.dbtaskresult": {"admin": {VIEW}},
+    "background.failedtask": {"admin": {VIEW, DELETE}},
     "readers.reader": {"admin": {VIEW, DELETE}},
     # Sanctions: imposed from the queue, lifted by an admin action; never
     # added, edited or deleted in the admin.
@@ -396,6 +401,17 @@ def admin_object(model_key: str, world):
 
         return impose_sanction(
             world["held"], kind="ban", actor=world["users"]["moderator"], reason="spam"
+        ).pk
+    if model_key in {"django_tasks_database.dbtaskresult", "background.failedtask"}:
+        from django.tasks import TaskResultStatus
+        from django_tasks_db.models import DBTaskResult
+
+        return DBTaskResult.objects.create(
+            args_kwargs={"args": [], "kwargs": {}},
+            task_path="civility.webhooks.tasks.send_webhooks",
+            backend_name="default",
+            run_after=world["held"].created_at,
+            status=TaskResultStatus.FAILED,
         ).pk
     if model_key == "guidelines.clausethreshold":
         return ClauseThreshold.objects.get_or_create(

@@ -24,6 +24,7 @@ SUBCOMMANDS = (
     "civility.cli.privacy",
     "civility.cli.backup",
     "civility.cli.webhooks",
+    "civility.cli.worker",
 )
 
 

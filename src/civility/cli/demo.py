@@ -35,6 +35,8 @@ def run(args) -> int:
         CIVILITY_DATABASE_URL="",
         CIVILITY_DEBUG="false",
         CIVILITY_ALLOWED_HOSTS=django_env.allowed_hosts(args.host),
+        # No worker beside the demo: background work runs after each commit.
+        CIVILITY_TASKS="immediate",
     )
     from civility.demo import setup_demo
 

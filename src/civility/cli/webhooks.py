@@ -1,8 +1,11 @@
-"""`civility webhooks deliver [--loop]` and `civility webhooks alerts`."""
+"""`civility webhooks deliver` and `civility webhooks alerts`: once, by hand or from cron.
+
+The worker (`civility worker`) sends both as background tasks; these are for
+a site that runs tasks in the web process (CIVILITY_TASKS=immediate, which
+cannot wait for a retry) or for an operator who wants a round now.
+"""
 
 from __future__ import annotations
-
-import time
 
 
 def register(subparsers) -> None:
@@ -19,13 +22,9 @@ def register(subparsers) -> None:
         help="send the deliveries that are due (and moderator alerts)",
         description=(
             "Send every webhook delivery that is due, once, and the moderator alert for "
-            "comments held too long. With --loop, keep doing so every --interval seconds "
-            "(run it beside the web server)."
+            "comments held too long. `civility worker` does this by itself; this is for "
+            "cron with CIVILITY_TASKS=immediate, or a round by hand."
         ),
-    )
-    deliver.add_argument("--loop", action="store_true", help="keep running")
-    deliver.add_argument(
-        "--interval", type=float, default=5.0, help="seconds between rounds (default 5)"
     )
     deliver.add_argument("--limit", type=int, default=100, help="deliveries per round")
     deliver.add_argument("--no-alerts", action="store_true", help="do not send e-mail alerts")
@@ -51,18 +50,14 @@ def run_deliver(args) -> int:
         return 1
     from civility.webhooks import alerts, delivery
 
-    while True:
-        outcome = delivery.deliver_due(limit=args.limit)
-        announced = 0 if args.no_alerts else alerts.send_held_alerts()
-        if outcome or announced or not args.loop:
-            print(
-                f"delivered {outcome['delivered']}, retrying {outcome['retrying']}, "
-                f"failed {outcome['failed']}; alerted about {announced} held comments",
-                flush=True,
-            )
-        if not args.loop:
-            return 0
-        time.sleep(args.interval)
+    outcome = delivery.deliver_due(limit=args.limit)
+    announced = 0 if args.no_alerts else alerts.send_held_alerts()
+    print(
+        f"delivered {outcome['delivered']}, retrying {outcome['retrying']}, "
+        f"failed {outcome['failed']}; alerted about {announced} held comments",
+        flush=True,
+    )
+    return 0
 
 
 def run_alerts(args) -> int:

@@ -5,7 +5,9 @@ The reader ticks "E-mail me when a moderator decides" (the form) or sends
 ``NotificationRequest`` in the comment's own transaction, only when the
 comment is held: a comment published or rejected at once is answered on the
 page already. When a moderator then decides it, ``comment_decided`` fires
-after commit and ``on_comment_decided`` sends one plain-text mail:
+after commit and ``on_comment_decided`` queues one plain-text mail
+(``send_decision_email``, a background task retried while the mail server
+refuses: civility/background):
 
 - only for a person's decision (the system's first decision is the one the
   reader already saw), and only to approved or rejected (a return to
@@ -18,25 +20,25 @@ after commit and ``on_comment_decided`` sends one plain-text mail:
   nothing is HTML, so nothing is escaped and nothing can be injected;
 - never to an erased commenter (privacy.py blanks the address).
 
-A failing mail server is logged and does not undo the decision: the decision
-was committed before the signal fired.
+A failing mail server does not undo the decision (it was committed before
+the signal fired) nor make the moderator wait: the task is tried again with
+back-off, and after its last attempt it waits in the admin's dead letter.
 """
 
 from __future__ import annotations
 
-import logging
-
 from django.conf import settings
 from django.core.mail import send_mail
+from django.tasks import task
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from civility.background.enqueue import with_commit
+from civility.background.retries import retried
 from civility.guidelines import site_policy
 from civility.i18n import clause_message, clause_text
 
-from .models import CommentStatus, NotificationRequest
-
-log = logging.getLogger(__name__)
+from .models import Comment, CommentStatus, DecisionRecord, NotificationRequest
 
 # Callables (comment, decision) -> lines added to a rejection's mail. The
 # law's side (civility/law, a layer above) adds its statement of reasons here
@@ -56,11 +58,20 @@ def on_comment_decided(sender, *, comment, decision, **kwargs) -> None:
     )
     if not claimed:
         return
+    with_commit(send_decision_email, comment.pk, decision.pk)
+
+
+@retried(max_attempts=5)
+@task()
+def send_decision_email(comment_id: int, decision_id: int) -> bool:
+    """Mail the reader the decision (claimed already); raises while the server refuses."""
+    comment = Comment.objects.select_related("article").get(pk=comment_id)
+    if comment.erased_at or not comment.author_email:
+        return False  # erased between the decision and the worker
+    decision = DecisionRecord.objects.get(pk=decision_id)
     subject, body = compose(comment, decision)
-    try:
-        send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [comment.author_email])
-    except Exception:  # noqa: BLE001 - the decision stands; the mail is a courtesy
-        log.exception("could not e-mail the decision on comment %s", comment.pk)
+    send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [comment.author_email])
+    return True
 
 
 def compose(comment, decision) -> tuple[str, str]:

@@ -110,6 +110,19 @@ def parse_thread_cache(raw: str) -> str:
     return value
 
 
+TASK_BACKENDS = {
+    "database": "django_tasks_db.DatabaseBackend",
+    "immediate": "django.tasks.backends.immediate.ImmediateBackend",
+}
+
+
+def parse_tasks(raw: str) -> str:
+    value = raw.strip().lower() or "database"
+    if value not in TASK_BACKENDS:
+        raise ValueError(f"must be one of {', '.join(TASK_BACKENDS)}, got {raw!r}")
+    return value
+
+
 def parse_str(raw: str) -> str:
     return raw
 
@@ -416,6 +429,14 @@ SETTINGS: tuple[Setting, ...] = (
         "Attempts per webhook delivery (backing off up to 6 hours apart) before it is marked "
         "failed; failed deliveries stay in the outbox and can be retried from the admin.",
         parse_positive_int,
+    ),
+    Setting(
+        "CIVILITY_TASKS",
+        "database",
+        "Where background work (webhooks, e-mail, alerts) waits for a worker: database "
+        "(a table in the site's database, run by `civility worker`, retried, failures "
+        "kept in the admin) or immediate (in the web process after the commit, no retries).",
+        parse_tasks,
     ),
     Setting(
         "CIVILITY_SITE_URL",

@@ -52,6 +52,8 @@ INSTALLED_APPS = [
     "civility.threads",  # reports, reactions, editors' picks, closing (docs/reader-side.md)
     "civility.commenters",  # commenter keys and sanctions (docs/moderator-desk.md)
     "civility.law",  # statements of reasons, notices, appeals, transparency (docs/law.md)
+    "django_tasks_db",  # the tasks' table and its worker (CIVILITY_TASKS=database)
+    "civility.background",  # retries and the dead letter of background tasks
 ]
 
 MIDDLEWARE = [
@@ -139,6 +141,11 @@ STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # whitenoise warns when it is mi
 # `civility serve` work without a collectstatic step (whitenoise caches the list).
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = DEBUG
+
+# Background work (civility/background): a table in this database, run by
+# `civility worker`, or in the web process after the commit.
+TASKS = {"default": {"BACKEND": config.TASK_BACKENDS[ENV["CIVILITY_TASKS"]]}}
+CIVILITY_TASKS = ENV["CIVILITY_TASKS"]
 
 MAILERS = {"default": {"BACKEND": ENV["CIVILITY_EMAIL_BACKEND"]}}
 

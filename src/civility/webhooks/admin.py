@@ -49,4 +49,10 @@ class DeliveryAdmin(admin.ModelAdmin):
     @admin.action(description="Retry the selected deliveries now")
     def retry_now(self, request, queryset):
         count = worker.retry(queryset)
+        if count:
+            from civility.background.enqueue import with_commit
+
+            from .tasks import send_webhooks
+
+            with_commit(send_webhooks)
         self.message_user(request, f"{count} deliveries queued again.", messages.SUCCESS)

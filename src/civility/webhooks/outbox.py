@@ -3,7 +3,9 @@
 ``on_decision_saved`` runs on DecisionRecord's post_save, inside the transaction of
 ``comments.actions.record_comment`` or ``decide``: if that transaction rolls
 back, no event is left behind; if it commits, the event is in the outbox and
-the worker will send it. A failure here fails the decision too: an event
+the task that sends it (``tasks.send_webhooks``) is queued in the same
+transaction (with the database backend; after the commit with any other).
+A failure here fails the decision too: an event
 that the outbox cannot hold must not silently go missing.
 """
 
@@ -65,6 +67,11 @@ def on_decision_saved(sender, instance, created, **kwargs) -> None:
         ]
     if rows:
         Delivery.objects.bulk_create(rows)
+        from civility.background.enqueue import with_commit
+
+        from .tasks import send_webhooks
+
+        with_commit(send_webhooks)
 
 
 def build_payload(event: str, decision, previous_status: str | None) -> dict:

@@ -1,0 +1,76 @@
+"""The outbox's driver and the moderator alerts, as background tasks.
+
+The outbox itself is unchanged: ``outbox.on_decision_saved`` writes the
+deliveries in the decision's transaction, and enqueues ``send_webhooks`` in
+that same transaction (background/enqueue.py), so a committed decision
+always has a task that will send its events. The task sends whatever is due
+(``delivery.deliver_due``: claims with a lease, so two workers or two tasks
+never send one row twice), then schedules itself for the earliest delivery
+still waiting for a retry. A receiver that is down is the delivery's
+business (its attempts, its back-off, failed after
+CIVILITY_WEBHOOK_MAX_ATTEMPTS, "Retry now" in the admin); the task itself
+is retried only when it fails, e.g. the database went away mid-round.
+
+Alerts: a comment held for review schedules ``send_alerts`` for the minute
+it becomes overdue; the alert lists every comment then overdue and not yet
+announced (``alerts.send_held_alerts``), so many held comments still make
+one message, and each comment is announced once.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.tasks import task
+from django.utils import timezone
+
+from civility.background.enqueue import with_commit
+from civility.background.retries import retried
+from civility.comments.models import CommentStatus
+
+from . import alerts, delivery
+from .models import Delivery, DeliveryStatus
+
+
+@retried(max_attempts=5)
+@task()
+def send_webhooks() -> dict:
+    """Send the deliveries that are due; schedule the next retry, if any."""
+    outcome = delivery.deliver_due()
+    schedule_next_retry()
+    return dict(outcome)
+
+
+def schedule_next_retry(now=None) -> None:
+    now = now or timezone.now()
+    upcoming = (
+        Delivery.objects.filter(status=DeliveryStatus.PENDING, next_attempt_at__gt=now)
+        .order_by("next_attempt_at")
+        .values_list("next_attempt_at", flat=True)
+        .first()
+    )
+    if upcoming is not None:
+        with_commit(send_webhooks, run_after=upcoming)
+
+
+@retried(max_attempts=5)
+@task()
+def send_alerts() -> int:
+    """E-mail moderators about the comments now overdue (once each)."""
+    return alerts.send_held_alerts()
+
+
+def on_comment_held(sender, *, comment, **kwargs) -> None:
+    """Schedule the alert for when this held comment becomes overdue.
+
+    Receiver for ``comment_posted`` and ``comment_decided`` (apps.py); both
+    fire after commit. A comment returned to the queue is counted from its
+    first posting (as the alert's query does), so it may be due at once.
+    """
+    minutes = settings.CIVILITY_ALERT_HELD_MINUTES
+    if not minutes or comment.status != CommentStatus.PENDING:
+        return
+    # A second past the line, so the query (created_at <= now - minutes) sees it.
+    due = comment.created_at + timedelta(minutes=minutes, seconds=1)
+    with_commit(send_alerts, run_after=due if due > timezone.now() else None)
