@@ -64,6 +64,18 @@ MATRIX = {
     ("POST", "moderate/settings/"): staff((302, 403), 302),
     ("GET", "moderate/dashboard/"): staff((302, 403), 200),
     ("GET", "moderate/dashboard/<str:chart>.csv"): staff((302, 403), 200),
+    # The law's side (docs/law.md): off by default, so 404 for everyone, staff
+    # past the sign-in check (tests/law/ runs them switched on).
+    ("GET", "comments/statement/<str:token>/"): every(404),
+    ("POST", "comments/statement/<str:token>/"): every(404),
+    ("GET", "comments/<int:pk>/notice/"): every(404),
+    ("POST", "comments/<int:pk>/notice/"): every(404),
+    ("GET", "notices/confirm/<str:token>/"): every(404),
+    ("GET", "moderate/notices/"): staff((302, 403), 404),
+    ("POST", "moderate/notices/<int:pk>/decide/"): staff((302, 403), 404),
+    ("GET", "moderate/appeals/"): staff((302, 403), 404),
+    ("POST", "moderate/appeals/<int:pk>/decide/"): staff((302, 403), 404),
+    ("GET", "moderate/transparency/"): staff((302, 403), 404),
     # Accounts.
     ("GET", "accounts/login/"): every(200),
     ("POST", "accounts/logout/"): every(302),
@@ -105,6 +117,7 @@ MATRIX = {
     ("GET", "/api/moderation/queue"): staff((401, 403), 200),
     ("POST", "/api/moderation/comments/{comment_id}/decisions"): staff((401, 403), 201),
     ("GET", "/api/moderation/clauses"): staff((401, 403), 200),
+    ("GET", "/api/statements/{token}"): every(404),  # off by default (docs/law.md)
     # The widget's routes (civility/embed): open to readers; writes need the
     # Origin of a configured site, whoever is signed in (none here: 403).
     ("GET", "/api/embed/thread"): every(200),
@@ -127,6 +140,7 @@ API_RESOLVER_ROUTES = {
     "api/moderation/queue",
     "api/moderation/comments/<comment_id>/decisions",
     "api/moderation/clauses",
+    "api/statements/<token>",
 }
 
 # The admin's model pages: who may view, add, change, delete each model.
@@ -171,6 +185,15 @@ ADMIN_MODEL_RULES = {
     # Sanctions: imposed from the queue, lifted by an admin action; never
     # added, edited or deleted in the admin.
     "commenters.sanction": {"moderator": {VIEW}, "editor": {VIEW}, "admin": {VIEW}},
+    # The law's records: read here, written on the desk (civility/law/actions.py);
+    # a clause's legal ground is the editors' to name.
+    "law.notice": {"moderator": {VIEW}, "editor": {VIEW}, "admin": {VIEW}},
+    "law.appeal": {"moderator": {VIEW}, "editor": {VIEW}, "admin": {VIEW}},
+    "law.legalground": {
+        "moderator": {VIEW},
+        "editor": {VIEW, ADD, CHANGE, DELETE},
+        "admin": {VIEW, ADD, CHANGE, DELETE},
+    },
     # Policy drafts: moderators read them; editors (and admins) make them.
     "guidelines.policydraft": {
         "moderator": {VIEW},
@@ -413,6 +436,36 @@ def admin_object(model_key: str, world):
             run_after=world["held"].created_at,
             status=TaskResultStatus.FAILED,
         ).pk
+    if model_key == "law.notice":
+        from civility.law.actions import file_notice
+
+        return file_notice(
+            world["published"],
+            law="Threats",
+            explanation="A threat.",
+            good_faith=True,
+            contact_email="n@example.org",
+        ).pk
+    if model_key == "law.appeal":
+        from civility.comments.actions import decide
+        from civility.law.actions import file_appeal
+        from civility.law.models import Appeal
+
+        if found := Appeal.objects.first():
+            return found.pk
+        decide(
+            world["held"],
+            status="rejected",
+            actor=world["users"]["moderator"],
+            clause_id="personal_attacks",
+        )
+        return file_appeal(world["held"], text="Please look again.").pk
+    if model_key == "law.legalground":
+        from civility.law.models import LegalGround
+
+        return LegalGround.objects.get_or_create(
+            clause_id="threats", defaults={"legal_ground": "Criminal Code"}
+        )[0].pk
     if model_key == "guidelines.clausethreshold":
         return ClauseThreshold.objects.get_or_create(
             clause_id="threats", defaults={"review_at": 0.5}
@@ -500,4 +553,6 @@ def test_no_public_response_carries_private_data(client, world, settings):
                 continue
             assert secret not in body, f"{url} shows {secret!r}"
     # The answer to the poster: outcome and clause, no scores.
-    assert set(posted.json()) == {"id", "status", "outcome", "message", "reasons"}
+    # (statement_url: the author's own page, null unless CIVILITY_DSA; docs/law.md.)
+    assert set(posted.json()) == {"id", "status", "outcome", "message", "reasons", "statement_url"}
+    assert posted.json()["statement_url"] is None

@@ -25,6 +25,7 @@ from civility.threads import cache
 from .articles import article_pk, get_article
 from .pagination import paginate
 from .schemas import CommentIn, ErrorOut, PostedOut, ThreadPage, posting_responses
+from .statements import statement_url
 
 router = Router(tags=["comments"])
 
@@ -98,4 +99,7 @@ def post(request: HttpRequest, slug: str, payload: CommentIn):
     # A refusal answers in the one error shape (web/api.py), in English as
     # the API always speaks; the reader's pages translate by its code.
     outcome.raise_refusal()
-    return Status(outcome.http_status, outcome.to_json())
+    return Status(
+        outcome.http_status,
+        {**outcome.to_json(), "statement_url": statement_url(request, outcome.comment)},
+    )

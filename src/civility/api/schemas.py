@@ -85,6 +85,8 @@ class PostedOut(Schema):
     outcome: str
     message: str
     reasons: list[ReasonOut]
+    # With CIVILITY_DSA: the author's page for this comment (statement of reasons, appeal).
+    statement_url: str | None = None
 
 
 class CommentOut(Schema):

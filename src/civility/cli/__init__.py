@@ -25,6 +25,7 @@ SUBCOMMANDS = (
     "civility.cli.backup",
     "civility.cli.webhooks",
     "civility.cli.worker",
+    "civility.cli.transparency",
 )
 
 

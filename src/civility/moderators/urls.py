@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import dashboard, decisions, reported, views
+from . import dashboard, decisions, law, reported, views
 
 app_name = "moderators"
 
@@ -18,5 +18,11 @@ urlpatterns = [
     path("moderate/undo/", decisions.undo, name="undo"),
     path("moderate/settings/", decisions.settings_view, name="settings"),
     path("moderate/dashboard/", dashboard.dashboard, name="dashboard"),
+    # The law's side, with CIVILITY_DSA (moderators/law.py, docs/law.md).
+    path("moderate/notices/", law.notices, name="notices"),
+    path("moderate/notices/<int:pk>/decide/", law.decide_notice, name="decide_notice"),
+    path("moderate/appeals/", law.appeals, name="appeals"),
+    path("moderate/appeals/<int:pk>/decide/", law.decide_appeal, name="decide_appeal"),
+    path("moderate/transparency/", law.transparency, name="transparency"),
     path("moderate/dashboard/<str:chart>.csv", dashboard.chart_csv, name="dashboard_csv"),
 ]

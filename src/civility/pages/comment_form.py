@@ -21,11 +21,13 @@ from django.urls import reverse
 from django.utils import translation
 from django.views.decorators.http import require_POST
 
+from civility import law
 from civility.abuse import bots
 from civility.abuse.rate_limits import client_ip
 from civility.articles.models import Article
 from civility.comments.models import Comment
 from civility.errors import CivilityError
+from civility.law import statements
 from civility.posting.form import CommentForm
 from civility.posting.outcome import Outcome
 from civility.posting.service import submit
@@ -69,6 +71,12 @@ def _post(request: HttpRequest, article: Article) -> HttpResponse:
         outcome.message,
         extra_tags="comment-outcome",
     )
+    if law.enabled() and outcome.outcome != "published":
+        # The author's own page: the statement of reasons, and the appeal (pages/law.py).
+        token = statements.token_for(outcome.comment)
+        messages.info(
+            request, reverse("comments:statement", args=[token]), extra_tags="statement-link"
+        )
     return HttpResponseRedirect(_back_to_thread(article, outcome.outcome))
 
 

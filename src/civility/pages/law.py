@@ -22,6 +22,7 @@ from civility import law
 from civility.comments.models import Comment, CommentStatus
 from civility.errors import CivilityError
 from civility.law import actions, statements
+from civility.law.models import Appeal
 
 
 def _on() -> None:
@@ -47,6 +48,8 @@ def statement(request: HttpRequest, token: str) -> HttpResponse:
     context = {
         "comment": comment,
         "statements": statements.statements_for(comment),
+        # Shown after the decision too: a reversed rejection has no statement left.
+        "appeals": Appeal.objects.filter(comment=comment).order_by("created_at", "id"),
         "error": error,
         "typed": request.POST.get("text", ""),
         "outcome": comment.status,

@@ -91,6 +91,8 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                # law_on: whether CIVILITY_DSA shows the law's links (docs/law.md).
+                "civility.law.context.law",
             ],
         },
     },
