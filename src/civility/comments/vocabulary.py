@@ -57,6 +57,14 @@ _MESSAGE_OF_STATUS = {
 }
 
 
+def clause_label(clause_id: str) -> str:
+    """The short label of a clause ("personal_attacks" → "Personal attacks"),
+    untranslated: templates translate it ({% translate clause.label %}). The
+    desk's selects and the admin's actions name a clause by it, so that the
+    guidelines' long sentences fit in one narrow control."""
+    return clause_id.replace("_", " ").replace("-", " ").capitalize() if clause_id else ""
+
+
 def status_of(decision: Decision | str) -> CommentStatus:
     """The stored status for the engine's decision; ValueError for anything else."""
     return _STATUS_OF_DECISION[Decision(decision)]

@@ -12,6 +12,7 @@ from typing import Any
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 
+from civility.comments.vocabulary import clause_label  # noqa: F401 (the desk's name for it)
 from civility.i18n import clause_text
 from civility.moderation.categories import CATEGORIES, OFF_TOPIC
 
@@ -129,12 +130,6 @@ class ClauseChoice:
     id: str
     label: str
     text: str
-
-
-def clause_label(clause_id: str) -> str:
-    """The short label of a clause ("personal_attacks" → "Personal attacks"),
-    untranslated: templates translate it ({% translate clause.label %})."""
-    return clause_id.replace("_", " ").replace("-", " ").capitalize() if clause_id else ""
 
 
 def reject_choices(clauses: Iterable[Any]) -> list[ClauseChoice]:
