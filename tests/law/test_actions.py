@@ -16,6 +16,9 @@ from civility.errors import ImmutableRecord, PermissionDenied, ValidationFailed
 from civility.law import actions, statements
 from civility.law.models import AppealStatus, Legality, NoticeEvent, NoticeStatus
 
+# The records and their counts, on SQLite and again on PostgreSQL (./run test).
+pytestmark = pytest.mark.postgres
+
 
 @pytest.fixture(autouse=True)
 def _law_on(settings):
@@ -182,10 +185,16 @@ def test_an_appeal_is_refused_after_the_window_and_for_a_published_comment(post,
 
 
 def test_a_sanction_has_its_statement_and_a_reversed_appeal_lifts_it(
-    post, moderator, second_moderator
+    post, moderator, second_moderator, django_capture_on_commit_callbacks
 ):
     comment = post(decision="reject").comment
-    sanction = impose_sanction(comment, kind="suspend", days=7, actor=moderator, reason="Insults.")
+    with django_capture_on_commit_callbacks(execute=True):
+        sanction = impose_sanction(
+            comment, kind="suspend", days=7, actor=moderator, reason="Insults."
+        )
+    told = mail.outbox[-1]
+    assert told.to == ["shilan@example.org"] and "Reason: Insults." in told.body
+    assert "/comments/statement/" in told.body
     statements_ = statements.statements_for(comment)
     assert [s.kind for s in statements_] == ["rejection", "sanction"]
     assert statements_[1].facts == ["Insults."] and not statements_[1].automated

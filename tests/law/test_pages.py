@@ -157,3 +157,19 @@ def test_appeals_and_transparency_on_the_desk(client, law_on, post, moderator):
     assert sor and sor[-1]["automated_decision"] == "No"
     csv_ = client.get(reverse("moderators:transparency") + "?format=csv").text
     assert csv_.splitlines()[0].startswith("decision_visibility,")
+
+
+def test_notices_are_rate_limited_per_address(client, law_on, post, settings):
+    from civility.web.config import Rate
+
+    settings.CIVILITY_RATE_LIMIT_REPORTS = Rate(2, 3600)
+    comment = post().comment
+    url = reverse("comments:notice", args=[comment.pk])
+    form = {
+        "law": "Threats",
+        "explanation": "A threat.",
+        "contact_email": "victim@example.org",
+        "good_faith": "on",
+    }
+    assert [client.post(url, form).status_code for _ in range(3)] == [200, 200, 429]
+    assert Notice.objects.count() == 2

@@ -18,6 +18,9 @@ from civility.law import actions, sor_fields, transparency
 
 DOCS = Path(__file__).resolve().parents[2] / "docs" / "law.md"
 
+# The records and their counts, on SQLite and again on PostgreSQL (./run test).
+pytestmark = pytest.mark.postgres
+
 
 @pytest.fixture
 def period():

@@ -15,3 +15,9 @@ class LawConfig(AppConfig):
 
         if statement_lines not in notifications.EXTRA_LINES:
             notifications.EXTRA_LINES.append(statement_lines)
+        # A sanction's statement goes to its author when it is imposed (art. 17(1)).
+        from civility.commenters.actions import sanction_changed
+
+        from .mail import on_sanction_changed
+
+        sanction_changed.connect(on_sanction_changed, dispatch_uid="law-sanction-statement")

@@ -90,6 +90,33 @@ def send_appeal_outcome(appeal) -> None:
     _send("The decision on your appeal", lines, comment.author_email)
 
 
+def on_sanction_changed(sender, *, sanction, lifted, **kwargs) -> None:
+    """Receiver for ``commenters.actions.sanction_changed``: the statement, to the
+    author of the comment it was imposed from (with CIVILITY_DSA)."""
+    from . import enabled
+    from .statements import statement_of_sanction
+
+    comment = sanction.comment
+    if lifted or not enabled() or comment is None or comment.erased_at:
+        return
+    statement = statement_of_sanction(sanction)
+    lines = [
+        f"Hello {comment.author_name},",
+        "",
+        "A moderator has restricted your commenting. Statement of reasons:",
+        f"- Decision: {statement.what}"
+        + (f", until {sanction.ends_at:%Y-%m-%d}" if sanction.ends_at else ""),
+        f"- Reason: {sanction.reason}",
+        "- Decided by: a person (a moderator)",
+    ]
+    if statement.appeal_until:
+        lines.append(f"- You may appeal once, until {statement.appeal_until:%Y-%m-%d}:")
+        link = statement_link(comment)
+        if link:
+            lines.append(f"  {link}")
+    _send("Your commenting is restricted", lines, comment.author_email)
+
+
 def statement_link(comment) -> str:
     from .statements import token_for
 

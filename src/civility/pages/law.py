@@ -13,12 +13,15 @@ with the message next to the field and the refusal's HTTP status.
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
 from civility import law
+from civility.abuse import rate_limits as limits
+from civility.abuse.rate_limits import client_ip
 from civility.comments.models import Comment, CommentStatus
 from civility.errors import CivilityError
 from civility.law import actions, statements
@@ -66,6 +69,9 @@ def notice(request: HttpRequest, pk: int) -> HttpResponse:
     error, status, sent = None, 200, False
     if request.method == "POST":
         try:
+            # Each notice mails its contact address: limited per address like
+            # reports, so the form cannot be used to flood someone's inbox.
+            limits.hit("notice", client_ip(request), settings.CIVILITY_RATE_LIMIT_REPORTS)
             actions.file_notice(
                 comment,
                 law=request.POST.get("law", ""),
