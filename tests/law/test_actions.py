@@ -217,3 +217,28 @@ def test_the_outcome_email_carries_the_statement(post, moderator, settings):
     settings.CIVILITY_DSA = False
     _, body = compose(comment, record)
     assert "Statement of reasons:" not in body
+
+
+def test_the_laws_mail_are_tasks_queued_with_their_decision(
+    post, moderator, second_moderator, database_tasks
+):
+    """On the database backend: nothing is mailed by a decision that rolls back;
+    the worker sends what committed."""
+    from django.db import transaction
+    from django_tasks_db.models import DBTaskResult
+
+    comment = post(decision="review").comment
+    comment_actions.decide(
+        comment, status="rejected", actor=moderator, clause_id="personal_attacks"
+    )
+    appeal = actions.file_appeal(comment, text="Please look again.")
+    with pytest.raises(RuntimeError), transaction.atomic():
+        actions.decide_appeal(appeal, actor=second_moderator, reverse=True, reason="Fair.")
+        raise RuntimeError("the request failed after deciding")
+    assert not DBTaskResult.objects.filter(task_path__startswith="civility.law.").exists()
+    actions.decide_appeal(appeal, actor=second_moderator, reverse=False, reason="An insult.")
+    assert (
+        DBTaskResult.objects.filter(task_path="civility.law.mail.send_appeal_outcome").count() == 1
+    )
+    database_tasks()
+    assert "An insult." in mail.outbox[-1].body

@@ -11,8 +11,8 @@
   (or the sanction lifted), never an edit; the author is told why.
 - ``set_legal_ground``: an editor names a clause's legal ground.
 
-Mail goes after commit (``mail.py``): a failing mail server never undoes a
-decision.
+Mail is a background task queued in the same transaction (``mail.py``): a
+failing mail server never undoes a decision.
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Count, Q
 from django.utils import timezone
 
+from civility.background.enqueue import with_commit
 from civility.commenters import actions as commenter_actions
 from civility.commenters.models import Sanction
 from civility.comments import actions as comment_actions
@@ -49,7 +50,6 @@ LAW_MAX = 200
 EXPLANATION_MAX = 4000
 APPEAL_MAX = 1000
 REASON_MAX = 2000
-CONFIRM_SALT = "civility.law.notice-contact"
 
 
 def _text(value, *, field: str, limit: int, required: bool = True, what: str = "") -> str:
@@ -114,18 +114,17 @@ def file_notice(
             created_at=now,
         )
         NoticeEvent.objects.create(notice=notice, kind=NoticeEventKind.RECEIVED, created_at=now)
-        transaction.on_commit(lambda: mail.send_notice_confirmation(notice, confirm_token(notice)))
+        with_commit(mail.send_notice_confirmation, notice.pk)
     return notice
 
 
-def confirm_token(notice) -> str:
-    return signing.dumps(notice.pk, salt=CONFIRM_SALT)
+confirm_token = mail.confirm_token
 
 
 def confirm_contact(token: str, *, now=None) -> Notice:
     """The notifier opened the link: their address may be told the outcome (once)."""
     try:
-        pk = signing.loads(token, salt=CONFIRM_SALT)
+        pk = signing.loads(token, salt=mail.CONFIRM_SALT)
     except signing.BadSignature:
         raise NotFound("This link is not valid.", code="notice_not_found") from None
     now = now or timezone.now()
@@ -140,7 +139,7 @@ def confirm_contact(token: str, *, now=None) -> Notice:
                 notice=notice, kind=NoticeEventKind.CONFIRMED, created_at=now
             )
             if notice.status == NoticeStatus.DECIDED:  # decided before the notifier confirmed
-                transaction.on_commit(lambda: _notify_notifier(notice.pk))
+                _tell_notifier(notice, now)
     return notice
 
 
@@ -213,21 +212,16 @@ def decide_notice(
         locked.status, locked.legality, locked.decided_at = NoticeStatus.DECIDED, legality, now
         locked.save(update_fields=["status", "legality", "decided_at"])
         if locked.contact_confirmed_at is not None:
-            transaction.on_commit(lambda: _notify_notifier(locked.pk))
+            _tell_notifier(locked, now)
     return locked
 
 
-def _notify_notifier(pk: int) -> None:
-    """Tell the notifier the outcome, once, and record it in the notice's history."""
-    with transaction.atomic():
-        notice = Notice.objects.select_for_update().get(pk=pk)
-        if notice.events.filter(kind=NoticeEventKind.NOTIFIED).exists():
-            return
-        decided = notice.events.filter(kind=NoticeEventKind.DECIDED).last()
-        NoticeEvent.objects.create(
-            notice=notice, kind=NoticeEventKind.NOTIFIED, created_at=timezone.now()
-        )
-    mail.send_notice_outcome(notice, decided)
+def _tell_notifier(notice: Notice, now) -> None:
+    """Queue the outcome mail, once, and say so in the notice's history (locked row)."""
+    if notice.events.filter(kind=NoticeEventKind.NOTIFIED).exists():
+        return
+    NoticeEvent.objects.create(notice=notice, kind=NoticeEventKind.NOTIFIED, created_at=now)
+    with_commit(mail.send_notice_outcome, notice.pk)
 
 
 # ---------------------------------------------------------------- appeals ----
@@ -376,7 +370,7 @@ def decide_appeal(appeal, *, actor, reverse: bool, reason: str, now=None) -> App
         locked.outcome, locked.reason = outcome, reason
         locked.decided_by, locked.decided_at = actor, now
         locked.save(update_fields=["status", "outcome", "reason", "decided_by", "decided_at"])
-        transaction.on_commit(lambda: mail.send_appeal_outcome(locked))
+        with_commit(mail.send_appeal_outcome, locked.pk)
     return locked
 
 

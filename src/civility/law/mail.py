@@ -1,21 +1,34 @@
-"""The law's e-mail, plain text, sent after commit; a failure is logged, never undoes.
+"""The law's e-mail: plain text, background tasks queued with the work that asks for it.
 
 - to a notifier: the link that confirms their address, then the outcome
-  (only to a confirmed address);
-- to an author: the appeal's outcome and its reason;
+  (only to a confirmed address, once);
+- to an author: the appeal's outcome and its reason, and a sanction's
+  statement of reasons when it is imposed;
 - the statement of reasons added to the existing outcome e-mail
   (``statement_lines``, hooked into comments/notifications.py by apps.py).
+
+Like the decision e-mail (comments/notifications.py), each mail is a task
+(``django.tasks``, civility/background) queued in the transaction of the
+decision it reports (``with_commit``), retried while the mail server refuses,
+re-reading its rows by id: a failing mail server never undoes a decision.
 """
 
 from __future__ import annotations
 
-import logging
-
 from django.conf import settings
+from django.core import signing
 from django.core.mail import send_mail
+from django.tasks import task
 from django.urls import reverse
 
-log = logging.getLogger(__name__)
+from civility.background.enqueue import with_commit
+from civility.background.retries import retried
+
+CONFIRM_SALT = "civility.law.notice-contact"
+
+
+def confirm_token(notice) -> str:
+    return signing.dumps(getattr(notice, "pk", notice), salt=CONFIRM_SALT)
 
 
 def _url(name: str, *args) -> str:
@@ -23,20 +36,23 @@ def _url(name: str, *args) -> str:
     return f"{base}{reverse(name, args=args)}" if base else ""
 
 
-def _send(subject: str, lines: list[str], to: str) -> None:
+def _send(subject: str, lines: list[str], to: str) -> bool:
+    """Send one plain-text mail; raises while the server refuses (the task retries)."""
     if not to or "@" not in to:
-        return
-    try:
-        send_mail(
-            " ".join(subject.split()), "\n".join(lines) + "\n", settings.DEFAULT_FROM_EMAIL, [to]
-        )
-    except Exception:  # noqa: BLE001 - the record stands; the mail is a courtesy
-        log.exception("could not send %r", subject)
+        return False
+    send_mail(" ".join(subject.split()), "\n".join(lines) + "\n", settings.DEFAULT_FROM_EMAIL, [to])
+    return True
 
 
-def send_notice_confirmation(notice, token: str) -> None:
+@retried(max_attempts=5)
+@task()
+def send_notice_confirmation(notice_id: int) -> bool:
+    from .models import Notice
+
+    notice = Notice.objects.get(pk=notice_id)
+    token = confirm_token(notice)
     link = _url("comments:notice_confirm", token)
-    _send(
+    return _send(
         "Confirm your notice of illegal content",
         [
             "We received your notice that a comment is illegal:",
@@ -52,9 +68,15 @@ def send_notice_confirmation(notice, token: str) -> None:
     )
 
 
-def send_notice_outcome(notice, decided) -> None:
+@retried(max_attempts=5)
+@task()
+def send_notice_outcome(notice_id: int) -> bool:
+    from .models import Notice, NoticeEventKind
+
+    notice = Notice.objects.get(pk=notice_id)
+    decided = notice.events.filter(kind=NoticeEventKind.DECIDED).last()
     if decided is None:
-        return
+        return False
     found = {
         "illegal": "The comment is illegal and was removed.",
         "guidelines_only": "The comment is not illegal, but it breaks our guidelines and was removed.",
@@ -64,15 +86,20 @@ def send_notice_outcome(notice, decided) -> None:
     if decided.legal_ground:
         lines.append(f"Legal ground: {decided.legal_ground}")
     lines += ["", f"Explanation: {decided.explanation}", "", "A person decided this notice."]
-    _send("The decision on your notice", lines, notice.contact_email)
+    return _send("The decision on your notice", lines, notice.contact_email)
 
 
-def send_appeal_outcome(appeal) -> None:
+@retried(max_attempts=5)
+@task()
+def send_appeal_outcome(appeal_id: int) -> bool:
+    from .models import Appeal, AppealStatus
+
+    appeal = Appeal.objects.select_related("comment").get(pk=appeal_id)
     comment = appeal.comment
     if comment.erased_at:
-        return
+        return False
     what = "the sanction" if appeal.sanction_id else "the rejection of your comment"
-    if appeal.status == "reversed":
+    if appeal.status == AppealStatus.REVERSED:
         found = f"Your appeal was upheld: {what} is reversed."
     else:
         found = f"Your appeal was not upheld: {what} is confirmed."
@@ -87,18 +114,30 @@ def send_appeal_outcome(appeal) -> None:
     link = statement_link(comment)
     if link:
         lines += ["", f"Your comment's page: {link}"]
-    _send("The decision on your appeal", lines, comment.author_email)
+    return _send("The decision on your appeal", lines, comment.author_email)
 
 
 def on_sanction_changed(sender, *, sanction, lifted, **kwargs) -> None:
-    """Receiver for ``commenters.actions.sanction_changed``: the statement, to the
-    author of the comment it was imposed from (with CIVILITY_DSA)."""
+    """Receiver for ``commenters.actions.sanction_changed`` (after commit): queue
+    the statement for the author of the comment it was imposed from."""
     from . import enabled
+
+    if lifted or not enabled() or sanction.comment_id is None:
+        return
+    with_commit(send_sanction_statement, sanction.pk)
+
+
+@retried(max_attempts=5)
+@task()
+def send_sanction_statement(sanction_id: int) -> bool:
+    from civility.commenters.models import Sanction
+
     from .statements import statement_of_sanction
 
+    sanction = Sanction.objects.select_related("comment").get(pk=sanction_id)
     comment = sanction.comment
-    if lifted or not enabled() or comment is None or comment.erased_at:
-        return
+    if comment.erased_at:
+        return False
     statement = statement_of_sanction(sanction)
     lines = [
         f"Hello {comment.author_name},",
@@ -114,7 +153,7 @@ def on_sanction_changed(sender, *, sanction, lifted, **kwargs) -> None:
         link = statement_link(comment)
         if link:
             lines.append(f"  {link}")
-    _send("Your commenting is restricted", lines, comment.author_email)
+    return _send("Your commenting is restricted", lines, comment.author_email)
 
 
 def statement_link(comment) -> str:
