@@ -194,6 +194,11 @@ ADMIN_MODEL_RULES = {
         "editor": {VIEW, ADD, CHANGE, DELETE},
         "admin": {VIEW, ADD, CHANGE, DELETE},
     },
+    # Readers' reports, editors' picks and the thread log: read here, written
+    # by the threads app's action functions only.
+    "threads.report": {"moderator": {VIEW}, "editor": {VIEW}, "admin": {VIEW}},
+    "threads.featuredcomment": {"moderator": {VIEW}, "editor": {VIEW}, "admin": {VIEW}},
+    "threads.threadaction": {"moderator": {VIEW}, "editor": {VIEW}, "admin": {VIEW}},
     # Policy drafts: moderators read them; editors (and admins) make them.
     "guidelines.policydraft": {
         "moderator": {VIEW},
@@ -466,6 +471,25 @@ def admin_object(model_key: str, world):
         return LegalGround.objects.get_or_create(
             clause_id="threats", defaults={"legal_ground": "Criminal Code"}
         )[0].pk
+    if model_key == "threads.report":
+        from civility.threads.models import Report
+        from civility.threads.reports import report_comment
+        from civility.threads.visitor import Visitor
+
+        if found := Report.objects.first():
+            return found.pk
+        report_comment(world["published"], clause_id="promotion", visitor=Visitor.fresh())
+        return Report.objects.get().pk
+    if model_key == "threads.featuredcomment":
+        from civility.threads.picks import feature_comment
+
+        return feature_comment(world["published"], actor=world["users"]["moderator"]).pk
+    if model_key == "threads.threadaction":
+        from civility.threads.closing import close_comments
+        from civility.threads.models import ThreadAction
+
+        close_comments(world["article"], actor=world["users"]["moderator"])
+        return ThreadAction.objects.latest("pk").pk
     if model_key == "guidelines.clausethreshold":
         return ClauseThreshold.objects.get_or_create(
             clause_id="threats", defaults={"review_at": 0.5}
