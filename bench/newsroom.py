@@ -1,7 +1,8 @@
 """A simulated newsroom: does learning the moderators' own line save them work?
 
     .venv/bin/python bench/newsroom.py [--data DIR] [--cache FILE] [--rescore]
-                                       [--every 500] [--seed 0]
+                                       [--every 500] [--seed 0] [--civil-budget 0.01]
+                                       [--plot FILE.png]
 
 The stream. Every labelled dev row (both halves) of the sets in SETS, in one
 seeded random order, is posted as a comment: English news comments (C3),
@@ -23,7 +24,9 @@ share held (moderator workload), breaches published (approved
 automatically), civil comments rejected automatically, for the learning
 newsroom and for the default policy over the very same comments; then the
 figures after 2,000 human decisions against the target (>= 20% fewer holds,
-no more breaches published than the default policy).
+no more breaches published than the default policy). --plot draws the held
+share per block, learning against default (docs/img/newsroom.png, shown in
+docs/newsroom.md).
 """
 
 from __future__ import annotations
@@ -133,6 +136,30 @@ def simulate(gathered, labels, *, every: int, seed: int, civil_budget: float):
     return blocks, after, learned_at
 
 
+def plot(blocks, path: Path, *, civil_budget: float) -> None:
+    """The held share of each block, learning against default, by human decisions."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    ends = np.cumsum([b["human"] for b in blocks])
+    share = [100 * b["held"] / b["posted"] for b in blocks]
+    share_default = [100 * b["held_default"] / b["posted"] for b in blocks]
+    fig, ax = plt.subplots(figsize=(7, 3.6), dpi=100)
+    ax.plot(ends, share_default, marker="o", label="default policy")
+    ax.plot(ends, share, marker="o", label=f"learning (civil budget {civil_budget:g})")
+    ax.axvline(TARGET_DECISIONS, color="grey", linestyle=":", linewidth=1)
+    ax.set_xlabel("human decisions so far (end of each block)")
+    ax.set_ylabel("comments held (%)")
+    ax.set_ylim(0, max(share_default) * 1.2)
+    ax.set_title("Moderator workload in the simulated newsroom")
+    ax.legend(loc="lower left")
+    fig.tight_layout()
+    fig.savefig(path)
+    print(f"# curve drawn in {path}", file=sys.stderr)
+
+
 def pct(n, d) -> str:
     return f"{100 * n / d:5.1f}%" if d else "   – "
 
@@ -145,6 +172,7 @@ def main(argv=None) -> int:
     parser.add_argument("--every", type=int, default=500)
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--gather-only", action="store_true")
+    parser.add_argument("--plot", type=Path, default=None, help="draw the curve into this PNG")
     parser.add_argument(
         "--civil-budget",
         type=float,
@@ -177,6 +205,8 @@ def main(argv=None) -> int:
             f"| {total:>5} | {b['posted']:>6} | {pct(b['held'], b['posted'])} / {pct(b['held_default'], b['posted'])}"
             f" | {b['breach_pub']} / {b['breach_pub_default']} | {b['civil_rej']} / {b['civil_rej_default']} |"
         )
+    if args.plot:
+        plot(blocks, args.plot, civil_budget=args.civil_budget)
     print()
     for n, suggestion in learned:
         print(f"after {n} decisions the learning step suggests: {suggestion.describe()}")
