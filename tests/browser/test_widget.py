@@ -177,6 +177,60 @@ def test_errors_show_at_their_fields_with_focus_and_keep_the_text(
     expect(name).not_to_have_attribute("aria-invalid", "true")
 
 
+def test_one_press_posts_after_a_pause(page, host_page, embedded, engine_answers):
+    """Issue 14: the reader fills the form, pauses, and presses Post once."""
+    engine_answers("approve")
+    page.goto(host_page())
+    fill(page, email="")
+    page.wait_for_timeout(1500)
+    page.get_by_role("button", name="Post").click()
+    expect(widget(page).locator(".outcome")).to_have_text("Your comment is published.")
+    assert Comment.objects.get().author_email == ""
+
+
+def test_one_press_posts_after_a_pause_right_to_left_with_the_keyboard(
+    page, host_page, embedded, engine_answers
+):
+    engine_answers("approve")
+    page.goto(host_page(lang="ckb-IQ", direction="rtl"))
+    expect(widget(page)).to_have_attribute("dir", "rtl")
+    fill(page, name="هێمن", email="", text="هیوادارم ئاگربەستەکە بەردەوام بێت.")
+    page.wait_for_timeout(1500)
+    widget(page).locator("button[type=submit]").focus()
+    page.keyboard.press("Enter")
+    expect(widget(page).locator(".outcome.published")).to_be_visible()
+    assert Comment.objects.count() == 1
+
+
+def test_each_field_says_whether_it_is_required(page, host_page, embedded, settings):
+    page.goto(host_page())
+    box = widget(page)
+    for field, words in (
+        ("author_name", "Name (required)"),
+        ("author_email", "Email (optional)"),
+        ("text", "Comment (required)"),
+    ):
+        expect(box.locator(f"label[for=civ-{field}]").locator("..")).to_have_text(words)
+    expect(box.locator("#civ-author_email")).not_to_have_attribute("required", "")
+    expect(box).not_to_contain_text("All fields are required.")
+
+
+def test_after_a_rejection_the_text_stays_to_revise(page, host_page, embedded, engine_answers):
+    engine_answers("reject")
+    page.goto(host_page())
+    fill(page, text="My angry first draft.")
+    page.get_by_role("button", name="Post").click()
+    expect(widget(page).locator(".outcome")).to_have_text(
+        "Rejected: personal attacks are not allowed."
+    )
+    expect(widget(page).locator("#civ-text")).to_have_value("My angry first draft.")
+    engine_answers("approve")
+    widget(page).locator("#civ-text").fill(CIVIL)
+    page.get_by_role("button", name="Post").click()
+    expect(widget(page).locator(".outcome")).to_have_text("Your comment is published.")
+    expect(widget(page).locator("#civ-text")).to_have_value("")
+
+
 def test_a_page_on_an_origin_not_configured_gets_nothing(page, host_page, embedded):
     page.goto(host_page(allow=False))
     expect(widget(page).locator(".notice")).to_have_text("Comments could not be loaded.")
@@ -189,7 +243,10 @@ def test_the_widget_speaks_the_page_language_right_to_left(
     Article.objects.filter(pk=embedded.pk).update(language="ar")
     page.goto(host_page(lang="ar", direction="rtl"))
     with translation.override("ar"):
-        words = {w: translation.gettext(w) for w in ("Name", "Post", "Your comment is published.")}
+        words = {
+            w: translation.gettext(w)
+            for w in ("Name", "Post", "Your comment is published.", "required")
+        }
     box = widget(page)
     expect(box).to_have_attribute("lang", "ar")
     expect(box).to_have_attribute("dir", "rtl")
@@ -200,6 +257,11 @@ def test_the_widget_speaks_the_page_language_right_to_left(
     expect(box.locator(".outcome")).to_have_text(words["Your comment is published."])
     if words["Name"] != "Name":  # the Arabic catalog is compiled
         expect(box.locator("label[for=civ-author_name]")).to_have_text(words["Name"])
+        expect(box.locator("label[for=civ-author_name] + .need")).to_have_text(
+            f"({words['required']})"
+        )
+        # The accessible name is the field's name alone: the control says it is required.
+        expect(box.get_by_label(words["Name"], exact=True)).to_have_count(1)
 
 
 def test_a_sorani_page_gets_sorani_words_for_an_english_article(page, host_page, embedded):

@@ -92,7 +92,7 @@ def test_errors_and_outcomes_follow_the_article(client, db, engine_answers, lang
     article = make_article(lang)
     url = reverse("comments:post", args=[article.slug])
 
-    refused = client.post(url, form_data(author_name=""), HTTP_ACCEPT_LANGUAGE="en")
+    refused = client.post(url, form_data(author_name=""), follow=True, HTTP_ACCEPT_LANGUAGE="en")
     assert refused.status_code == 422
     html = refused.content.decode()
     assert f'<p class="field-error" id="author_name-error">{NAME_REQUIRED[lang]}</p>' in html
@@ -110,7 +110,7 @@ def test_errors_and_outcomes_follow_the_article(client, db, engine_answers, lang
 def test_a_refused_character_is_named_in_the_articles_language(client, db):
     article = make_article("ar")
     url = reverse("comments:post", args=[article.slug])
-    response = client.post(url, form_data(text="abc\u202edef"))
+    response = client.post(url, form_data(text="abc\u202edef"), follow=True)
     assert response.status_code == 422
     assert "يحتوي هذا على حرف يعيد ترتيب النص (U+202E)؛ يرجى حذفه." in response.content.decode()
     # The typed text comes back in a dir="auto" textarea, never as page markup.

@@ -102,6 +102,7 @@ def test_a_refusal_is_the_same_at_every_door(client, article, engine_answers):
             "text": TEXT,
             bots.TIMESTAMP_FIELD: bots.form_timestamp(),
         },
+        follow=True,  # post, redirect, get: the page answers with the refusal's status
     )
     assert response.status_code == 409
     assert not Comment.objects.exists()

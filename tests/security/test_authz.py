@@ -49,7 +49,8 @@ MATRIX = {
     ("GET", "articles/<str:slug>/"): every(200),
     ("GET", "tags/<str:slug>/"): every(200),
     ("GET", "guidelines/"): every(200),
-    ("POST", "articles/<str:slug>/comments/"): every(302),
+    # Post, redirect, get: a 303 back to the article, whoever posts.
+    ("POST", "articles/<str:slug>/comments/"): every(303),
     ("POST", "i18n/setlang/"): every(302),
     # The moderation pages: moderators, editors, admins.
     ("GET", "moderate/"): staff((302, 403), 200),

@@ -174,7 +174,7 @@ def test_the_form_and_the_api_carry_the_wish(article, settings, pinned_engine):
             "issued": bots.form_timestamp(),
         },
     )
-    assert response.status_code == 302
+    assert response.status_code == 303
     response = client.post(
         f"/api/articles/{article.slug}/comments",
         json.dumps(

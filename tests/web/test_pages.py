@@ -135,13 +135,32 @@ def test_unknown_article_is_404(client, db):
 
 def test_form_has_labels_csrf_and_states_the_limit(client, article):
     html = client.get(article.get_absolute_url()).content.decode()
-    for field, label in (("author_name", "Name"), ("author_email", "Email"), ("text", "Comment")):
-        assert f'<label for="id_{field}">{label}</label>' in html
+    # Each field says whether it is required, next to it (the seed's form: a
+    # name and the comment; the e-mail optional).
+    need = '<span class="field-need" aria-hidden="true">({})</span>'
+    for field, label, what in (
+        ("author_name", "Name", "required"),
+        ("author_email", "Email", "optional"),
+        ("text", "Comment", "required"),
+    ):
+        assert f'<label for="id_{field}">{label}</label> {need.format(what)}' in html
+    assert "All fields are required." not in html
+    assert 'id="id_author_email" value="" maxlength="254" autocomplete="email" aria' in html
     assert 'name="csrfmiddlewaretoken"' in html
     assert "2,000 characters at most." in html
     assert 'maxlength="2000"' in html
-    assert "Never shown on the site." in html
+    assert "Never shown on the site; needed only if you want an e-mail" in html
     assert ">Post</button>" in html
+
+
+def test_the_site_may_require_the_email(client, article, settings):
+    settings.CIVILITY_EMAIL_REQUIRED = True
+    html = client.get(article.get_absolute_url()).content.decode()
+    assert (
+        '<span class="field-need" aria-hidden="true">(required)</span></div>\n    <input type="email"'
+        in html
+    )
+    assert 'autocomplete="email" required' in html
 
 
 def test_closed_article_shows_no_form(client, article):
@@ -230,11 +249,12 @@ def test_posting_redirects_back_with_the_outcome(
     engine_answers(decision)
     response = client.post(post_url(article), form_data())
 
-    assert response.status_code == 302
+    assert response.status_code == 303
     assert response["Location"] == article.get_absolute_url() + "#comment-outcome"
     html = client.get(response["Location"]).content.decode()
     match = re.search(
-        r'<div id="comment-outcome" role="status">\s*<p class="outcome ([^"]+)">([^<]+)</p>', html
+        r'<div id="comment-outcome" role="status"[^>]*>\s*<p class="outcome ([^"]+)">([^<]+)</p>',
+        html,
     )
     assert match, html
     assert match.groups() == (css, outcome)
@@ -253,17 +273,62 @@ def test_engine_failure_holds_the_comment(client, article, engine_answers):
 def test_missing_email_shows_the_error_next_to_the_field_and_keeps_the_text(
     client, article, engine_answers
 ):
+    """Asked to be told the outcome, the reader must give an e-mail. Post,
+    redirect, get: a reload of the page with the error posts nothing."""
     response = client.post(
-        post_url(article), form_data(author_email="", text="My <typed> words\nkept")
+        post_url(article), form_data(author_email="", text="My <typed> words\nkept", notify="on")
     )
+    assert response.status_code == 303
+    assert response["Location"] == article.get_absolute_url() + "#error-summary"
+    response = client.get(response["Location"])
     assert response.status_code == 422
     html = response.content.decode()
     assert 'id="author_email-error"' in html
-    assert "Please give your email address; it is never shown." in html
+    assert "Please give your email address, so we can tell you the outcome." in html
+    # The summary at the top of the form links to the field.
+    assert re.search(r'<div class="error-summary" id="error-summary" tabindex="-1" autofocus', html)
+    assert '<li><a href="#id_author_email">Please give your email address' in html
     assert 'aria-invalid="true"' in html
     assert 'value="Shilan"' in html
     assert ">\nMy &lt;typed&gt; words\nkept</textarea>" in html
     assert not Comment.objects.exists()
+    # Read once: the next visit is a fresh form.
+    again = client.get(article.get_absolute_url())
+    assert again.status_code == 200 and "error-summary" not in again.content.decode()
+
+
+def test_without_an_email_the_comment_posts(client, article, engine_answers):
+    engine_answers("approve")
+    response = client.post(post_url(article), form_data(author_email=""), follow=True)
+    assert "Your comment is published." in response.content.decode()
+    assert Comment.objects.get().author_email == ""
+
+
+def test_every_field_at_fault_is_marked_and_summarised(client, article, engine_answers):
+    response = client.post(
+        post_url(article), form_data(author_name="", author_email="nope", text=""), follow=True
+    )
+    assert response.status_code == 422
+    html = response.content.decode()
+    for field in ("author_name", "author_email", "text"):
+        assert re.search(rf'id="id_{field}"[^>]*aria-invalid="true"', html), field
+        assert f'<li><a href="#id_{field}">' in html
+    assert "<title>Error: Russia defends" in html
+
+
+def test_after_a_hold_or_a_rejection_the_form_keeps_what_was_typed(client, article, engine_answers):
+    engine_answers("reject")
+    html = client.post(
+        post_url(article), form_data(text="My first draft."), follow=True
+    ).content.decode()
+    assert "Rejected: personal attacks are not allowed." in html
+    assert 'value="Shilan"' in html and ">\nMy first draft.</textarea>" in html
+    engine_answers("approve")
+    html = client.post(
+        post_url(article), form_data(text="My second draft."), follow=True
+    ).content.decode()
+    # Published: the name stays, the comment box is empty for the next one.
+    assert 'value="Shilan"' in html and "My second draft.</textarea>" not in html
 
 
 @pytest.mark.parametrize(
@@ -280,7 +345,7 @@ def test_missing_email_shows_the_error_next_to_the_field_and_keeps_the_text(
 def test_invalid_fields_are_refused_with_their_message(
     client, article, engine_answers, field, value, message
 ):
-    response = client.post(post_url(article), form_data(**{field: value}))
+    response = client.post(post_url(article), form_data(**{field: value}), follow=True)
     assert response.status_code == 422
     html = response.content.decode()
     error = re.search(rf'<p class="field-error" id="{field}-error">([^<]*)</p>', html)
@@ -292,14 +357,14 @@ def test_the_length_limit_is_a_setting(client, article, engine_answers, settings
     settings.CIVILITY_COMMENT_MAX_CHARS = 10
     html = client.get(article.get_absolute_url()).content.decode()
     assert "10 characters at most." in html
-    response = client.post(post_url(article), form_data(text="x" * 11))
+    response = client.post(post_url(article), form_data(text="x" * 11), follow=True)
     assert response.status_code == 422
 
 
 def test_posting_to_a_closed_article_is_refused(client, article, engine_answers):
     article.comments_open = False
     article.save()
-    response = client.post(post_url(article), form_data())
+    response = client.post(post_url(article), form_data(), follow=True)
     assert response.status_code == 409
     assert "Comments are closed for this article." in response.content.decode()
     assert not Comment.objects.exists()

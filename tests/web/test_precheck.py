@@ -33,7 +33,8 @@ def test_a_warning_names_the_clause_its_message_and_the_words_found(
         "warnings": [
             {
                 "clause_id": "personal_attacks",
-                "message": "Rejected: personal attacks are not allowed.",
+                # Nothing is posted yet: the clause's rule, spoken of the future.
+                "message": "This may be rejected: personal attacks are not allowed.",
                 "quotes": ["Idiot"],
             }
         ]
@@ -62,7 +63,7 @@ def test_the_message_is_in_the_articles_language(client, article, engine_answers
     article.save()
     engine_answers("review")
     message = ask(client, "Idiot, you know nothing.").json()["warnings"][0]["message"]
-    assert message != "Rejected: personal attacks are not allowed."
+    assert message == "قد يُرفض هذا: الهجمات الشخصية غير مسموح بها."
     assert any("\u0600" <= ch <= "\u06ff" for ch in message)
 
 

@@ -101,7 +101,9 @@ def check_posting(*, ip: str, email: str, text: str, now: float | None = None) -
     if ip:
         hit("ip", ip, settings.CIVILITY_RATE_LIMIT_IP, now=now)
     # One mailbox, one allowance: "a+1@x", '"a"@x' and "A@X" are one reader.
-    hit("email", identity.email(email), settings.CIVILITY_RATE_LIMIT_EMAIL, now=now)
+    # No e-mail (it is optional): no mailbox to count; "" would be everyone's.
+    if email:
+        hit("email", identity.email(email), settings.CIVILITY_RATE_LIMIT_EMAIL, now=now)
     key = text_key(text)
     if len(key) >= SAME_TEXT_MIN_CHARS:
         hit("text", key, settings.CIVILITY_RATE_LIMIT_SAME_TEXT, now=now)

@@ -239,6 +239,8 @@ def embed_payload(article: Article, page: int, current=None) -> dict:
             "name_max": steps.NAME_MAX,
             "email_max": steps.EMAIL_MAX,
             "text_max": CommentForm().text_max,
+            # The seed's form: a name and the comment; the e-mail when the site asks.
+            "email_required": steps.email_required(False),
         },
         "thread": cache.cached(
             article.pk, "embed", (page,), lambda: _thread_part(article, page), current=current

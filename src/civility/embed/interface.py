@@ -48,11 +48,16 @@ def strings() -> dict[str, str]:
         "empty": _("No comments yet."),
         "erased": _("Name removed at the author's request"),
         "post_heading": _("Post a comment"),
-        "required_help": _("All fields are required."),
+        # Each field says whether it is required, next to its label (issue 14).
+        "required": _("required"),
+        "optional": _("optional"),
         "honeypot": _("Leave this field empty"),
         "name": _("Name"),
         "email": _("Email"),
         "email_help": _("Never shown on the site."),
+        "email_optional_help": _(
+            "Never shown on the site; needed only if you want an e-mail when a moderator decides."
+        ),
         "comment": _("Comment"),
         "text_help": _("%(max)s characters at most.") % {"max": max_display},
         "counter": _("{count} of {max} characters"),

@@ -1,8 +1,8 @@
 """Reader pages: the home page, an article with its comments, a tag's articles.
 
-Read-only views. Posting a comment is ``comment_form.py``, which re-renders
-the article page through ``render_article`` when the comment is refused, so
-both paths show exactly the same page.
+Read-only views. Posting a comment is ``comment_form.py``, which always
+redirects back here; what the reader typed and the errors come along
+(``kept.py``).
 """
 
 from __future__ import annotations
@@ -17,6 +17,8 @@ from civility.comments.models import Comment
 from civility.i18n import interface_language
 from civility.posting.form import CommentForm
 from civility.threads import cache
+
+from .kept import kept_form
 
 # Approved comments per page under an article; past this, ?page=2 and so on.
 COMMENTS_PER_PAGE = 50
@@ -42,7 +44,13 @@ def tag_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 def article_detail(request: HttpRequest, slug: str) -> HttpResponse:
     article = get_object_or_404(Article, slug=slug)
-    return render_article(request, article, CommentForm())
+    # The form's error messages speak the article's language, as the page does.
+    with translation.override(article.language):
+        form, status, retry_after = kept_form(request, article)
+    response = render_article(request, article, form, status=status)
+    if retry_after:
+        response["Retry-After"] = str(retry_after)
+    return response
 
 
 class _Counted:

@@ -3,11 +3,20 @@ service's doors.
 
 The door parses: the form's bot checks (abuse/bots.py) and its fields
 (posting/form.py), then hands the submission to ``posting.submit`` and
-renders the outcome. Post/Redirect/Get: a comment that was stored
-(published, held or rejected) redirects back to the article with the
-outcome's message, so a reload never posts twice. A refusal re-renders the
-article page with the message next to the field and the typed values kept,
-answered with the refusal's HTTP status (never a 200 that carries a failure).
+renders the outcome. Post/Redirect/Get, always, so a reload never posts
+again (issue 14: the error page's URL re-posted on reload):
+
+- a comment that was stored (published, held or rejected) redirects back to
+  the article with the outcome's message; after a hold or a rejection the
+  form keeps what the reader typed, so they can revise;
+- a form with errors, or one the service refused (a closed thread, a rate
+  limit), redirects back too, and the article page shows every error at its
+  field and in a summary at the top of the form, with the typed values.
+
+What the next GET shows travels in the session (``KEPT``), read once.
+The redirect is a 303; the refusal's own status is kept in the session and
+the article page answers with it, so the page that carries a failure is
+never a 200.
 """
 
 from __future__ import annotations
@@ -33,7 +42,8 @@ from civility.posting.outcome import Outcome
 from civility.posting.service import submit
 from civility.posting.submission import Door
 
-from .articles import COMMENTS_PER_PAGE, render_article
+from .articles import COMMENTS_PER_PAGE
+from .kept import keep
 
 # The outcome decides how the message looks (green, amber, red).
 OUTCOME_LEVELS = {
@@ -61,7 +71,7 @@ def _post(request: HttpRequest, article: Article) -> HttpResponse:
     except CivilityError as error:
         return _refused(request, article, form, Outcome.refusal(error))
     if not valid:
-        return render_article(request, article, form, status=422)
+        return _back_with_errors(request, article, form, status=422)
     outcome = submit(form.submission(Door.FORM, article, ip=client_ip(request)))
     if outcome.refused:
         return _refused(request, article, form, outcome)
@@ -77,17 +87,33 @@ def _post(request: HttpRequest, article: Article) -> HttpResponse:
         messages.info(
             request, reverse("comments:statement", args=[token]), extra_tags="statement-link"
         )
-    return HttpResponseRedirect(_back_to_thread(article, outcome.outcome))
+    if outcome.outcome != "published":
+        # Held or rejected: the reader may revise what they wrote.
+        keep(request, article, form.data)
+    else:
+        # Published: the next comment is another; who they are stays.
+        keep(request, article, {k: form.data.get(k, "") for k in ("author_name", "author_email")})
+    return HttpResponseRedirect(_back_to_thread(article, outcome.outcome), status=303)
 
 
 def _refused(request, article, form, outcome: Outcome) -> HttpResponse:
     # A field's error shows next to it; a closed thread, a rate limit and the
-    # like above the form. The page answers with the refusal's status.
+    # like above the form (and in the summary).
     form.add_failure(outcome.error)
-    response = render_article(request, article, form, status=outcome.http_status)
-    if outcome.retry_after:
-        response["Retry-After"] = str(outcome.retry_after)
-    return response
+    return _back_with_errors(
+        request, article, form, status=outcome.http_status, retry_after=outcome.retry_after
+    )
+
+
+def _back_with_errors(
+    request, article: Article, form: CommentForm, *, status: int, retry_after=None
+):
+    errors = {name: [str(e) for e in problems] for name, problems in form.errors.items()}
+    keep(request, article, form.data, errors=errors, status=status, retry_after=retry_after)
+    # To the summary itself: a browser focuses a focusable fragment target, and
+    # a fragment that is not focusable (the heading) would take focus away again.
+    url = reverse("articles:detail", args=[article.slug]) + "#error-summary"
+    return HttpResponseRedirect(url, status=303)
 
 
 def _back_to_thread(article: Article, outcome: str) -> str:

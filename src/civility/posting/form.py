@@ -20,7 +20,7 @@ from civility.abuse.bots import form_timestamp
 from civility.errors import CivilityError
 from civility.i18n import error_message
 
-from .steps import EMAIL_MAX, NAME_MAX
+from .steps import EMAIL_MAX, NAME_MAX, email_required
 from .submission import Door, Submission
 
 
@@ -34,9 +34,12 @@ class CommentForm(forms.Form):
         max_length=NAME_MAX,
         error_messages={"required": _("Please give your name.")},
     )
+    # Optional, as on the seed's form: required only when the reader asks to be
+    # told the outcome or the site asks everyone (steps.email_required).
     author_email = forms.EmailField(
         label=_("Email"),
         max_length=EMAIL_MAX,
+        required=False,
         error_messages={
             "required": _("Please give your email address; it is never shown."),
             "invalid": _("Please give a valid email address, like name@example.com."),
@@ -77,6 +80,40 @@ class CommentForm(forms.Form):
     def text_max_display(self) -> str:
         # "2,000" in English; grouped as the interface language writes numbers.
         return number_format(self.text_max, force_grouping=True)
+
+    @property
+    def email_required(self) -> bool:
+        """Whether the e-mail is asked of everyone (the notify box asks for it too)."""
+        return email_required(False)
+
+    def clean(self):
+        data = super().clean()
+        if (
+            not data.get("author_email")
+            and "author_email" not in self.errors
+            and email_required(data.get("notify", False))
+        ):
+            if self.email_required:
+                self.add_error(
+                    "author_email", self.fields["author_email"].error_messages["required"]
+                )
+            else:
+                self.add_error(
+                    "author_email",
+                    forms.ValidationError(
+                        _("Please give your email address, so we can tell you the outcome."),
+                        code="required",
+                    ),
+                )
+        return data
+
+    def errors_in_order(self) -> list[tuple[str, str]]:
+        """(field id, message) for the error summary, in the form's order; the
+        errors about no field first, pointing at the form's first field."""
+        found = [("id_author_name", str(e)) for e in self.non_field_errors()]
+        for name in ("author_name", "author_email", "text", "notify"):
+            found += [(f"id_{name}", str(e)) for e in self.errors.get(name, ())]
+        return found
 
     def clean_text(self) -> str:
         text = self.cleaned_data["text"]

@@ -153,6 +153,10 @@ def sanctions(p: Posting) -> Posting:
 def well_formed(p: Posting) -> Posting:
     """Name, e-mail and text: present, not too long, no invisible tricks (422).
 
+    The e-mail is optional unless the reader asks to be told the outcome or
+    the site requires it (``email_required``); one that is given must be an
+    address.
+
     Characters are refused, never stripped: a comment is stored as written
     (abuse/textrules.py). A pre-submit check has only a text, and an empty
     one is simply nothing to warn about.
@@ -174,8 +178,33 @@ def well_formed(p: Posting) -> Posting:
         raise ValidationFailed(
             f"Your name can be {NAME_MAX} characters at most.", field="author_name", code="too_long"
         )
-    if not email:
+    if not email and email_required(s.notify):
         raise ValidationFailed("Please enter your email.", field="author_email", code="required")
+    if email:
+        _check_email(email)
+    if not text:
+        raise ValidationFailed("Please write a comment.", field="text", code="required")
+    if len(text) > max_chars:
+        raise _too_long(text, max_chars)
+    # One line each: both reach e-mail (a greeting, a recipient), where a line
+    # break would let the sender write text of their own (issue 12, item 4).
+    textrules.check_text(name, field="author_name", one_line=True)
+    if email:
+        textrules.check_text(email, field="author_email", one_line=True)
+    textrules.check_text(
+        text, field="text", max_bytes=getattr(settings, "CIVILITY_COMMENT_MAX_BYTES", None)
+    )
+    return replace(p, author_name=name, author_email=email, text=text)
+
+
+def email_required(notify: bool) -> bool:
+    """The seed's form asks for a name and the comment; the e-mail only when the
+    reader asks to be told the outcome, or the site asks everyone for one
+    (``CIVILITY_EMAIL_REQUIRED``)."""
+    return bool(notify) or bool(getattr(settings, "CIVILITY_EMAIL_REQUIRED", False))
+
+
+def _check_email(email: str) -> None:
     if len(email) > EMAIL_MAX:
         raise ValidationFailed(
             "This email address is too long.", field="author_email", code="too_long"
@@ -186,18 +215,6 @@ def well_formed(p: Posting) -> Posting:
         raise ValidationFailed(
             "Please enter a valid email address.", field="author_email", code="invalid_email"
         ) from None
-    if not text:
-        raise ValidationFailed("Please write a comment.", field="text", code="required")
-    if len(text) > max_chars:
-        raise _too_long(text, max_chars)
-    # One line each: both reach e-mail (a greeting, a recipient), where a line
-    # break would let the sender write text of their own (issue 12, item 4).
-    textrules.check_text(name, field="author_name", one_line=True)
-    textrules.check_text(email, field="author_email", one_line=True)
-    textrules.check_text(
-        text, field="text", max_bytes=getattr(settings, "CIVILITY_COMMENT_MAX_BYTES", None)
-    )
-    return replace(p, author_name=name, author_email=email, text=text)
 
 
 def _too_long(text: str, max_chars: int) -> ValidationFailed:
@@ -253,9 +270,20 @@ def repeat(p: Posting) -> Posting:
     "The same" as every limit counts it: one key per mailbox, the engine's
     text identity (abuse/identity.py, rate_limits.text_key)."""
     text = limits.text_key(p.text)
-    key = f"{p.submission.article.pk}\n{identity.email(p.author_email)}\n{text}"
+    key = f"{p.submission.article.pk}\n{_poster_key(p)}\n{text}"
     p = replace(p, content_hash=hashlib.sha256(key.encode()).hexdigest())
     return replace(p, answer=repeat_of(p))
+
+
+def _poster_key(p: Posting) -> str:
+    """Who "the same poster" is for ``repeat``: the mailbox; without an e-mail
+    (it is optional) the signed-in reader, else the address's hash, so two
+    readers who post the same short words without an e-mail stay two comments."""
+    if p.author_email:
+        return identity.email(p.author_email)
+    if p.submission.reader is not None:
+        return f"reader:{p.submission.reader.pk}"
+    return f"ip:{hash_ip(p.submission.ip_address) or ''}"
 
 
 def repeat_of(p: Posting) -> Comment | None:
@@ -306,6 +334,8 @@ def moderate(p: Posting) -> Posting:
 
 
 def _recent_texts(email: str, now: datetime) -> tuple[str, ...]:
+    if not email:  # no e-mail: no way to know which earlier comments were theirs
+        return ()
     return tuple(
         Comment.objects.filter(author_email=email, created_at__gte=now - timedelta(days=1))
         .order_by("-created_at")

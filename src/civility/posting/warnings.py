@@ -62,8 +62,24 @@ def warnings_of(verdict, text: str) -> list[ClauseWarning]:
         # No clause of that id: the policy's general rule ("violation"), cited
         # by its text, which the catalogs translate when it is the default one.
         message = clause_message(clause_id, clause.message) if clause else gettext(reason.guideline)
-        warnings[clause_id] = ClauseWarning(clause_id, message, quotes)
+        warnings[clause_id] = ClauseWarning(clause_id, may_be_rejected(message), quotes)
     return list(warnings.values())
+
+
+def may_be_rejected(message: str) -> str:
+    """The clause's message, spoken of the future: nothing has been posted yet.
+
+    A clause's reader message announces a decision ("Rejected: personal
+    attacks are not allowed."), which is wrong before the reader has posted
+    anything (issue 14). Every catalog writes it as a verdict, a colon and
+    the rule, so the rule after the colon goes into "This may be rejected:
+    {rule}"; a site's own message without a colon follows "This may be
+    rejected." whole.
+    """
+    verdict, colon, rule = message.partition(":")
+    if colon and verdict.strip() and rule.strip():
+        return gettext("This may be rejected: %(rule)s") % {"rule": rule.strip()}
+    return f"{gettext('This may be rejected.')} {message}".strip()
 
 
 def _quotes(text: str, evidence) -> tuple[str, ...]:

@@ -59,7 +59,9 @@
     ".empty,.notice{color:var(--civility-muted,#4a4a4a)}",
     ".pages{display:flex;gap:1em;align-items:center;flex-wrap:wrap;margin:.75em 0}",
     ".field{margin:0 0 1em}",
-    "label{display:block;font-weight:700;margin:0 0 .25em}",
+    "label{display:inline;font-weight:700}",
+    ".label{margin:0 0 .25em}",
+    ".need{font-weight:400;color:var(--civility-muted,#4a4a4a)}",
     "input,textarea{display:block;width:100%;font:inherit;color:var(--civility-text,#1b1b1b);",
     "background:var(--civility-input-background,#fff);border:1px solid var(--civility-input-border,#767676);",
     "border-radius:var(--civility-radius,4px);padding:.5em;margin:0}",
@@ -297,16 +299,25 @@
     }
   };
 
-  Widget.prototype.field = function (name, label, control, help) {
+  Widget.prototype.field = function (name, label, control, help, optional) {
     var helpId = help ? "civ-" + name + "-help" : null;
+    var words = this.words;
     control.setAttribute("id", "civ-" + name);
     control.setAttribute("name", name);
-    control.setAttribute("required", "");
+    if (!optional) control.setAttribute("required", "");
     if (helpId) control.setAttribute("aria-describedby", helpId);
     var error = h("p", { "class": "field-error", id: "civ-" + name + "-error", hidden: true });
     this.fields[name] = { control: control, error: error, help: helpId };
     return h("div", { "class": "field" }, [
-      h("label", { "for": "civ-" + name, text: label }),
+      // Required or optional, said next to each field, outside the label so
+      // the field's name stays its name (screen readers hear the control's
+      // own required state, so this is hidden from them).
+      h("div", { "class": "label" }, [
+        h("label", { "for": "civ-" + name, text: label }),
+        document.createTextNode(" "),
+        h("span", { "class": "need", "aria-hidden": "true",
+          text: "(" + (optional ? words.optional : words.required) + ")" })
+      ]),
       control,
       help ? h("p", { "class": "help", id: helpId, text: help }) : null,
       error
@@ -339,13 +350,13 @@
       event.preventDefault();
       self.submit();
     } }, [
-      h("p", { "class": "help", text: words.required_help }),
       this.general,
       READER_TOKEN ? null : this.field("author_name", words.name,
         h("input", { type: "text", maxlength: String(limits.name_max), autocomplete: "name", dir: "auto" })),
       READER_TOKEN ? null : this.field("author_email", words.email,
         h("input", { type: "email", maxlength: String(limits.email_max), autocomplete: "email" }),
-        words.email_help),
+        limits.email_required ? words.email_help : words.email_optional_help,
+        !limits.email_required),
       this.field("text", words.comment, text, words.text_help),
       // People never see this field; bots fill it in (the server refuses them).
       h("div", { "class": "trap", "aria-hidden": "true" }, [
@@ -413,10 +424,11 @@
       var data = answer.data;
       if (answer.status === 201 || answer.status === 202) {
         self.showErrors([]);
-        self.fields.text.control.value = "";
-        self.fields.text.control.dispatchEvent(new Event("input"));
         self.announce(data.message, data.outcome);
         if (data.outcome === "published") {
+          // Held or rejected, the text stays, so the reader can revise it.
+          self.fields.text.control.value = "";
+          self.fields.text.control.dispatchEvent(new Event("input"));
           // The new comment is last, on the last page: show that page.
           return self.refresh(Math.ceil((self.data.thread.count + 1) / PAGE_SIZE));
         }

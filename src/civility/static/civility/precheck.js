@@ -5,7 +5,8 @@
 // the moderation engine and stores nothing. If it answers warnings, they are
 // shown above the button (role="alert": the clause's message and the words
 // found) with "Post anyway" and "Revise". The warning never blocks by itself:
-// a second press of "Post" (or "Post anyway") posts. Whatever goes wrong here
+// a press of "Post" while it is shown (or "Post anyway") posts; a press that
+// brings up a warning the reader had not seen yet does not. Whatever goes wrong here
 // (no network, a 429, a slow answer) lets the form post as it would without
 // this script. Plain script, loaded with `defer`, no inline handlers (CSP).
 (function () {
@@ -125,12 +126,19 @@
 
     function postNow() {
       posting = true;
-      // requestSubmit keeps the browser's own submit path; submit() for old ones.
-      if (form.requestSubmit) {
-        form.requestSubmit();
-      } else {
-        form.submit();
-      }
+      // Never from inside the submit event: a browser ignores requestSubmit()
+      // while it is still firing "submit" (the form's "firing submission
+      // events" flag), and a promise that has already settled (the check the
+      // pause asked for) runs its callback right there. That lost the first
+      // press after a pause (issue 14); a task of its own is always outside.
+      window.setTimeout(function () {
+        // requestSubmit keeps the browser's own submit path; submit() for old ones.
+        if (form.requestSubmit) {
+          form.requestSubmit();
+        } else {
+          form.submit();
+        }
+      }, 0);
     }
 
     textarea.addEventListener("input", function () {
@@ -154,8 +162,28 @@
 
     form.addEventListener("submit", function (event) {
       var text = textarea.value;
+      // The press supersedes the pause: a pending check must not bring back
+      // a warning the reader has since dismissed with "Revise".
+      if (timer) {
+        window.clearTimeout(timer);
+        timer = null;
+      }
       // The second press on the same text posts, warned or not.
       if (posting || warnedFor === text || !text.trim()) {
+        return;
+      }
+      // The pause already checked this very text: decide now, in the press.
+      // Nothing to warn about, or the warning is already on screen (the
+      // reader has read it and pressed Post all the same): the press posts,
+      // as any form does. One press posts, always; only a warning the reader
+      // has not yet seen takes a press of its own.
+      if (checkedText === text) {
+        if (!warnings.length || !box.hidden) {
+          return;
+        }
+        event.preventDefault();
+        warnedFor = text;
+        show(warnings);
         return;
       }
       event.preventDefault();
@@ -166,8 +194,7 @@
           postNow();
         }
       }, SUBMIT_WAIT_MS);
-      var known = checkedText === text ? Promise.resolve(warnings) : ask(text);
-      known.then(function (list) {
+      ask(text).then(function (list) {
         if (answered) {
           return;
         }

@@ -47,8 +47,10 @@
         body.classList.remove("text-size-" + i);
       }
       body.classList.add("text-size-" + level);
-      bigger.disabled = level >= LEVELS - 1;
-      smaller.disabled = level <= 0;
+      // aria-disabled, not disabled: a disabled button loses focus to <body>
+      // the moment the reader presses it to its limit.
+      bigger.setAttribute("aria-disabled", String(level >= LEVELS - 1));
+      smaller.setAttribute("aria-disabled", String(level <= 0));
     }
 
     bigger.addEventListener("click", function () {
@@ -93,6 +95,46 @@
     counter.hidden = false;
   }
 
+  // After a post the page opens on what happened: the error summary, else
+  // the outcome. Focus makes a screen reader read it (a role="status" whose
+  // text is there on load is not announced); autofocus does the same without
+  // this script, where the browser honours it.
+  function focusOutcome() {
+    var target = document.getElementById("error-summary");
+    if (!target) {
+      var outcome = document.getElementById("comment-outcome");
+      target = outcome && outcome.textContent.trim() ? outcome : null;
+    }
+    if (target) {
+      target.focus();
+    }
+  }
+
+  function setupErrorLinks() {
+    // A link in the summary puts the cursor in its field, not just the view.
+    var summary = document.getElementById("error-summary");
+    if (!summary) {
+      return;
+    }
+    summary.addEventListener("click", function (event) {
+      var link = event.target.closest("a[href^='#']");
+      var field = link && document.getElementById(link.getAttribute("href").slice(1));
+      if (field) {
+        event.preventDefault();
+        field.focus();
+      }
+    });
+  }
+
   setupTextSize();
   setupCounter();
+  setupErrorLinks();
+  // After the browser has scrolled to the URL's fragment, which may move focus.
+  if (document.readyState === "complete") {
+    focusOutcome();
+  } else {
+    window.addEventListener("load", function () {
+      window.setTimeout(focusOutcome, 0);
+    });
+  }
 })();
