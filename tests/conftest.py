@@ -41,6 +41,26 @@ CHROMIUM_ARGS = [
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix) -> None:
+    """Tests pass the time in (``now=``), often hours back: allow old decision times.
+
+    The database refuses a decision whose time is not the insert time
+    (comments/triggers.py); the trigger tests switch this off to see it.
+    On PostgreSQL every connection, a live server's included, starts with
+    ``civility.backdating = on``.
+    """
+    from django.conf import settings
+
+    from civility.comments import triggers
+
+    triggers.allow_backdating(True)
+    database = settings.DATABASES["default"]
+    if database["ENGINE"].endswith("postgresql"):
+        options = database.setdefault("OPTIONS", {})
+        options["options"] = f"{options.get('options', '')} -c civility.backdating=on".strip()
+
+
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     # A test that takes a browser is a browser test, marked or not, so that
     # `-m "not browser"` really leaves Chromium out.

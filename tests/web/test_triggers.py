@@ -6,11 +6,16 @@ CIVILITY_DATABASE_URL set), because each vendor has its own trigger SQL.
 
 from __future__ import annotations
 
+import contextlib
+import datetime as dt
+
 import pytest
 from django.db import IntegrityError, connection, transaction
+from django.utils import timezone
 
+from civility.comments import actions
 from civility.comments.models import Comment, CommentStatus, DecisionRecord
-from civility.errors import ImmutableRecord
+from civility.errors import ImmutableRecord, ValidationFailed
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db]
 
@@ -102,3 +107,76 @@ def test_a_whole_database_flush_still_works(post):
     call_command("flush", interactive=False, verbosity=0)
     assert not DecisionRecord.objects.exists()
     assert not Comment.objects.exists()
+
+
+# --- issue 12, item 8: the attacks as the issue wrote them ------------------------
+
+
+@contextlib.contextmanager
+def strict_clock():
+    """The production database: no back-dating (tests/conftest.py allows it)."""
+    from civility.comments import triggers
+
+    previous = triggers.allow_backdating(False)
+    try:
+        with transaction.atomic():
+            if connection.vendor == "postgresql":
+                with connection.cursor() as cursor:
+                    cursor.execute("SET LOCAL civility.backdating = 'off'")
+            yield
+    finally:
+        triggers.allow_backdating(previous)
+
+
+def test_raw_sql_delete_of_comments_fails_and_leaves_no_orphan_decision(post):
+    comment = post().comment
+    with pytest.raises(IntegrityError, match="never deleted"):
+        _raw("DELETE FROM comments_comment")
+    with pytest.raises(IntegrityError, match="never deleted"):
+        _raw("DELETE FROM comments_comment WHERE id = %s", [comment.pk])
+    assert Comment.objects.filter(pk=comment.pk).exists()
+    assert DecisionRecord.objects.filter(comment_id=comment.pk).count() == 1
+
+
+INSERT_DECISION = (
+    "INSERT INTO comments_decision (comment_id, status, clause_id, guideline, category,"
+    " scores, evidence, suggested, engine_version, note, created_at)"
+    " VALUES (%s, 'approved', '', '', '', '{}', '[]', '', '', 'by hand', %s)"
+)
+
+
+@pytest.mark.parametrize(
+    "when",
+    [
+        dt.timedelta(days=-30),
+        dt.timedelta(hours=-1),
+        dt.timedelta(minutes=-5),
+        dt.timedelta(days=2),
+    ],
+)
+def test_a_decision_with_a_back_dated_time_is_refused(post, moderator, when):
+    comment = post(decision="review").comment
+    stamp = timezone.now() + when
+    with pytest.raises(IntegrityError, match="insert time"), strict_clock():
+        _raw(INSERT_DECISION, [comment.pk, stamp])
+    with pytest.raises(IntegrityError, match="insert time"), strict_clock():
+        actions.decide(comment, status="approved", actor=moderator, now=stamp)
+    assert DecisionRecord.objects.filter(comment_id=comment.pk).count() == 1
+    # Now is now: the same insert at the time of the insert is a decision.
+    with strict_clock():
+        _raw(INSERT_DECISION, [comment.pk, timezone.now()])
+        actions.decide(comment, status="approved", actor=moderator)
+    assert DecisionRecord.objects.filter(comment_id=comment.pk).count() == 3
+
+
+@pytest.mark.parametrize("status", ["approved", "pending", "rejected"])
+def test_a_decision_cites_only_a_clause_of_the_policy_in_force(post, moderator, status):
+    comment = post(decision="review").comment
+    with pytest.raises(ValidationFailed) as refused:
+        actions.decide(comment, status=status, actor=moderator, clause_id="anything-at-all")
+    assert (refused.value.code, refused.value.field) == ("unknown_clause", "clause_id")
+    with pytest.raises(ValidationFailed):
+        actions.decide_many([comment], status=status, actor=moderator, clause_id="<script>")
+    assert DecisionRecord.objects.filter(comment_id=comment.pk).count() == 1
+    approved = actions.decide(comment, status="approved", actor=moderator, clause_id="criticism")
+    assert approved.clause_id == "criticism"

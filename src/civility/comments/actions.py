@@ -176,8 +176,14 @@ def _checked(status, actor, clause_id: str) -> tuple[CommentStatus, str, str]:
             )
         guideline = clause.text
     elif clause_id:
+        # Any status: the log names only clauses of the policy in force (issue
+        # 12, item 8: an approval stored whatever string it was given).
         clause = site_policy.clause(clause_id)
-        guideline = clause.text if clause is not None else ""
+        if clause is None:
+            raise ValidationFailed(
+                "No such guideline clause.", field="clause_id", code="unknown_clause"
+            )
+        guideline = clause.text
     return status, clause_id, guideline
 
 

@@ -8,7 +8,29 @@ raw SQL and other programs bypass it, so the database itself refuses too:
   ``ip_hash`` may become NULL, and name, e-mail and content hash may become
   the erasure placeholders, all at once and only together with ``erased_at``
   going from NULL to a time (docs/privacy.md). Text never changes.
-- ``comments_decision``: no UPDATE, no DELETE (the log is append-only).
+- Neither table takes an INSERT that reuses an existing id: on SQLite,
+  ``INSERT OR REPLACE`` deletes the old row without firing DELETE triggers,
+  and rewrote a decision or a comment's text (found by the attack pass of
+  issue 12; PostgreSQL's ``ON CONFLICT DO UPDATE`` fires the UPDATE triggers).
+- ``comments_comment``: no DELETE. A comment is never removed: erasure keeps
+  the row and blanks its personal fields (above), so the decisions that
+  name it are never orphaned (issue 12, item 8).
+- ``comments_decision``: no UPDATE, no DELETE (the log is append-only), and
+  no INSERT whose ``created_at`` is not the time of the insert, within
+  ``INSERT_TIME_TOLERANCE_SECONDS``: a decision cannot be back-dated into
+  the record (issue 12, item 8). The tolerance covers a bulk decision, which
+  reads the clock once for all its rows, and an app server's clock a little
+  off the database's.
+
+**Back-dating on purpose.** Tests pass the time in (the actions take
+``now``), and a bulk import of a site's history (bench/fill.py) writes old
+decisions. ``backdating()`` allows it for what runs inside it: on SQLite
+through the SQL function ``civility_backdating()``, registered as
+``civility_flushing()`` is; on PostgreSQL through the setting
+``civility.backdating = 'on'`` (``SET LOCAL`` in the transaction; the tests
+set it for their connections). Anyone who can run SQL can say so too: the
+trigger keeps the record honest against mistakes and casual tampering, not
+against the database's owner, who can drop triggers anyway.
 
 A whole-database wipe (Django's ``flush``, used by ``manage flush`` and by
 transactional tests) stays possible on both databases, and that is deliberate:
@@ -25,6 +47,7 @@ it, which drops its triggers. A migration that alters these tables must run
 
 from __future__ import annotations
 
+import contextlib
 import threading
 
 IMMUTABLE_COMMENT_COLUMNS = (
@@ -42,9 +65,14 @@ ERASED_EMAIL = ""
 ERASED_CONTENT_HASH = ""
 
 COMMENT_MESSAGE = "comments are never edited: only their status may change"
+COMMENT_DELETE_MESSAGE = "comments are never deleted: erasure blanks their personal data"
 DECISION_MESSAGE = "decisions are append-only: they are never updated or deleted"
+DECISION_TIME_MESSAGE = "a decision is recorded when it is made: its time must be the insert time"
+INSERT_TIME_TOLERANCE_SECONDS = 120
 
 _state = threading.local()
+# Process-wide, not per thread: a test's live server answers from its own threads.
+_backdating = {"allowed": False}
 
 
 def _changed(old: str, new: str, distinct: str, columns=IMMUTABLE_COMMENT_COLUMNS) -> str:
@@ -83,12 +111,49 @@ SQLITE_CREATE = [
     WHEN NOT civility_flushing()
     BEGIN SELECT RAISE(ABORT, '{DECISION_MESSAGE}'); END
     """,
+    f"""
+    CREATE TRIGGER IF NOT EXISTS comments_comment_no_delete
+    BEFORE DELETE ON comments_comment FOR EACH ROW
+    WHEN NOT civility_flushing()
+    BEGIN SELECT RAISE(ABORT, '{COMMENT_DELETE_MESSAGE}'); END
+    """,
+    # INSERT OR REPLACE deletes the row it conflicts with without firing the
+    # DELETE triggers (recursive_triggers is off by default), and so rewrote a
+    # decision or a comment's text in place: a new row may not reuse an id.
+    f"""
+    CREATE TRIGGER IF NOT EXISTS comments_comment_no_replace
+    BEFORE INSERT ON comments_comment FOR EACH ROW
+    WHEN NEW.id IS NOT NULL AND EXISTS (SELECT 1 FROM comments_comment WHERE id = NEW.id)
+    BEGIN SELECT RAISE(ABORT, '{COMMENT_MESSAGE}'); END
+    """,
+    f"""
+    CREATE TRIGGER IF NOT EXISTS comments_decision_no_replace
+    BEFORE INSERT ON comments_decision FOR EACH ROW
+    WHEN NEW.id IS NOT NULL AND EXISTS (SELECT 1 FROM comments_decision WHERE id = NEW.id)
+    BEGIN SELECT RAISE(ABORT, '{DECISION_MESSAGE}'); END
+    """,
+    # julianday() reads Django's "YYYY-MM-DD HH:MM:SS.ffffff" (UTC) and an
+    # offset; what it cannot read is NULL, and refused as well.
+    f"""
+    CREATE TRIGGER IF NOT EXISTS comments_decision_insert_time
+    BEFORE INSERT ON comments_decision FOR EACH ROW
+    WHEN NOT civility_backdating() AND (
+        julianday(NEW.created_at) IS NULL
+        OR abs(julianday(NEW.created_at) - julianday('now')) * 86400.0
+           > {INSERT_TIME_TOLERANCE_SECONDS}
+    )
+    BEGIN SELECT RAISE(ABORT, '{DECISION_TIME_MESSAGE}'); END
+    """,
 ]
 
 SQLITE_DROP = [
     "DROP TRIGGER IF EXISTS comments_comment_immutable",
     "DROP TRIGGER IF EXISTS comments_decision_no_update",
     "DROP TRIGGER IF EXISTS comments_decision_no_delete",
+    "DROP TRIGGER IF EXISTS comments_comment_no_delete",
+    "DROP TRIGGER IF EXISTS comments_decision_insert_time",
+    "DROP TRIGGER IF EXISTS comments_comment_no_replace",
+    "DROP TRIGGER IF EXISTS comments_decision_no_replace",
 ]
 
 # ERRCODE 23000 (integrity_constraint_violation) surfaces as IntegrityError,
@@ -119,9 +184,43 @@ POSTGRES_CREATE = [
     BEFORE UPDATE OR DELETE ON comments_decision FOR EACH ROW
     EXECUTE FUNCTION civility_decision_append_only()
     """,
+    f"""
+    CREATE OR REPLACE FUNCTION civility_comment_no_delete() RETURNS trigger AS $$
+    BEGIN
+        RAISE EXCEPTION '{COMMENT_DELETE_MESSAGE}' USING ERRCODE = '23000';
+    END $$ LANGUAGE plpgsql
+    """,
+    """
+    CREATE TRIGGER comments_comment_no_delete
+    BEFORE DELETE ON comments_comment FOR EACH ROW
+    EXECUTE FUNCTION civility_comment_no_delete()
+    """,
+    # clock_timestamp(), not now(): now() is the transaction's start.
+    f"""
+    CREATE OR REPLACE FUNCTION civility_decision_insert_time() RETURNS trigger AS $$
+    BEGIN
+        IF coalesce(current_setting('civility.backdating', true), '') <> 'on' AND (
+            NEW.created_at IS NULL
+            OR abs(extract(epoch FROM NEW.created_at - clock_timestamp()))
+               > {INSERT_TIME_TOLERANCE_SECONDS}
+        ) THEN
+            RAISE EXCEPTION '{DECISION_TIME_MESSAGE}' USING ERRCODE = '23000';
+        END IF;
+        RETURN NEW;
+    END $$ LANGUAGE plpgsql
+    """,
+    """
+    CREATE TRIGGER comments_decision_insert_time
+    BEFORE INSERT ON comments_decision FOR EACH ROW
+    EXECUTE FUNCTION civility_decision_insert_time()
+    """,
 ]
 
 POSTGRES_DROP = [
+    "DROP TRIGGER IF EXISTS comments_decision_insert_time ON comments_decision",
+    "DROP FUNCTION IF EXISTS civility_decision_insert_time()",
+    "DROP TRIGGER IF EXISTS comments_comment_no_delete ON comments_comment",
+    "DROP FUNCTION IF EXISTS civility_comment_no_delete()",
     "DROP TRIGGER IF EXISTS comments_decision_append_only ON comments_decision",
     "DROP FUNCTION IF EXISTS civility_decision_append_only()",
     "DROP TRIGGER IF EXISTS comments_comment_immutable ON comments_comment",
@@ -152,11 +251,48 @@ def _flushing() -> int:
     return 1 if getattr(_state, "flushing", False) else 0
 
 
+def _backdating_allowed() -> int:
+    return 1 if _backdating["allowed"] else 0
+
+
+def allow_backdating(allowed: bool) -> bool:
+    """Allow (or refuse again) old decision times on SQLite; returns the previous value.
+
+    For the tests' whole session (tests/conftest.py). PostgreSQL reads its own
+    setting, ``civility.backdating``, per connection or transaction.
+    """
+    previous, _backdating["allowed"] = _backdating["allowed"], allowed
+    return previous
+
+
+@contextlib.contextmanager
+def backdating(connection=None):
+    """Inside: decisions may carry times other than now (an import of history).
+
+    Call inside a transaction: on PostgreSQL the setting is ``SET LOCAL``.
+    """
+    from django.db import connection as default_connection
+
+    connection = connection or default_connection
+    previous = allow_backdating(True)
+    try:
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("SET LOCAL civility.backdating = 'on'")
+        yield
+    finally:
+        allow_backdating(previous)
+        if connection.vendor == "postgresql" and connection.in_atomic_block:
+            with connection.cursor() as cursor:
+                cursor.execute("SET LOCAL civility.backdating = 'off'")
+
+
 def on_connection_created(sender, connection, **kwargs) -> None:
     """Give every SQLite connection ``civility_flushing()`` and a flush that sets it."""
     if connection.vendor != "sqlite":
         return
     connection.connection.create_function("civility_flushing", 0, _flushing)
+    connection.connection.create_function("civility_backdating", 0, _backdating_allowed)
     ops = connection.ops
     if getattr(ops, "_civility_flush_wrapped", False):
         return
