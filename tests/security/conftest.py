@@ -85,6 +85,13 @@ def moderator(db):
     return _make_user("moderator")
 
 
+def fits_a_name(payload: str) -> bool:
+    """A name is one line of at most 80 characters (abuse/textrules.py, one_line)."""
+    return len(payload) <= 80 and not any(
+        ord(c) < 32 or 0x7F <= ord(c) < 0xA0 or c in "\u2028\u2029" for c in payload
+    )
+
+
 @pytest.fixture
 def post_corpus(article, pinned_engine):
     """post_corpus(payloads, decision) -> the comments: each payload as a comment's
@@ -96,7 +103,7 @@ def post_corpus(article, pinned_engine):
         return [
             post_comment(
                 article=article,
-                author_name=payload if len(payload) <= 80 else f"Reader {n}",
+                author_name=payload if fits_a_name(payload) else f"Reader {n}",
                 author_email=f"reader{n}@example.org",
                 text=payload,
                 engine=engine,

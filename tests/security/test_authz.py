@@ -51,6 +51,8 @@ MATRIX = {
     ("GET", "guidelines/"): every(200),
     # Post, redirect, get: a 303 back to the article, whoever posts.
     ("POST", "articles/<str:slug>/comments/"): every(303),
+    # The link in the first e-mail (a signed token; a made-up one is 404 to all).
+    ("GET", "notify/confirm/<str:token>/"): every(404),
     ("POST", "i18n/setlang/"): every(302),
     # The moderation pages: moderators, editors, admins.
     ("GET", "moderate/"): staff((302, 403), 200),

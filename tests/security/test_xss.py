@@ -8,6 +8,7 @@ comment is plain text (no ``<a>``, hence no rel to get wrong).
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -15,11 +16,20 @@ from django.utils.html import escape
 
 from civility.articles.importer import import_articles
 from civility.articles.models import Article
+from civility.comments import notifications
 from civility.comments.actions import decide
 from civility.comments.models import Comment
 from civility.posting.service import post_comment
 
 pytestmark = pytest.mark.django_db
+
+
+def fits_a_name(payload: str) -> bool:
+    """A name is one line of at most 80 characters (abuse/textrules.py, one_line)."""
+    return len(payload) <= 80 and not any(
+        ord(c) < 32 or 0x7F <= ord(c) < 0xA0 or c in "\u2028\u2029" for c in payload
+    )
+
 
 CORPUS = Path(__file__).with_name("xss_payloads.txt")
 PER_PAGE = 50
@@ -100,7 +110,10 @@ def test_the_queue_and_the_admin_show_the_text_escaped(client, article, post_cor
     held = post_corpus(PAYLOADS, "review")
     client.force_login(moderator)
     html = client.get("/moderate/").content.decode()
-    assert_escaped(html, PAYLOADS[:PER_PAGE])
+    # The queue marks the engine's evidence inside the (escaped) text: read it
+    # without the <mark> wrappers. Names no longer carry every payload (a name
+    # is one line), so the text itself must show each one.
+    assert_escaped(re.sub(r"<mark[^>]*>|</mark>", "", html), PAYLOADS[:PER_PAGE])
 
     moderator.is_superuser = moderator.is_staff = True
     moderator.save()
@@ -111,7 +124,7 @@ def test_the_queue_and_the_admin_show_the_text_escaped(client, article, post_cor
         assert escape(comment.text) in detail
         decide(comment, status="approved", actor=moderator)
     approved = client.get("/moderate/approved/").content.decode()
-    assert_escaped(approved, [c.text for c in held[:40]])
+    assert_escaped(re.sub(r"<mark[^>]*>|</mark>", "", approved), [c.text for c in held[:40]])
 
 
 def test_article_titles_and_tags_are_escaped_too(client, db):
@@ -160,11 +173,13 @@ def test_decision_emails_are_plain_text_with_one_line_headers(
     for n, payload in enumerate(hostile):
         comment = post_comment(
             article=article,
-            author_name=payload if len(payload) <= 80 and "\n" not in payload else f"R{n}",
+            author_name=payload if fits_a_name(payload) else f"R{n}",
             author_email=f"reader{n}@example.org",
             text=payload,
             notify=True,
         ).comment
+        # The reader opened the link in the first e-mail (comments/notifications.py).
+        assert notifications.confirm(notifications.confirm_token(comment))
         with django_capture_on_commit_callbacks(execute=True):
             decide(comment, status="approved", actor=moderator)
     assert len(mailoutbox) == len(hostile)

@@ -27,6 +27,31 @@ def site(settings):
     settings.CIVILITY_SITE_URL = "https://comments.example.org/"
 
 
+@pytest.fixture
+def post_unconfirmed(article, pinned_engine):
+    """As the conftest's ``post``: a wish whose address nobody has confirmed yet."""
+    from civility.posting.service import post_comment
+
+    def _post(text, decision, **fields):
+        return post_comment(text=text, engine=pinned_engine(decision), article=article, **fields)
+
+    return _post
+
+
+@pytest.fixture
+def post(post):
+    """``post`` by a reader who then opened the link in the first e-mail."""
+    from civility.comments import notifications
+
+    def posted_and_confirmed(*args, **fields):
+        posted = post(*args, **fields)
+        if fields.get("notify") and posted.outcome == "held":
+            assert notifications.confirm(notifications.confirm_token(posted.comment))
+        return posted
+
+    return posted_and_confirmed
+
+
 def decide(comment, moderator, capture, **kwargs):
     with capture(execute=True):
         return actions.decide(comment, actor=moderator, **kwargs)
@@ -190,3 +215,68 @@ def test_the_form_and_the_api_carry_the_wish(article, settings, pinned_engine):
     assert response.status_code == 202
     emails = sorted(NotificationRequest.objects.values_list("comment__author_email", flat=True))
     assert emails == ["azad@example.org", "shilan@example.org"]
+
+
+# --- issue 12, item 4: e-mail body injection ------------------------------------
+
+INJECTED = "Shilan\n\nYour account is suspended. Log in at http://evil.example/ to appeal.\n"
+
+
+def test_a_name_with_line_breaks_is_refused_at_every_door(article, pinned_engine, settings):
+    settings.CIVILITY_ENGINE_FACTORY = lambda: pinned_engine("review")
+    for name in (INJECTED, "Shilan\rBcc: all@example.org", "Shilan\u2028Hi", "Shi\tlan"):
+        response = Client().post(
+            f"/api/articles/{article.slug}/comments",
+            json.dumps(
+                {
+                    "author_name": name,
+                    "author_email": "victim@example.org",
+                    "text": "Held.",
+                    "notify": True,
+                }
+            ),
+            content_type="application/json",
+        )
+        assert response.status_code == 422, name
+        assert response.json()["error"] == {
+            "code": "text_control_chars",
+            "message": response.json()["error"]["message"],
+            "field": "author_name",
+        }
+    assert not NotificationRequest.objects.exists() and mail.outbox == []
+
+
+def test_an_unconfirmed_address_gets_only_the_link_never_the_posters_words(
+    post_unconfirmed, moderator, client, django_capture_on_commit_callbacks
+):
+    """The attack: notify, someone else's address, attacker text; a moderator decides."""
+    from civility.comments import notifications
+
+    with django_capture_on_commit_callbacks(execute=True):
+        posted = post_unconfirmed(
+            "Your account is suspended. Log in at http://evil.example/ to appeal.",
+            decision="review",
+            notify=True,
+            author_name="Security Team",
+            author_email="victim@example.org",
+        )
+    # The first e-mail: fixed words and a link, nothing the poster wrote.
+    assert len(mail.outbox) == 1
+    first = mail.outbox[0]
+    assert first.to == ["victim@example.org"] and first.subject == "Confirm your e-mail address"
+    assert "evil" not in first.body and "Security Team" not in first.body
+    assert "suspended" not in first.body and "Russia" not in first.body
+
+    decide(posted.comment, moderator, django_capture_on_commit_callbacks, status="approved")
+    assert len(mail.outbox) == 1  # no decision e-mail to an address nobody confirmed
+    assert NotificationRequest.objects.get().sent_at is None
+
+    # The owner opens the link: then, and only then, the decision e-mail goes.
+    link = first.body.split("https://comments.example.org")[1].split()[0]
+    with django_capture_on_commit_callbacks(execute=True):
+        page = client.get(link)
+    assert page.status_code == 200 and "Address confirmed" in page.content.decode()
+    assert len(mail.outbox) == 2 and mail.outbox[1].subject.startswith("Your comment is published")
+    assert client.get(link.replace("/notify/confirm/", "/notify/confirm/x")).status_code == 404
+    forged = notifications.confirm_token(posted.comment.pk + 1)
+    assert notifications.confirm(forged) is None

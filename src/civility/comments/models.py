@@ -218,6 +218,9 @@ class NotificationRequest(models.Model):
         Comment, on_delete=models.CASCADE, related_name="notification_request"
     )
     created_at = models.DateTimeField()
+    # Set when the reader opens the link in the first e-mail: only then is the
+    # address theirs, and only then does the decision e-mail go to it.
+    confirmed_at = models.DateTimeField(null=True, blank=True)
     sent_at = models.DateTimeField(null=True, blank=True)
 
     def __str__(self) -> str:

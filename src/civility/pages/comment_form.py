@@ -24,8 +24,8 @@ from __future__ import annotations
 import math
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
-from django.shortcuts import get_object_or_404
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import translation
 from django.views.decorators.http import require_POST
@@ -124,3 +124,14 @@ def _back_to_thread(article: Article, outcome: str) -> str:
         if pages > 1:
             url += f"?page={pages}"
     return url + "#comment-outcome"
+
+
+def notify_confirm(request: HttpRequest, token: str) -> HttpResponse:
+    """The reader's address is theirs: the decision e-mail may go to it."""
+    from civility.comments import notifications
+
+    comment = notifications.confirm(token)
+    if comment is None:
+        raise Http404("This link is not valid.")
+    with translation.override(comment.article.language):
+        return render(request, "comments/notify_confirmed.html", {"article": comment.article})

@@ -27,6 +27,8 @@ comment_urls = (
         path("comments/statement/<str:token>/", law.statement, name="statement"),
         path("comments/<int:pk>/notice/", law.notice, name="notice"),
         path("notices/confirm/<str:token>/", law.notice_confirm, name="notice_confirm"),
+        # The link in the first e-mail of a reader who asked to be told the decision.
+        path("notify/confirm/<str:token>/", comment_form.notify_confirm, name="notify_confirm"),
     ],
     "comments",
 )

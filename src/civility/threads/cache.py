@@ -132,7 +132,7 @@ def respond(
     build: Callable[[], bytes],
     *,
     since: float = 0,
-    content_type: str = "application/json",
+    content_type: str = "application/json; charset=utf-8",
 ) -> HttpResponse:
     """A whole GET response of a thread, with its validators: 304, or the cached body.
 
