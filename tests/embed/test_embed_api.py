@@ -237,20 +237,25 @@ PAGE = {
 }
 
 
-def test_a_site_that_allows_it_creates_the_article_once(client, site, post_json):
+def test_a_site_that_allows_it_creates_the_article_once_held_for_an_editor(client, site, post_json):
     site.create_articles = True
     site.save()
     created = post_json("/api/embed/articles", PAGE)
-    assert created.status_code == 201
+    assert created.status_code == 202
+    assert created.json()["error"]["code"] == "article_held"
     article = Article.objects.get()
+    assert article.held
     assert article.external_id == "https://news.example.com/2016/04/aleppo?ref=home"
     assert article.title == "Russia defends military action in Aleppo"
     assert article.body == PAGE["description"]
     assert article.language == "en" and article.source == "Rudaw English"
-    assert created.json()["article"]["slug"] == article.slug
     again = post_json("/api/embed/articles", PAGE)
-    assert again.status_code == 200
+    assert again.status_code == 202
     assert Article.objects.count() == 1
+    assert client.get(THREAD, {"url": PAGE["url"]}).json()["error"]["code"] == "article_held"
+
+    Article.objects.filter(pk=article.pk).update(held=False)  # the editor approves
+    assert post_json("/api/embed/articles", PAGE).status_code == 200
     found = client.get(THREAD, {"url": PAGE["url"]})
     assert found.json()["article"]["slug"] == article.slug
 
@@ -258,7 +263,7 @@ def test_a_site_that_allows_it_creates_the_article_once(client, site, post_json)
 def test_a_publisher_id_and_the_site_language_for_an_unknown_page_language(site, post_json):
     EmbedSite.objects.filter(pk=site.pk).update(create_articles=True, language="ckb")
     response = post_json("/api/embed/articles", {**PAGE, "article": "rudaw-77", "lang": ""})
-    assert response.status_code == 201
+    assert response.status_code == 202
     article = Article.objects.get(external_id="rudaw-77")
     assert article.language == "ckb"
 

@@ -111,6 +111,36 @@ def check_text(
     return value
 
 
+# Scripts whose letters pass for Latin ones (UTS #39's confusables are mostly these).
+LOOKALIKE_SCRIPTS = frozenset({"CYRILLIC", "GREEK", "ARMENIAN", "CHEROKEE", "COPTIC"})
+
+
+def _script(char: str) -> str:
+    name = unicodedata.name(char, "")
+    return name.split(" ", 1)[0] if name else ""
+
+
+def check_one_script_words(value: str, *, field: str) -> str:
+    """Refuse a word that mixes Latin letters with look-alikes from another script.
+
+    "Russia defends military action in Аleppo" with a Cyrillic "А" reads as
+    a real headline and is another string (``text_mixed_script``). Whole
+    words in one script stay allowed, whatever the script: a title may
+    quote a Russian or Greek name, and Arabic or Kurdish titles mix with
+    Latin brand names word by word, never inside a word.
+    """
+    for word in value.split():
+        scripts = {_script(c) for c in word if c.isalpha()}
+        if "LATIN" in scripts and scripts & LOOKALIKE_SCRIPTS:
+            raise ValidationFailed(
+                f"“{word}” mixes letters of different scripts that look alike; "
+                "please write it in one script.",
+                field=field,
+                code="text_mixed_script",
+            )
+    return value
+
+
 def check_storable(value: str, *, field: str) -> str:
     """The narrower rule for publisher text (imported articles): only what
     cannot be stored or shown at all, control characters and invalid Unicode.

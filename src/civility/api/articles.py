@@ -38,14 +38,14 @@ def article_json(article: Article, full: bool = False) -> dict:
 
 def article_pk(slug: str) -> int:
     """The article's id for its slug, in one indexed query (404 article_not_found)."""
-    pk = Article.objects.filter(slug=slug).values_list("pk", flat=True).first()
+    pk = Article.objects.shown().filter(slug=slug).values_list("pk", flat=True).first()
     if pk is None:
         raise NotFound("No such article.", code="article_not_found")
     return pk
 
 
 def get_article(slug: str) -> Article:
-    article = Article.objects.filter(slug=slug).prefetch_related("tags").first()
+    article = Article.objects.shown().filter(slug=slug).prefetch_related("tags").first()
     if article is None:
         raise NotFound("No such article.", code="article_not_found")
     return article
@@ -53,7 +53,7 @@ def get_article(slug: str) -> Article:
 
 @router.get("", response={200: ArticlePage, 422: ErrorOut}, summary="Articles, newest first")
 def list_articles(request: HttpRequest, page: int = 1):
-    meta, items = paginate(Article.objects.prefetch_related("tags"), page)
+    meta, items = paginate(Article.objects.shown().prefetch_related("tags"), page)
     return {**meta, "articles": [article_json(a) for a in items]}
 
 

@@ -14,8 +14,9 @@ class TagAdmin(admin.ModelAdmin):
 
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
-    list_display = ("title", "published", "source", "language", "comments_open")
-    list_filter = ("language", "comments_open", "source", "tags")
+    list_display = ("title", "published", "source", "language", "comments_open", "held")
+    list_filter = ("held", "language", "comments_open", "source", "tags")
+    actions = ("approve_articles",)
     search_fields = ("title", "slug", "external_id", "body")
     date_hierarchy = "published"
     prepopulated_fields = {"slug": ("title",)}
@@ -24,5 +25,17 @@ class ArticleAdmin(admin.ModelAdmin):
     fieldsets = (
         (None, {"fields": ("title", "slug", "published", "source", "dateline", "language")}),
         ("Text", {"fields": ("body",)}),
-        ("Comments", {"fields": ("comments_open", "tags", "external_id", "created_at")}),
+        (
+            "Comments",
+            {"fields": ("held", "comments_open", "tags", "external_id", "created_at")},
+        ),
     )
+
+    @admin.action(
+        description="Approve: show the page and open its comments", permissions=["change"]
+    )
+    def approve_articles(self, request, queryset):
+        # Articles the widget created from a page's metadata wait for this
+        # (embed/articles.py): an editor reads the title and the address first.
+        approved = queryset.filter(held=True).update(held=False)
+        self.message_user(request, f"{approved} article(s) approved.")

@@ -64,6 +64,12 @@ class Tag(models.Model):
         return f"/tags/{self.slug}/"
 
 
+class ArticleQuerySet(models.QuerySet):
+    def shown(self) -> ArticleQuerySet:
+        """The articles readers may see: not waiting for an editor (``held``)."""
+        return self.filter(held=False)
+
+
 class Article(models.Model):
     slug = models.SlugField(max_length=200, unique=True, allow_unicode=True)
     title = models.CharField(max_length=300)
@@ -82,6 +88,16 @@ class Article(models.Model):
         max_length=200, null=True, blank=True, unique=True, help_text="The publisher's own id."
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    # Created from a page's own metadata (embed/articles.py): anyone can send
+    # such a page, so no page, thread or comment form exists until an editor
+    # approves it (issue 12, item 5). Imported and admin-made articles are not held.
+    held = models.BooleanField(
+        default=False,
+        help_text="Created from a page by the widget: readers see nothing until an editor "
+        "approves it (untick, or the list's “Approve” action).",
+    )
+
+    objects = ArticleQuerySet.as_manager()
 
     class Meta:
         ordering = ["-published", "-created_at"]

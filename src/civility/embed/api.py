@@ -54,6 +54,8 @@ from .schemas import (
 router = Router(tags=["embed"])
 
 # Django's form error codes, as the actions name the same failures.
+# An article created from a page waits for an editor (embed/articles.py).
+HELD_MESSAGE = "Comments open on this page once an editor has approved it."
 FORM_CODES = {"required": "required", "invalid": "invalid_email", "max_length": "too_long"}
 
 
@@ -126,6 +128,8 @@ def _find(article: str, url: str) -> Article | None:
 def _thread(found: Article | None, page: int, current=None):
     if found is None:
         raise NotFound(_("No such article."), code="article_not_found", field="article")
+    if found.held:
+        raise NotFound(HELD_MESSAGE, code="article_held", field="article")
     return embed_payload(found, page, current)
 
 
@@ -134,6 +138,7 @@ def _thread(found: Article | None, page: int, current=None):
     response={
         200: EmbedOut,
         201: EmbedOut,
+        202: ErrorOut,
         400: ErrorOut,
         403: ErrorOut,
         422: ErrorOut,
@@ -160,6 +165,10 @@ def _create_article(request: HttpRequest, payload: PageIn):
         else site.language,
         ip=client_ip(request),
     )
+    if article.held:
+        # Accepted, not shown: an editor approves the article first (issue 12, item 5).
+        error = NotFound(HELD_MESSAGE, code="article_held", field="article")
+        return Status(202, error.to_json())
     return Status(201 if created else 200, embed_payload(article, 1))
 
 

@@ -8,10 +8,15 @@ and one created here can later be re-imported (or edited in the admin) with
 its full text, which the relevance step compares comments against.
 
 Creating is a write that any page of an allowed site can trigger, and page
-metadata is only as trustworthy as the page: so it is off unless the site
-turns it on, the canonical URL must be on one of the site's own origins,
-the text goes through the importer's checks, and each address may create
-only a few articles an hour.
+metadata is only as trustworthy as the page (a script forges ``Origin`` at
+will): so it is off unless the site turns it on, the canonical URL and an
+article id that is a URL must be on one of the site's own origins, the
+title is checked as a comment's text is (no control characters, no bidi
+controls) and may not mix scripts inside a word (a Cyrillic "А" in
+"Аleppo"), the text goes through the importer's checks, each address may
+create only a few articles an hour, and the article is created *held*: no
+page, no thread and no comment form exist until an editor approves it in
+the admin (issue 12, item 5).
 """
 
 from __future__ import annotations
@@ -23,7 +28,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from civility.abuse import rate_limits
+from civility.abuse import rate_limits, textrules
 from civility.articles.importer import clean_record
 from civility.articles.models import Article
 from civility.errors import PermissionDenied, ValidationFailed
@@ -111,9 +116,17 @@ def create_article(
         raise ValidationFailed(
             _("The page's URL is not on this site."), field="url", code="url_not_on_site"
         )
+    if _is_url(key) and origin_of(canonical_url(key)) not in site.origin_list():
+        raise ValidationFailed(
+            _("The article id is not on this site."), field="article", code="url_not_on_site"
+        )
+    # Line breaks in a page's <title> are layout: one space. What is left is
+    # checked as a comment is: control characters and bidi controls refused.
     title = " ".join((title or "").split())
     if not title:
         raise ValidationFailed(_("The page has no title."), field="title", code="required")
+    textrules.check_text(title, field="title", one_line=True)
+    textrules.check_one_script_words(title, field="title")
     if ip:
         rate_limits.hit("embed_article", ip, CREATE_RATE)
     description = (description or "").strip()[:DESCRIPTION_MAX]
@@ -133,7 +146,9 @@ def create_article(
     record.pop("tags")
     try:
         with transaction.atomic():
-            created = Article.objects.create(**{**record, "slug": _free_slug(record["title"])})
+            created = Article.objects.create(
+                **{**record, "slug": _free_slug(record["title"]), "held": True}
+            )
     except IntegrityError:
         # Two readers opened a new page at once: the other request created it.
         existing = Article.objects.filter(external_id=key).first()
@@ -141,6 +156,10 @@ def create_article(
             raise
         return existing, False
     return created, True
+
+
+def _is_url(key: str) -> bool:
+    return "://" in key or key.startswith("//")
 
 
 def _free_slug(title: str) -> str:

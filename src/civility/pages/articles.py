@@ -26,14 +26,18 @@ ARTICLES_PER_PAGE = 30
 
 
 def home(request: HttpRequest) -> HttpResponse:
-    articles = Paginator(Article.objects.order_by("-published", "-created_at"), ARTICLES_PER_PAGE)
+    articles = Paginator(
+        Article.objects.shown().order_by("-published", "-created_at"), ARTICLES_PER_PAGE
+    )
     page = articles.get_page(request.GET.get("page"))
     return render(request, "articles/home.html", {"articles": page.object_list, "page_obj": page})
 
 
 def tag_detail(request: HttpRequest, slug: str) -> HttpResponse:
     tag = get_object_or_404(Tag, slug=slug)
-    articles = Paginator(tag.articles.order_by("-published", "-created_at"), ARTICLES_PER_PAGE)
+    articles = Paginator(
+        tag.articles.filter(held=False).order_by("-published", "-created_at"), ARTICLES_PER_PAGE
+    )
     page = articles.get_page(request.GET.get("page"))
     return render(
         request,
@@ -43,7 +47,7 @@ def tag_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 def article_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    article = get_object_or_404(Article, slug=slug)
+    article = get_object_or_404(Article.objects.shown(), slug=slug)
     # The form's error messages speak the article's language, as the page does.
     with translation.override(article.language):
         form, status, retry_after = kept_form(request, article)

@@ -32,7 +32,13 @@ from civility.articles import closing
 from civility.commenters import lookup as commenter_sanctions
 from civility.comments import vocabulary
 from civility.comments.models import Comment, CommentStatus
-from civility.errors import ArticleClosed, Sanctioned, UnsupportedMediaType, ValidationFailed
+from civility.errors import (
+    ArticleClosed,
+    NotFound,
+    Sanctioned,
+    UnsupportedMediaType,
+    ValidationFailed,
+)
 from civility.guidelines import site_policy
 from civility.moderation.context import Article as EngineArticle
 from civility.privacy.addresses import hash_ip
@@ -122,7 +128,13 @@ def cross_site(p: Posting) -> Posting:
 
 @serves(EVERY_DOOR)
 def article_open(p: Posting) -> Posting:
-    """A closed thread refuses everything, before any other work (409)."""
+    """A closed thread refuses everything, before any other work (409).
+
+    An article an editor has not approved yet (``Article.held``: created
+    from a page's own metadata) has no thread at all: 404, as if absent.
+    """
+    if getattr(p.submission.article, "held", False):
+        raise NotFound("No such article.", code="article_not_found", field="article")
     if not closing.is_open(p.submission.article, p.now):
         raise ArticleClosed(field="article")
     return p
