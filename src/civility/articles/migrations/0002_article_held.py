@@ -13,7 +13,7 @@ class Migration(migrations.Migration):
             field=models.BooleanField(
                 default=False,
                 help_text="Created from a page by the widget: readers see nothing until an "
-                "editor approves it (untick, or the list\u2019s \u201cApprove\u201d action).",
+                "editor approves it (untick, or the list's “Approve” action).",
             ),
         ),
     ]
