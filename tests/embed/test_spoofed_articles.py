@@ -40,6 +40,9 @@ def creating(site):
         "Russia defends military action in \u0410leppo region",  # Cyrillic А
         "Russi\u0430 defends military action in Aleppo region",  # Cyrillic а at the end
         "R\u03bfssia defends military action",  # Greek omicron
+        # Attack pass: compatibility forms passed the first version of the check.
+        "\uff32ussia defends military action in Aleppo region",  # fullwidth Ｒ
+        "\U0001d411ussia defends military action in Aleppo region",  # mathematical bold 𝐑
     ],
 )
 def test_a_cyrillic_look_alike_of_a_real_headline_is_refused(creating, post_json, title):

@@ -116,7 +116,10 @@ LOOKALIKE_SCRIPTS = frozenset({"CYRILLIC", "GREEK", "ARMENIAN", "CHEROKEE", "COP
 
 
 def _script(char: str) -> str:
-    name = unicodedata.name(char, "")
+    # Read through compatibility forms: a fullwidth "Ｒ" or a mathematical
+    # "𝐑" is a Latin letter in disguise (unicodedata names them FULLWIDTH...).
+    folded = unicodedata.normalize("NFKC", char)[:1] or char
+    name = unicodedata.name(folded, "")
     return name.split(" ", 1)[0] if name else ""
 
 
@@ -130,8 +133,12 @@ def check_one_script_words(value: str, *, field: str) -> str:
     Latin brand names word by word, never inside a word.
     """
     for word in value.split():
-        scripts = {_script(c) for c in word if c.isalpha()}
-        if "LATIN" in scripts and scripts & LOOKALIKE_SCRIPTS:
+        letters = [c for c in word if c.isalpha()]
+        scripts = {_script(c) for c in letters}
+        # Plain letters beside compatibility forms ("Ｒussia", "𝐑ussia") are
+        # one script after NFKC, and a look-alike all the same.
+        forms = {unicodedata.normalize("NFKC", c) == c for c in letters}
+        if ("LATIN" in scripts and scripts & LOOKALIKE_SCRIPTS) or len(forms) > 1:
             raise ValidationFailed(
                 f"“{word}” mixes letters of different scripts that look alike; "
                 "please write it in one script.",
