@@ -13,10 +13,11 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import translation
 
 from civility.articles.models import RTL_LANGUAGES, Article, Tag
-from civility.comments.models import Comment
+from civility.comments import vocabulary
+from civility.comments.models import Comment, CommentStatus
 from civility.i18n import interface_language
 from civility.posting.form import CommentForm
-from civility.threads import cache
+from civility.threads import cache, visitor
 
 from .kept import kept_form
 
@@ -100,6 +101,40 @@ def _rows(article: Article, number: int) -> list[dict]:
     return list(Comment.objects.thread(article)[start : start + COMMENTS_PER_PAGE].values(*fields))
 
 
+def own_comments(request: HttpRequest, article: Article) -> list[dict]:
+    """This browser's own comments on the article that are not published: held
+    ("awaiting moderation") or rejected (with the clause's message), shown only
+    to it, where a published one would be (after the last page's comments).
+
+    The signed reader cookie (threads/visitor.py) lists the comments this
+    browser posted; a comment once published shows in the thread itself.
+    """
+    own = visitor.from_request(request).own
+    if not own:
+        return []
+    found = Comment.objects.filter(pk__in=own, article=article, erased_at__isnull=True).exclude(
+        status=CommentStatus.APPROVED
+    )
+    shown = []
+    for comment in found.order_by("created_at", "pk"):
+        decision = comment.latest_decision
+        status = CommentStatus(comment.status)
+        shown.append(
+            {
+                "pk": comment.pk,
+                "author_name": comment.author_name,
+                "created_at": comment.created_at,
+                "language": comment.language,
+                "text": comment.text,
+                "held": status == CommentStatus.PENDING,
+                "message": vocabulary.reader_message(
+                    status, getattr(decision, "clause_id", "") or ""
+                ),
+            }
+        )
+    return shown
+
+
 def tags_in_order(article: Article) -> list[Tag]:
     """The article's tags in the order the publisher gave them (Aleppo, Syria, ...)."""
     links = Article.tags.through.objects.filter(article=article).select_related("tag")
@@ -123,6 +158,8 @@ def _render_article(
 ) -> HttpResponse:
     comments_page = published_page(article, request.GET.get("page"))
     context = {
+        # Laid over the cached published page, per request: never cached.
+        "own_comments": own_comments(request, article) if not comments_page.has_next() else [],
         "article": article,
         "paragraphs": article.paragraphs(),
         "tags": tags_in_order(article),

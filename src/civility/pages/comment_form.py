@@ -41,6 +41,7 @@ from civility.posting.form import CommentForm
 from civility.posting.outcome import Outcome
 from civility.posting.service import submit
 from civility.posting.submission import Door
+from civility.threads import visitor
 
 from .articles import COMMENTS_PER_PAGE
 from .kept import keep
@@ -93,7 +94,16 @@ def _post(request: HttpRequest, article: Article) -> HttpResponse:
     else:
         # Published: the next comment is another; who they are stays.
         keep(request, article, {k: form.data.get(k, "") for k in ("author_name", "author_email")})
-    return HttpResponseRedirect(_back_to_thread(article, outcome.outcome), status=303)
+    response = HttpResponseRedirect(_back_to_thread(article, outcome.outcome), status=303)
+    if outcome.outcome != "published":
+        # Only this browser sees its held comment in place until it is decided
+        # (and a rejected one with its clause): the signed reader cookie lists it.
+        visitor.remember(
+            response,
+            visitor.from_request(request).with_comment(outcome.comment.pk),
+            secure=request.is_secure(),
+        )
+    return response
 
 
 def _refused(request, article, form, outcome: Outcome) -> HttpResponse:
