@@ -9,7 +9,7 @@ DO UPDATE fires the UPDATE triggers.
 from __future__ import annotations
 
 import pytest
-from django.db import IntegrityError, connection, transaction
+from django.db import DataError, IntegrityError, connection, transaction
 from django.utils import timezone
 
 from civility.comments.models import Comment, DecisionRecord
@@ -71,3 +71,37 @@ def test_insert_or_replace_cannot_rewrite_a_comments_text(post):
     with pytest.raises(IntegrityError):
         _raw(sql, params)
     assert Comment.objects.get(pk=comment.pk).text == comment.text
+
+
+def test_an_erasure_cannot_be_undone_or_redone_in_sql(post):
+    from civility.privacy import commenters
+
+    comment = post().comment
+    commenters.erase_commenter("shilan@example.org")
+    with pytest.raises(IntegrityError):  # "un-erase": the name back, erased_at cleared
+        _raw(
+            "UPDATE comments_comment SET erased_at = NULL, author_name = 'Shilan' WHERE id = %s",
+            [comment.pk],
+        )
+    with pytest.raises(IntegrityError):  # erase again, with another time
+        _raw(
+            "UPDATE comments_comment SET erased_at = %s WHERE id = %s", [timezone.now(), comment.pk]
+        )
+
+
+def test_a_decision_time_the_database_cannot_read_is_refused(post):
+    from civility.comments import triggers
+
+    comment = post().comment
+    previous = triggers.allow_backdating(False)
+    try:
+        # SQLite: the trigger (julianday is NULL); PostgreSQL: the column's type.
+        with pytest.raises((IntegrityError, DataError)):
+            _raw(
+                "INSERT INTO comments_decision (comment_id, status, clause_id, guideline,"
+                " category, scores, evidence, suggested, engine_version, note, created_at)"
+                " VALUES (%s, 'approved', '', '', '', '{}', '[]', '', '', '', 'soon')",
+                [comment.pk],
+            )
+    finally:
+        triggers.allow_backdating(previous)
