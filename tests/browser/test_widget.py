@@ -8,6 +8,7 @@ touches lives in the widget's shadow root, which Playwright's locators enter.
 
 from __future__ import annotations
 
+import re
 from urllib.parse import urlsplit
 
 import pytest
@@ -229,6 +230,32 @@ def test_after_a_rejection_the_text_stays_to_revise(page, host_page, embedded, e
     page.get_by_role("button", name="Post").click()
     expect(widget(page).locator(".outcome")).to_have_text("Your comment is published.")
     expect(widget(page).locator("#civ-text")).to_have_value("")
+
+
+def test_times_are_relative_with_the_full_time_in_the_tooltip(page, host_page, embedded, settings):
+    """Issue 14, point 9: "5 minutes ago", and the site's time with its zone on hover."""
+    import datetime as dt
+
+    from django.utils import timezone
+
+    settings.TIME_ZONE = "Asia/Baghdad"
+    when = timezone.now() - dt.timedelta(minutes=5)
+    Comment.objects.create(
+        article=embedded,
+        author_name="Hemin",
+        author_email="h@example.org",
+        text="Five minutes old.",
+        status=CommentStatus.APPROVED,
+        created_at=when,
+        content_hash="five-minutes",
+    )
+    page.goto(host_page())
+    time = widget(page).locator(".comment time")
+    expect(time).to_have_text("5 minutes ago")
+    expect(time).to_have_attribute("title", re.compile(r"^\d\d-\d\d-\d{4} \d\d:\d\d UTC\+3$"))
+    # The exact instant for machines (milliseconds, as the API writes it).
+    shown = dt.datetime.fromisoformat(time.get_attribute("datetime"))
+    assert abs((shown - when).total_seconds()) < 0.001
 
 
 def test_a_page_on_an_origin_not_configured_gets_nothing(page, host_page, embedded):

@@ -190,7 +190,17 @@ def test_only_approved_comments_are_shown_oldest_first(client, article):
     html = client.get(article.get_absolute_url()).content.decode()
     assert html.index("First comment") < html.index("Second comment")
     assert "Held comment" not in html
-    assert '<time datetime="2016-04-21T12:00:00+00:00">21-04-2016 12:00</time>' in html
+    assert '<time datetime="2016-04-21T12:00:00+00:00">21-04-2016 12:00 UTC</time>' in html
+
+
+def test_times_are_in_the_sites_zone_and_say_which(client, article, settings):
+    """Rudaw's readers in Erbil: 12:00 UTC is 15:00 there, and the page says UTC+3."""
+    settings.TIME_ZONE = "Asia/Baghdad"
+    approved_comment(
+        article, "A comment at noon UTC.", when=dt.datetime(2016, 4, 21, 12, 0, tzinfo=dt.UTC)
+    )
+    html = client.get(article.get_absolute_url()).content.decode()
+    assert '<time datetime="2016-04-21T15:00:00+03:00">21-04-2016 15:00 UTC+3</time>' in html
 
 
 def test_comment_text_is_escaped_and_isolated(client, article):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 
@@ -37,6 +38,8 @@ def run(args) -> int:
         CIVILITY_ALLOWED_HOSTS=django_env.allowed_hosts(args.host),
         # No worker beside the demo: background work runs after each commit.
         CIVILITY_TASKS="immediate",
+        # The seed's newsroom (Rudaw, Erbil): its readers' clock, unless told otherwise.
+        CIVILITY_TIME_ZONE=os.environ.get("CIVILITY_TIME_ZONE", "Asia/Baghdad"),
     )
     from civility.demo import setup_demo
 

@@ -22,10 +22,11 @@ import time
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
-from django.utils import dateformat, timezone, translation
+from django.utils import translation
 from django.utils.translation import gettext as _
 from ninja import Router, Status
 
+from civility import sitetime
 from civility.abuse import bots
 from civility.abuse.rate_limits import client_ip
 from civility.api.pagination import paginate
@@ -272,8 +273,8 @@ def _thread_part(article: Article, page: int) -> dict:
                 "text": c.text,
                 "language": c.language or "",
                 "created_at": c.created_at,
-                # As the article page shows it: d-m-Y H:i, in the site's zone.
-                "created_display": dateformat.format(timezone.localtime(c.created_at), "d-m-Y H:i"),
+                # As the article page shows it: in the site's zone, saying which.
+                "created_display": sitetime.shown(c.created_at),
             }
             for c in items
         ],

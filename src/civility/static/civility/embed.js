@@ -102,6 +102,25 @@
     return el;
   }
 
+  // How long ago, as people say it ("5 minutes ago", "yesterday"), in the
+  // widget's language; "" where the browser cannot say it (the caller then
+  // shows the full time).
+  var UNITS = [["year", 31536000], ["month", 2592000], ["week", 604800], ["day", 86400],
+    ["hour", 3600], ["minute", 60], ["second", 1]];
+
+  function relative(iso, lang) {
+    var then = Date.parse(iso);
+    if (isNaN(then) || !window.Intl || !Intl.RelativeTimeFormat) return "";
+    var seconds = Math.round((then - Date.now()) / 1000);
+    var format = new Intl.RelativeTimeFormat(lang || undefined, { numeric: "auto" });
+    for (var i = 0; i < UNITS.length; i++) {
+      if (Math.abs(seconds) >= UNITS[i][1] || UNITS[i][0] === "second") {
+        return format.format(Math.round(seconds / UNITS[i][1]), UNITS[i][0]);
+      }
+    }
+    return "";
+  }
+
   function clear(el) {
     while (el.firstChild) el.removeChild(el.firstChild);
   }
@@ -273,7 +292,10 @@
           h("p", { "class": "meta" }, [
             author,
             document.createTextNode(" · "),
-            h("time", { datetime: c.created_at, dir: "ltr", text: c.created_display })
+            // "5 minutes ago" in the page's language; the full time, in the
+            // site's zone with its offset, in the tooltip (civility/sitetime.py).
+            h("time", { datetime: c.created_at, title: c.created_display,
+              text: relative(c.created_at, self.data.interface.lang) || c.created_display })
           ]),
           h("p", { "class": "text", dir: "auto", lang: c.language || null, text: c.text })
         ]);
