@@ -330,8 +330,15 @@ def test_an_article_is_created_from_the_page_on_first_use(page, host_page, db, e
     )
     url = host_page(attrs="", title="Peshmerga retake Mosul road", head=head, create=True)
     page.goto(url)
-    expect(widget(page).locator(".empty")).to_have_text("No comments yet.")
+    # Created held: readers see a notice until an editor approves it (issue 12, item 5).
+    expect(widget(page).locator(".notice")).to_have_text(
+        "Comments open on this page once an editor has approved it."
+    )
     article = Article.objects.get()
+    assert article.held
+    Article.objects.filter(pk=article.pk).update(held=False)  # the editor approves
+    page.goto(url)
+    expect(widget(page).locator(".empty")).to_have_text("No comments yet.")
     origin = "{0.scheme}://{0.netloc}".format(urlsplit(url))
     assert article.external_id == f"{origin}/2016/04/mosul-road"
     assert article.title == "Peshmerga retake Mosul road"
