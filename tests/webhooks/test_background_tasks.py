@@ -23,6 +23,7 @@ from django_tasks_db.models import DBTaskResult
 from civility.background.models import FailedTask
 from civility.cli import main
 from civility.comments import actions, notifications
+from civility.comments.models import NotificationRequest
 from civility.webhooks.models import Delivery, DeliveryStatus
 
 pytestmark = [pytest.mark.django_db, pytest.mark.postgres]
@@ -85,6 +86,8 @@ def test_a_failing_email_is_retried_with_backoff_then_kept_in_the_dead_letter(
 ):
     settings.CIVILITY_ALERT_HELD_MINUTES = 0
     posted = post("A fair point about the ceasefire.", decision="review", notify=True)
+    # The reader opened the confirmation link (notifications.confirm).
+    NotificationRequest.objects.filter(comment=posted.comment).update(confirmed_at=timezone.now())
     with django_capture_on_commit_callbacks(execute=True):
         actions.decide(posted.comment, status="approved", actor=moderator)
     (task,) = queued(SEND_EMAIL)
