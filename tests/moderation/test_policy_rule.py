@@ -98,6 +98,14 @@ def test_threats_and_promotion_reject_without_the_models(category):
     assert decision(ev) is Decision.REJECT
 
 
+def test_a_threat_only_the_models_score_is_held_not_rejected():
+    ev = evidence(scores=clean(threat=0.99, violation=0.99), tier_scores=clean(violation=0.99))
+    ruling = rule(POLICY, ev)
+    assert ruling.decision is Decision.REVIEW
+    assert [(c.clause_id, c.rejects) for c in ruling.citations] == [("threats", False)]
+    assert decision(replace(ev, threat_rule=True)) is Decision.REJECT
+
+
 def test_relevance_holds_and_never_rejects():
     ruling = rule(POLICY, evidence(scores={"off_topic": 1.0}))
     assert ruling.decision is Decision.REVIEW

@@ -187,6 +187,20 @@ def test_cascade_reads_the_unclear_and_skips_the_clean(tier, texts):
         assert item.version == f"{load_models().version}+{skipped}{tier.version}"
 
 
+def test_the_linear_heads_keep_the_linear_tiers_score(tier, tier_dir, texts):
+    # transformer_fit.LINEAR_HEADS: the threat score stays the linear tier's.
+    langs = ["en"] * len(texts)
+    kept = TransformerTier.load(tier_dir)
+    kept.meta["cascade"] = {**kept.meta["cascade"], "linear_heads": ["threat"]}
+    found = Tiers(load_models(), kept, "transformer").score(texts, langs)
+    plain = Tiers(load_models(), tier, "transformer").score(texts, langs)
+    for item, other in zip(found, plain, strict=True):
+        assert item.tiers == ("linear", "transformer")
+        assert item.scores["threat"] == item.by_tier["linear"]["threat"]
+        assert item.scores["violation"] == other.scores["violation"]
+    assert any(f.scores["threat"] != o.scores["threat"] for f, o in zip(found, plain, strict=True))
+
+
 def test_a_rule_hit_is_never_clearly_clean(tier, texts):
     _, found = _scored(tier, "cascade", texts[:1], ["en"], flagged=[True])
     assert found[0].tiers == ("linear", "transformer")

@@ -5,8 +5,10 @@ Two tiers today:
 * ``linear``: hashed character and word n-grams, one logistic head per
   category (classifiers.py). Every comment, every language; about 0.2 ms.
 * ``transformer``: MiniLM-L6 with tuned top layers (transformer.py), stacked
-  with the linear tier into one calibrated probability per category. English
-  (and undetermined) comments only; about 10-15 ms of CPU each.
+  with the linear tier into one calibrated probability per category, except
+  the categories its metadata leaves to the linear tier (``linear_heads``:
+  threat). English (and undetermined) comments only; about 10-15 ms of CPU
+  each.
 
 The cascade (``mode="cascade"``, the default): the linear tier scores the
 whole batch; the transformer then scores every comment that the linear tier
@@ -84,6 +86,10 @@ class Tiers:
         self.start = float(cascade.get("start", 0.0))
         self.stop = float(cascade.get("stop", 1.0))
         self.languages = frozenset(cascade.get("languages", ("en", "und")))
+        # Categories the transformer reads but the linear tier keeps: its
+        # score for them is the linear tier's (see LINEAR_HEADS in
+        # training/transformer_fit.py for why threat is one).
+        self.linear_heads = frozenset(cascade.get("linear_heads", ()))
         self.missing = mode != "linear" and transformer is None
         if self.missing:
             log.warning("transformer tier not installed: scoring with the linear tier alone")
@@ -156,7 +162,7 @@ class Tiers:
             if k is None:
                 out.append(Scored((LINEAR,), lin, {LINEAR: lin}, versions[False]))
                 continue
-            tr = {c: strong_cols[c][k] for c in CATEGORIES}
+            tr = {c: lin[c] if c in self.linear_heads else strong_cols[c][k] for c in CATEGORIES}
             # Promotion has no head in either tier: the rules score it.
             out.append(
                 Scored((LINEAR, TRANSFORMER), tr, {LINEAR: lin, TRANSFORMER: tr}, versions[True])

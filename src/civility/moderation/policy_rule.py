@@ -13,7 +13,8 @@ The rule, in the comment's language (``policy.for_language``):
    tier's own ``violation`` probability reaches ``reject_confirm_at`` (a
    threat or promotion clause needs no such confirmation: ``UNCONFIRMED``);
    unless the language's mode is ``review``. Without the confirmation, the
-   clause holds instead.
+   clause holds instead. A threat is rejected only on a threat rule's
+   evidence: when the models alone score it, it is held (see ``rule``).
 2. **Approve** only when every condition holds, since nobody reviews an
    approval:
    * every clause's score is below its ``review_at`` and ``violation`` below
@@ -144,6 +145,13 @@ def rule(policy: Policy, evidence: Evidence) -> Ruling:
         best = _highest(scores, categories)
         if best is not None and reject_at is not None and best[1] >= reject_at:
             rejects = confirmed or not UNCONFIRMED.isdisjoint(categories)
+            if best[0] == THREAT and not evidence.threat_rule:
+                # The models saw few real threats; the transformer learned
+                # them mostly from templated sentences and scores civil
+                # ones that look alike ("I hope the wounded recover
+                # quickly": 0.99). A threat no rule found is held for a
+                # person, never rejected on the models' word alone.
+                rejects = False
             (rejecting if rejects else holding).append(
                 Citation(clause.id, clause.text, *best, rejects, categories)
             )

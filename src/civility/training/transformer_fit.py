@@ -42,6 +42,16 @@ STOP_PRECISION = 0.98
 # Languages the transformer reads: its word pieces are English (uncased BERT);
 # "und" is what the language step says of very short or symbol-only comments.
 CASCADE_LANGUAGES = ("en", "und")
+# Heads whose score the cascade takes from the linear tier even when the
+# transformer reads the comment. Threat: the transformer learned it mostly
+# from the templated synthetic rows (1,365 of them beside 327 real
+# positives) and scores civil sentences that share their words high ("I
+# hope the wounded recover quickly" 0.99, "Time to bury the hatchet and
+# talk" 0.98; tests/fixtures/threats: 8 more civil reports held, 4 of them
+# rejected), while on real threats it adds little (Gab call for violence
+# AUC 0.763 against the linear tier's 0.760). The threat rules and grammars
+# (threats/) carry threats; the linear head backs them.
+LINEAR_HEADS = ("threat",)
 
 
 def log(message: str) -> None:
@@ -174,6 +184,7 @@ def fit(data: Path, work: Path, out: Path, seed: int = 0, date: str = "") -> dic
         "start": start,
         "stop": stop,
         "languages": list(CASCADE_LANGUAGES),
+        "linear_heads": list(LINEAR_HEADS),
         "screen": "max over the linear tier's categories",
         "missed_share": MISSED_SHARE,
         "stop_precision": STOP_PRECISION,
