@@ -51,6 +51,7 @@ def test_disguises_are_marked(text):
         "Café in Erbil, naïve reporting, Straße.",
         "Türkiye'de gazeteciler ağır baskı altında, sıkıntı büyük.",
         "الصحفيون يـتعرضون للتهديد كل يوم",  # tatweel is Arabic writing
+        "ڕۆژنامەنووسان دەیانەوێ‌ت",  # the ZWNJ is Sorani spelling
         "#WWG1WGA and 4chan and 3days and the G20 in 2016",
         "He said—yes—that the U.S. would leave.",
         "Government™ policy, ©2016",
