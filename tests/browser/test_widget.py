@@ -258,6 +258,38 @@ def test_times_are_relative_with_the_full_time_in_the_tooltip(page, host_page, e
     assert abs((shown - when).total_seconds()) < 0.001
 
 
+def test_the_count_script_puts_counts_next_to_headlines(
+    page, live_server, static_site, embedded, engine_answers
+):
+    """Issue 14, point 7: a publisher's list of headlines, LTR and RTL, one request."""
+    from civility.posting.service import post_comment
+
+    engine_answers("approve")
+    for n in range(3):
+        post_comment(
+            article=embedded, author_name="R", author_email=f"r{n}@example.org", text=f"View {n}."
+        )
+    for lang, direction, expected in (("en", "ltr", "3 comments"), ("ckb", "rtl", None)):
+        url = static_site(
+            f"list-{lang}.html",
+            f"""<!doctype html><html lang="{lang}" dir="{direction}"><head><meta charset="utf-8">
+<title>Headlines</title></head><body><ul>
+<li><a href="/a">Aleppo</a> <span data-civility-count="rudaw-123"></span></li>
+<li><a href="/b">Other</a> <span data-civility-count="no-such-article"></span></li>
+</ul><script src="{live_server.url}/static/civility/count.js" async></script></body></html>""",
+        )
+        origin = "{0.scheme}://{0.netloc}".format(urlsplit(url))
+        EmbedSite.objects.get_or_create(name="Rudaw", defaults={"origins": origin})
+        page.goto(url)
+        counts = page.locator("[data-civility-count]")
+        if expected:
+            expect(counts).to_have_text([expected, "0 comments"])
+        else:
+            with translation.override("ckb"):
+                words = translation.ngettext("%(counter)s comment", "%(counter)s comments", 3)
+            expect(counts.first).to_have_text(words % {"counter": 3})
+
+
 def test_a_page_on_an_origin_not_configured_gets_nothing(page, host_page, embedded):
     page.goto(host_page(allow=False))
     expect(widget(page).locator(".notice")).to_have_text("Comments could not be loaded.")

@@ -124,6 +124,7 @@ MATRIX = {
     # The widget's routes (civility/embed): open to readers; writes need the
     # Origin of a configured site, whoever is signed in (none here: 403).
     ("GET", "/api/embed/thread"): every(200),
+    ("GET", "/api/embed/counts"): every(200),
     ("POST", "/api/embed/articles"): every(403),
     ("POST", "/api/embed/articles/{slug}/comments"): every(403),
     # The Perspective-compatible API (civility/perspective): an API key only,
@@ -134,6 +135,7 @@ MATRIX = {
 # Served by the API's own table below, not the resolver's (one entry per operation).
 API_RESOLVER_ROUTES = {
     "api/embed/thread",
+    "api/embed/counts",
     "api/embed/articles",
     "api/embed/articles/<slug>/comments",
     "api/articles",

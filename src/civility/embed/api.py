@@ -41,6 +41,7 @@ from civility.posting.service import submit
 from civility.posting.submission import Door, Sender
 from civility.readers import api as readers
 from civility.threads import cache
+from civility.threads.counts import count_text, published_counts
 
 from . import articles, interface
 from .models import EmbedSite
@@ -118,6 +119,32 @@ def thread(
             return answer
         cache.set_validators(response, validators)
         return _thread(found, page, current)
+
+
+# The count script asks for a page's headlines at once; more is not a page.
+MAX_COUNTS = 100
+
+
+@router.get(
+    "/counts",
+    response={200: dict},
+    summary="Published comment counts for the count script (static/civility/count.js)",
+)
+def counts(request: HttpRequest, lang: str = ""):
+    """``?article=ID&article=ID2`` (publisher ids or slugs) → each one's count
+    and its text in the page's language ("3 comments"); an unknown id counts 0.
+
+    Open to readers, as the thread is (public numbers); a browser lets only the
+    widget's sites read it (embed/cors.py)."""
+    wanted = list(dict.fromkeys(request.GET.getlist("article")))[:MAX_COUNTS]
+    found = {key: articles.find_article(key, "") for key in wanted}
+    numbers = published_counts(a.pk for a in found.values() if a is not None)
+    with translation.override(interface.choose_language(lang)):
+        answer = {}
+        for key, article in found.items():
+            n = numbers.get(article.pk, 0) if article is not None else 0
+            answer[key] = {"count": n, "text": count_text(n)}
+    return {"counts": answer}
 
 
 @translated

@@ -18,6 +18,7 @@ from civility.comments.models import Comment, CommentStatus
 from civility.i18n import interface_language
 from civility.posting.form import CommentForm
 from civility.threads import cache, visitor
+from civility.threads.counts import with_counts
 
 from .kept import kept_form
 
@@ -31,7 +32,8 @@ def home(request: HttpRequest) -> HttpResponse:
         Article.objects.shown().order_by("-published", "-created_at"), ARTICLES_PER_PAGE
     )
     page = articles.get_page(request.GET.get("page"))
-    return render(request, "articles/home.html", {"articles": page.object_list, "page_obj": page})
+    listed = with_counts(page.object_list)
+    return render(request, "articles/home.html", {"articles": listed, "page_obj": page})
 
 
 def tag_detail(request: HttpRequest, slug: str) -> HttpResponse:
@@ -43,7 +45,7 @@ def tag_detail(request: HttpRequest, slug: str) -> HttpResponse:
     return render(
         request,
         "articles/tag.html",
-        {"tag": tag, "articles": page.object_list, "page_obj": page},
+        {"tag": tag, "articles": with_counts(page.object_list), "page_obj": page},
     )
 
 
