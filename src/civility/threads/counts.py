@@ -6,23 +6,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from django.db.models import Count
 from django.utils.translation import ngettext
 
-from civility.comments.models import Comment
+from .tree import count_comments
 
 
 def published_counts(article_ids: Iterable[int]) -> dict[int, int]:
-    """{article id: published comments}, one query; 0 for none."""
-    ids = list(article_ids)
-    found = dict(
-        Comment.objects.approved()
-        .filter(article_id__in=ids)
-        .values_list("article_id")
-        .annotate(n=Count("id"))
-        .values_list("article_id", "n")
-    )
-    return {pk: found.get(pk, 0) for pk in ids}
+    """{article id: published comments}, one query; 0 for none (tree.count_comments)."""
+    return count_comments(list(article_ids))
 
 
 def with_counts(articles):
