@@ -119,7 +119,11 @@ def test_the_reader_revises_after_a_rejection(page, article_url, engine_answers,
     page.locator("#id_text").fill(CIVIL)
     page.get_by_role("button", name="Post", exact=True).click()
     expect(page.locator("#comment-outcome")).to_have_text("Your comment is published.")
-    expect(page.locator(".comment-list .comment__text")).to_have_text([CIVIL])
+    # Published for all; the rejected draft stays visible to its author only, marked.
+    expect(page.locator(".comment-list .comment:not(.comment--own) .comment__text")).to_have_text(
+        [CIVIL]
+    )
+    expect(page.locator(".comment--rejected .comment__text")).to_have_text("My angry first draft.")
     expect(page.locator("#id_text")).to_have_value("")
     expect(page.locator("#id_author_name")).to_have_value("Shilan Ahmed")
 
