@@ -203,5 +203,8 @@ def test_a_suspension_from_the_queue_refuses_the_next_post(
     article.get_by_role("button", name="Post").click()
     # The press first waits for the pre-submit warning (precheck.js, up to 4 s)
     # and only then posts: more than expect's 5 s on a loaded machine.
-    expect(article.get_by_text("You cannot comment until")).to_be_visible(timeout=20_000)
+    # The refusal is in the form's error summary (a link to the field, and the message).
+    expect(article.locator("#form-errors p").get_by_text("You cannot comment until")).to_be_visible(
+        timeout=20_000
+    )
     reader.close()

@@ -20,7 +20,10 @@ def fill_form(page, *, name="Shilan Ahmed", email="shilan@example.org", text=CIV
 
 
 def published_texts(page) -> list[str]:
-    return page.locator(".comment-list .comment__text").all_text_contents()
+    # The reader's own unpublished comments (comment--own) are shown to them alone.
+    return page.locator(
+        ".comment-list .comment:not(.comment--own) .comment__text"
+    ).all_text_contents()
 
 
 def test_reader_posts_a_civil_comment_and_sees_it_published(page, article_url):

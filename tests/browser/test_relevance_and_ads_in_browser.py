@@ -60,7 +60,9 @@ def test_an_advertisement_is_rejected_and_its_link_is_highlighted_for_moderators
     expect(page.locator("#comment-outcome")).to_have_text(
         "Rejected: commercial or personal promotion is not allowed."
     )
-    expect(page.locator(".comment-list .comment__text")).to_have_count(0)
+    # Not published: only the author's own browser shows it, marked so.
+    expect(page.locator(".comment-list .comment:not(.comment--own)")).to_have_count(0)
+    expect(page.locator(".comment--own.comment--rejected")).to_contain_text("Not published")
 
     sign_in("/moderate/rejected/")
     item = page.locator("[data-queue-item]")
