@@ -176,7 +176,9 @@ class DecisionRecord(models.Model):
         db_table = "comments_decision"
         ordering = ["created_at", "id"]
         indexes = [
-            models.Index(fields=["comment", "created_at"], name="decision_history"),
+            # The id too: a comment's latest decision (created_at, id descending; the
+            # Reported list asks it per comment) then comes from the index, never a sort.
+            models.Index(fields=["comment", "created_at", "id"], name="decision_history"),
             # The decided lists' category filter: which comments a category or clause cites.
             models.Index(fields=["category", "comment"], name="decision_category"),
             models.Index(fields=["clause_id", "comment"], name="decision_clause"),
