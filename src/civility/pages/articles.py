@@ -17,7 +17,7 @@ from civility.comments import vocabulary
 from civility.comments.models import Comment, CommentStatus
 from civility.i18n import interface_language
 from civility.posting.form import CommentForm
-from civility.threads import cache, visitor
+from civility.threads import cache, tree, visitor
 from civility.threads.counts import with_counts
 
 from .kept import kept_form
@@ -111,14 +111,9 @@ def own_comments(request: HttpRequest, article: Article) -> list[dict]:
     The signed reader cookie (threads/visitor.py) lists the comments this
     browser posted; a comment once published shows in the thread itself.
     """
-    own = visitor.from_request(request).own
-    if not own:
-        return []
-    found = Comment.objects.filter(pk__in=own, article=article, erased_at__isnull=True).exclude(
-        status=CommentStatus.APPROVED
-    )
+    found = tree.own_unpublished(article, visitor.from_request(request))
     shown = []
-    for comment in found.order_by("created_at", "pk"):
+    for comment in found.filter(erased_at__isnull=True):
         decision = comment.latest_decision
         status = CommentStatus(comment.status)
         shown.append(

@@ -136,16 +136,21 @@ def thread_page(
     return Thread(article, entries, page_obj, sort, count, is_open)
 
 
-def _place_own(entries, by_id, article, visitor, sort, page_obj) -> None:
+def own_unpublished(article, visitor: Visitor | None):
+    """The comments this browser posted on the article that are not published
+    (held or rejected), oldest first: shown to it alone, in place."""
     if visitor is None or not visitor.own:
-        return
-    mine = (
+        return Comment.objects.none()
+    return (
         Comment.objects.filter(pk__in=visitor.own, article=article)
         .exclude(status=CommentStatus.APPROVED)
         .order_by("created_at", "id")
     )
+
+
+def _place_own(entries, by_id, article, visitor, sort, page_obj) -> None:
     tops = []
-    for comment in mine:
+    for comment in own_unpublished(article, visitor):
         decision = comment.latest_decision
         e = Entry(
             comment=comment,
