@@ -58,6 +58,10 @@ REJECT = [
     ("bu gazeteciyi vuracağım", "tr"),
     ("bu gazeteci kurşuna dizilmeli", "tr"),
     ("o muhabiri öldürün", "tr"),
+    # Necessity with the infinitive, and the active "must" (found after the fixture).
+    ("Bu gazeteciyi öldürmek lazım", "tr"),
+    ("Bu muhabiri asmak lazım", "tr"),
+    ("Onu öldürmeliyiz.", "tr"),
     ("دەتکوژم", "ckb"),
     ("ده\u200cتکوژم", "ckb"),  # older spelling: ه and a zero-width non-joiner for ە
     ("سەرت دەبڕم", "ckb"),
@@ -164,6 +168,9 @@ def test_second_round_of_attacks_is_held_at_least(text: str) -> None:
 # --- civil: the same words, no threat ---------------------------------------------------
 
 CIVIL = [
+    ("Kimseyi öldürmek lazım değil, konuşmak gerek.", "tr"),
+    ("Sivilleri öldürmek savaş suçudur.", "tr"),
+    ("Terörü bitirmek lazım ama sivilleri korumak şart.", "tr"),
     ("The airstrike killed twelve civilians.", "en"),
     ("The army shot down a drone near Erbil.", "en"),
     ("The executions must be investigated.", "en"),

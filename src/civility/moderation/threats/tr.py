@@ -91,6 +91,19 @@ RULES = [
         r"(?:meli|mali|melidir|malidir|meliler|malilar|sin|sinler|sun|sunlar|melisin|malisin)\b(?<!\basilsin)",
         stems=True,
     ),
+    # Necessity with the infinitive or the active "must" ending: "bu gazeteciyi
+    # öldürmek lazım" (this journalist must be killed), "hepsini gebertmek şart",
+    # "onu öldürmeliyiz" (we must kill him). "... lazım değil" is not a call.
+    rule(
+        "call:must-kill",
+        0.92,
+        "oldurmek gebertmek bogazlamak kursunlamak katletmek oldurmeli gebertmeli katletmeli kursuna asmak",
+        rf"\b(?:oldur|gebert|bogazla|kursunla|katlet|kursuna diz|kafasini kes|kafalarini kes|linc et|lince et)"
+        rf"(?:mek|mak)\s+(?:lazim|gerek|gerekir|gerekiyor|sart|farz)\b(?!\s+(?:degil|yok))"
+        rf"|\b(?:oldur|gebert|bogazla|kursunla|katlet|kursuna diz)(?:meli|mali)(?:yiz|yim|sin|siniz|dir|ler|ydi)?\b"
+        rf"|\b{_OBJ}\s+(?:\w+\s+)?(?:as|vur|yak|ez|bitir)(?:mak|mek)\s+(?:lazim|gerek|gerekir|gerekiyor|sart|farz)\b(?!\s+(?:degil|yok))",
+        stems=r"(?:oldur|gebert|bogazla|kursunla|katlet|kursuna diz|kafasini kes|kafalarini kes|linc et|lince et|as|vur|yak|ez|bitir)(?:mek|mak|meli|mali)",
+    ),
     rule(
         "call:kill-them",
         0.9,
