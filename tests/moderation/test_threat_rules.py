@@ -119,6 +119,8 @@ HOLD = [
     ("أيامك معدودة", "ar"),
     ("الموت للأكراد", "ar"),
     ("الله ياخذك", "ar"),
+    ("Kindly remind the editor that accidents happen to people who write such things.", "en"),
+    ("Bad things tend to happen to reporters who ask too many questions.", "en"),
     ("nerede oturduğunu biliyoruz", "tr"),
     ("arkanı kolla", "tr"),
     ("bu yazdıklarına pişman olacaksın", "tr"),
@@ -168,6 +170,8 @@ def test_second_round_of_attacks_is_held_at_least(text: str) -> None:
 # --- civil: the same words, no threat ---------------------------------------------------
 
 CIVIL = [
+    ("Accidents happen to people who drive drunk.", "en"),
+    ("Good things happen to people who wait.", "en"),
     ("Kimseyi öldürmek lazım değil, konuşmak gerek.", "tr"),
     ("Sivilleri öldürmek savaş suçudur.", "tr"),
     ("Terörü bitirmek lazım ama sivilleri korumak şart.", "tr"),

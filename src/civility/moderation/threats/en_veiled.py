@@ -97,7 +97,13 @@ VEILED_RULES = [
         r"(?:(?:your|ur)\s+(?:\w+\s+)?"
         + KIN_PLACE
         + r"|journalists|reporters|people like you|nosy|those who|writers|critics|you(?:r)?\s+(?:and|or)\s+)"
-        r"|\baccidents\s+(?:happen|do happen|can happen|often happen)(?:,?\s+\w+){0,2}\s+(?:to\s+)?(?:journalists|reporters|people like you|nosy \w+|those who|writers|critics|you)\b",
+        r"|\baccidents\s+(?:happen|do happen|can happen|often happen)(?:,?\s+\w+){0,2}\s+(?:to\s+)?(?:journalists|reporters|people like you|nosy \w+|those who|writers|critics|you)\b"
+        # ... or to whoever speaks: "accidents happen to people who write such
+        # things" (the polite form; a speech verb, so "... people who drive
+        # drunk" stays a remark about roads).
+        r"|\b(?:something|anything|an accident|accidents|bad things|terrible things|things)\s+(?:\w+\s+){0,2}?happens?\s+to\s+"
+        r"(?:people|anyone|those|everyone|the ones|journalists|reporters|editors)\s+(?:who|that)\s+(?:\w+\s+)?"
+        r"(?:write|writes|report|reports|speak|speaks|talk|talks|say|says|ask|asks|publish|publishes|post|posts|criticise|criticize|criticises|criticizes|comment|comments|insult|insults|dig|digs|expose|exposes|question|questions)\b",
     ),
     rule(
         "veiled:people-like-you-disappear",
