@@ -103,6 +103,48 @@ def migrate(url: str) -> None:
     )
 
 
+# The columns each COPY writes. A migration that adds a NOT NULL column
+# without a database default must add it here too: ``check_columns`` says
+# which one before anything is written (tests/bench/test_fill.py runs it).
+COLUMNS = {
+    "articles_article": (
+        "id slug title published source dateline body language comments_open"
+        " external_id created_at held"
+    ),
+    "comments_comment": (
+        "id article_id parent_id author_name author_email text language created_at status"
+        " content_hash ip_hash erased_at decided_at decided_by_person"
+    ),
+    "comments_decision": (
+        "comment_id status actor_id clause_id category scores evidence suggested"
+        " engine_version created_at guideline note"
+    ),
+    "threads_reaction": "comment_id reader created_at",
+}
+
+
+def copy_sql(table: str) -> str:
+    return f"COPY {table} ({', '.join(COLUMNS[table].split())}) FROM STDIN"
+
+
+def check_columns(conn) -> None:
+    """Refuse to start if the schema has a required column a COPY below leaves out."""
+    missing = []
+    for table, columns in COLUMNS.items():
+        rows = conn.execute(
+            "SELECT column_name FROM information_schema.columns"
+            " WHERE table_schema = current_schema() AND table_name = %s"
+            " AND is_nullable = 'NO' AND column_default IS NULL AND is_identity = 'NO'",
+            (table,),
+        ).fetchall()
+        missing += [f"{table}.{name}" for (name,) in rows if name not in columns.split()]
+    if missing:
+        raise SystemExit(
+            "bench/fill.py does not write these NOT NULL columns (a migration added them):"
+            f" {', '.join(sorted(missing))}; add them to COLUMNS and to the rows"
+        )
+
+
 def fill(url: str, *, comments: int, articles: int, breaking: int, held: int, seed: int) -> dict:
     import psycopg
 
@@ -114,29 +156,23 @@ def fill(url: str, *, comments: int, articles: int, breaking: int, held: int, se
     with psycopg.connect(url) as conn:
         if conn.execute("SELECT count(*) FROM comments_comment").fetchone()[0]:
             raise SystemExit(f"{url} already has comments; fill an empty database")
+        check_columns(conn)
         with conn.cursor() as cur:
             # A history of old decisions: the database refuses decision times
             # other than now unless told (comments/triggers.py).
             cur.execute("SET LOCAL civility.backdating = 'on'")
-            with cur.copy(
-                "COPY articles_article (id, slug, title, published, source, dateline, body,"
-                " language, comments_open, external_id, created_at) FROM STDIN"
-            ) as copy:
+            with cur.copy(copy_sql("articles_article")) as copy:
                 for a in range(1, articles + 1):
                     published = (now - dt.timedelta(days=730 * (articles - a) / articles)).date()
                     copy.write_row(
                         (a, f"bench-{a}", sentence(rng)[:290], published, "Rudaw", "ERBIL",
                          sentence(rng) + "\n\n" + sentence(rng), rng.choice(LANGUAGES),
                          a > articles // 10, f"bench-{a}",
-                         dt.datetime.combine(published, dt.time(8), tzinfo=dt.UTC))
+                         dt.datetime.combine(published, dt.time(8), tzinfo=dt.UTC), False)
                     )  # fmt: skip
             # Held comments still waiting: the newest ones, spread over recent articles.
             waiting = set(rng.sample(range(1, comments + 1), k=min(held, comments)))
-            comment_copy = cur.copy(
-                "COPY comments_comment (id, article_id, parent_id, author_name, author_email,"
-                " text, language, created_at, status, content_hash, ip_hash, erased_at,"
-                " decided_at, decided_by_person) FROM STDIN"
-            )
+            comment_copy = cur.copy(copy_sql("comments_comment"))
             decisions: list[tuple] = []
             reactions: list[tuple] = []
             cid = 0
@@ -204,15 +240,11 @@ def fill(url: str, *, comments: int, articles: int, breaking: int, held: int, se
                             for r in range(min(int(rng.expovariate(1 / 1.5)), 30)):
                                 reactions.append((cid, f"{cid:x}{r:02x}".rjust(64, "0"), created))
             counts["comments"] = cid
-            with cur.copy(
-                "COPY comments_decision (comment_id, status, actor_id, clause_id, category,"
-                " scores, evidence, suggested, engine_version, created_at, guideline, note)"
-                " FROM STDIN"
-            ) as copy:
+            with cur.copy(copy_sql("comments_decision")) as copy:
                 for row in decisions:
                     copy.write_row((*row, "", ""))
             counts["decisions"] = len(decisions)
-            with cur.copy("COPY threads_reaction (comment_id, reader, created_at) FROM STDIN") as c:
+            with cur.copy(copy_sql("threads_reaction")) as c:
                 for row in reactions:
                     c.write_row(row)
             counts["reactions"] = len(reactions)
