@@ -3,7 +3,9 @@
 The posting service (civility/posting), the moderator queue, the API, the
 admin and the CLI call the same functions, so a rule ("rejecting needs a
 clause", "a decision is a new row") is written once. Events fire after
-commit (``signals.py``).
+commit (``signals.py``); the background tasks a write causes (the outbox's
+sender, the held-comment alert, the confirmation e-mail) are enqueued inside
+its transaction (background/enqueue.with_commit), so they commit with it.
 
 - ``record_comment``: store a checked and moderated comment with its first
   decision, the system's (the posting service decides it: posting/steps.py).
@@ -27,7 +29,7 @@ from civility.errors import NotFound, PermissionDenied, ValidationFailed
 from civility.guidelines import site_policy
 from civility.privacy.addresses import hash_ip
 
-from . import roles
+from . import notifications, roles
 from .models import Comment, CommentStatus, DecisionRecord, NotificationRequest
 from .signals import comment_decided, comment_posted
 from .vocabulary import outcome_of
@@ -87,6 +89,8 @@ def record_comment(
         )
         if notify and comment.status == CommentStatus.PENDING:
             NotificationRequest.objects.create(comment=comment, created_at=now)
+            # The first e-mail (the confirmation link) commits with the request.
+            notifications.ask_confirmation(comment)
         outcome = outcome_of(comment.status)
         transaction.on_commit(
             lambda: comment_posted.send(

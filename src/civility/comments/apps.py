@@ -15,10 +15,6 @@ class CommentsConfig(AppConfig):
         signals.comment_decided.connect(
             notifications.on_comment_decided, dispatch_uid="civility-notify-reader"
         )
-        # The first e-mail: a link that confirms the reader's address.
-        signals.comment_posted.connect(
-            notifications.on_comment_posted, dispatch_uid="civility-notify-confirm"
-        )
 
         connection_created.connect(triggers.on_connection_created)
         post_migrate.connect(roles.ensure_groups, sender=self)

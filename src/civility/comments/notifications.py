@@ -20,7 +20,7 @@ refuses: civility/background):
   nothing is HTML, so nothing is escaped and nothing can be injected;
 - never to an erased commenter (privacy.py blanks the address);
 - only to an address confirmed by a link (issue 12, item 4). Anyone may type
-  anyone's address, so the first e-mail (``send_confirmation``, when the
+  anyone's address, so the first e-mail (``send_confirmation_email``, when the
   comment is held) says only that someone asked for news of a comment and
   holds the link: no name, no comment text, nothing the poster wrote. The
   decision e-mail, which quotes the comment and greets by name, goes only
@@ -64,10 +64,10 @@ def confirm_token(comment) -> str:
     return signing.dumps(getattr(comment, "pk", comment), salt=CONFIRM_SALT)
 
 
-def on_comment_posted(sender, *, comment, **kwargs) -> None:
-    """Receiver for ``signals.comment_posted``: the first e-mail, only the link."""
-    if not NotificationRequest.objects.filter(comment=comment, confirmed_at__isnull=True).exists():
-        return
+def ask_confirmation(comment) -> None:
+    """The first e-mail, only the link: queued in the transaction that stores the
+    comment and its request (``actions.record_comment``), so the task commits
+    with them (the database backend) or is enqueued right after (any other)."""
     if comment.erased_at or not comment.author_email or "@" not in comment.author_email:
         return
     with_commit(send_confirmation_email, comment.pk)

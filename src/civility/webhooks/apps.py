@@ -14,11 +14,10 @@ class WebhooksConfig(AppConfig):
         from django.db.models.signals import post_save
 
         from civility.comments.models import DecisionRecord
-        from civility.comments.signals import comment_decided, comment_posted
 
         from . import outbox, tasks
 
         post_save.connect(outbox.on_decision_saved, sender=DecisionRecord, dispatch_uid="webhooks")
-        # A held comment schedules the moderators' alert (tasks.py).
-        comment_posted.connect(tasks.on_comment_held, dispatch_uid="civility-alert-posted")
-        comment_decided.connect(tasks.on_comment_held, dispatch_uid="civility-alert-decided")
+        # A held comment schedules the moderators' alert (tasks.py), in the
+        # same transaction, for the same reason.
+        post_save.connect(tasks.on_decision_saved, sender=DecisionRecord, dispatch_uid="alerts")

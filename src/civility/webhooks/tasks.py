@@ -61,16 +61,21 @@ def send_alerts() -> int:
     return alerts.send_held_alerts()
 
 
-def on_comment_held(sender, *, comment, **kwargs) -> None:
-    """Schedule the alert for when this held comment becomes overdue.
+def on_decision_saved(sender, instance, created, **kwargs) -> None:
+    """Schedule the alert for when a held comment becomes overdue.
 
-    Receiver for ``comment_posted`` and ``comment_decided`` (apps.py); both
-    fire after commit. A comment returned to the queue is counted from its
-    first posting (as the alert's query does), so it may be due at once.
+    Receiver for DecisionRecord's post_save (apps.py), so it runs inside the
+    transaction that stores the decision, as the outbox does: with the
+    database backend the task row commits with the comment, and a crash
+    between the commit and an enqueue cannot lose the alert. A comment
+    returned to the queue is counted from its first posting (as the alert's
+    query does), so it may be due at once.
     """
+    if not created or kwargs.get("raw"):
+        return
     minutes = settings.CIVILITY_ALERT_HELD_MINUTES
-    if not minutes or comment.status != CommentStatus.PENDING:
+    if not minutes or instance.status != CommentStatus.PENDING:
         return
     # A second past the line, so the query (created_at <= now - minutes) sees it.
-    due = comment.created_at + timedelta(minutes=minutes, seconds=1)
+    due = instance.comment.created_at + timedelta(minutes=minutes, seconds=1)
     with_commit(send_alerts, run_after=due if due > timezone.now() else None)
