@@ -88,6 +88,9 @@ STATUS_LABELS = (
 ERROR_MESSAGES = {
     "comments_closed": gettext_noop("Comments are closed for this article."),
     "article_not_found": gettext_noop("No such article."),
+    # Replies, reports and reactions (posting/steps.py, threads/).
+    "comment_not_found": gettext_noop("No such comment."),
+    "invalid_parent": gettext_noop("You can only reply to a published comment on this article."),
     "form_honeypot": gettext_noop(
         "This form could not be accepted. Please reload the page and try again."
     ),

@@ -102,7 +102,7 @@ def test_a_preflight_from_a_configured_site_is_allowed(client, site):
     assert response.status_code == 204
     assert response["Access-Control-Allow-Origin"] == SITE_ORIGIN
     assert "POST" in response["Access-Control-Allow-Methods"]
-    assert response["Access-Control-Allow-Headers"] == "Content-Type"
+    assert response["Access-Control-Allow-Headers"] == "Content-Type, X-Civility-Reader"
     assert "Access-Control-Allow-Credentials" not in response
     assert "Origin" in response["Vary"]
 

@@ -127,6 +127,9 @@ MATRIX = {
     ("GET", "/api/embed/counts"): every(200),
     ("POST", "/api/embed/articles"): every(403),
     ("POST", "/api/embed/articles/{slug}/comments"): every(403),
+    ("POST", "/api/embed/comments/{comment_id}/reports"): every(403),
+    ("POST", "/api/embed/comments/{comment_id}/reaction"): every(403),
+    ("DELETE", "/api/embed/comments/{comment_id}/reaction"): every(403),
     # The Perspective-compatible API (civility/perspective): an API key only,
     # never a session; no key is configured here, so it is off for everyone.
     ("POST", "v1alpha1/comments:analyze"): every(403),
@@ -138,6 +141,8 @@ API_RESOLVER_ROUTES = {
     "api/embed/counts",
     "api/embed/articles",
     "api/embed/articles/<slug>/comments",
+    "api/embed/comments/<comment_id>/reports",
+    "api/embed/comments/<comment_id>/reaction",
     "api/articles",
     "api/articles/<slug>",
     "api/articles/<slug>/comments",
@@ -343,6 +348,9 @@ def call(client, method: str, route: str, path: str, role: str):
     if route == "/api/embed/articles/{slug}/comments":
         body = {"author_name": role, "author_email": f"{role}@x.org", "text": f"From {role}."}
         return client.post(path, json.dumps(body), content_type="application/json")
+    if route.startswith("/api/embed/comments/"):  # no Origin: refused before anything
+        body = json.dumps({"clause_id": "personal_attacks"} if route.endswith("reports") else {})
+        return client.generic(method, path, body, content_type="application/json")
     if route == "/api/articles/{slug}/precheck":
         body = {"text": f"Would this pass, asks the {role}?"}
         return client.post(path, json.dumps(body), content_type="application/json")

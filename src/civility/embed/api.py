@@ -1,15 +1,29 @@
 """/api/embed: the widget's routes (docs/embedding.md).
 
-- ``GET /api/embed/thread?article=ID&url=URL&lang=xx&page=N``: the article,
-  the widget's words in the page's language, a fresh form token and a page
-  of the published thread. 404 ``article_not_found`` when no article has
-  that id or URL yet.
+- ``GET /api/embed/thread?article=ID&url=URL&lang=xx&page=N&sort=S``: the
+  article, the widget's words in the page's language, a fresh form token and
+  a page of the thread (replies nested, picks first, reaction counts; sorted
+  oldest, newest or by reactions). 404 ``article_not_found`` when no article
+  has that id or URL yet.
 - ``POST /api/embed/articles``: create the article from the page's metadata
   (when the site allows it), answered like the thread.
 - ``POST /api/embed/articles/{slug}/comments``: post a comment, one of the
   posting service's doors: parsed as the article page's form is (honeypot
   and signed timestamp, then the form's fields), then ``posting.submit``,
-  whose outcome and messages come in the page's language.
+  whose outcome and messages come in the page's language. ``parent_id``
+  makes it a reply.
+- ``POST /api/embed/comments/{id}/reports``: report a published comment
+  under a guideline it breaks (threads/reports.py).
+- ``POST`` / ``DELETE /api/embed/comments/{id}/reaction``: the reader's one
+  reaction to a comment, or taking it back (threads/reactions.py).
+
+The reader: the widget sends no cookies, so who a reader is travels in a
+signed token (threads/visitor.py) that every write answers with (``reader``)
+and the widget keeps in its local storage and sends back in the
+``X-Civility-Reader`` header. With it the thread shows the reader's own held
+or rejected comments and their reactions; reports and reactions count once
+per reader. The published part of a thread is cached for everyone
+(threads/payload.py); the reader's part is laid over it per request.
 
 Writes answer only a configured site (the ``Origin`` header); cors.py
 explains why that, and not a cookie token, is the CSRF defence here.
@@ -19,20 +33,20 @@ from __future__ import annotations
 
 import functools
 import time
+from dataclasses import replace
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.utils import translation
+from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from ninja import Router, Status
 
-from civility import sitetime
 from civility.abuse import bots
 from civility.abuse.rate_limits import client_ip
-from civility.api.pagination import paginate
 from civility.api.schemas import ErrorOut, posting_responses
 from civility.articles.models import Article
-from civility.comments.models import Comment
+from civility.comments.models import Comment, CommentStatus
 from civility.errors import CivilityError, NotFound, PermissionDenied
 from civility.i18n import error_message
 from civility.posting import steps
@@ -40,8 +54,9 @@ from civility.posting.form import CommentForm
 from civility.posting.service import submit
 from civility.posting.submission import Door, Sender
 from civility.readers import api as readers
-from civility.threads import cache
+from civility.threads import cache, payload, reactions, reports, tree
 from civility.threads.counts import count_text, published_counts
+from civility.threads.visitor import Visitor
 
 from . import articles, interface
 from .models import EmbedSite
@@ -51,6 +66,10 @@ from .schemas import (
     EmbedPostedOut,
     FormErrorsOut,
     PageIn,
+    ReactionIn,
+    ReactionOut,
+    ReportedOut,
+    ReportIn,
 )
 
 router = Router(tags=["embed"])
@@ -58,6 +77,8 @@ router = Router(tags=["embed"])
 # Django's form error codes, as the actions name the same failures.
 # An article created from a page waits for an editor (embed/articles.py).
 HELD_MESSAGE = "Comments open on this page once an editor has approved it."
+# The reader's signed token (threads/visitor.py), sent by the widget.
+READER_HEADER = "X-Civility-Reader"
 FORM_CODES = {"required": "required", "invalid": "invalid_email", "max_length": "too_long"}
 
 
@@ -101,6 +122,7 @@ def thread(
     url: str = "",
     lang: str = "",
     page: int = 1,
+    sort: str = "",
 ):
     with translation.override(interface.choose_language(lang)):
         found = _find(article, url)
@@ -108,17 +130,22 @@ def thread(
     language = interface.choose_language(lang, found)
     with translation.override(language):
         if found is None:
-            return _thread(found, page)
-        # Conditional GET: the thread's version, the page, the language, and the
-        # form token's age (a copy older than half its life is sent anew).
+            return _thread(found, page, sort, None)
+        reader = visitor_of(request)
+        # Conditional GET: the thread's version, the page, the sort, the
+        # language, the reader (their own comments and reactions are in it) and
+        # the form token's age (a copy older than half its life is sent anew).
         current = cache.version(found.pk)
         renewed = max(60, settings.CIVILITY_FORM_MAX_AGE_SECONDS // 2)
         since = int(time.time() // renewed * renewed)
-        validators = cache.validators(current, found.pk, "embed", (page, language), since=since)
+        params = (page, tree.choose_sort(sort), language, reader.reporter() if reader else "")
+        validators = cache.validators(current, found.pk, "embed", params, since=since)
+        patch_vary_headers(response, (READER_HEADER,))
         if (answer := cache.not_modified(request, validators)) is not None:
+            patch_vary_headers(answer, (READER_HEADER,))
             return answer
         cache.set_validators(response, validators)
-        return _thread(found, page, current)
+        return _thread(found, page, sort, reader, current)
 
 
 # The count script asks for a page's headlines at once; more is not a page.
@@ -153,12 +180,21 @@ def _find(article: str, url: str) -> Article | None:
 
 
 @translated
-def _thread(found: Article | None, page: int, current=None):
+def _thread(found: Article | None, page: int, sort: str, reader, current=None):
     if found is None:
         raise NotFound(_("No such article."), code="article_not_found", field="article")
     if found.held:
         raise NotFound(HELD_MESSAGE, code="article_held", field="article")
-    return embed_payload(found, page, current)
+    return embed_payload(found, page, current, sort=sort, reader=reader)
+
+
+def visitor_of(request: HttpRequest) -> Visitor | None:
+    """The reader named by the widget's token (``X-Civility-Reader``), or None."""
+    token = request.headers.get(READER_HEADER, "").strip()
+    if not token:
+        return None
+    found = Visitor.from_token(token)
+    return None if found.new else found  # a forged or expired token names nobody
 
 
 @router.post(
@@ -231,11 +267,17 @@ def _post_comment(request: HttpRequest, article: Article | None, payload: EmbedC
         errors = form_errors(form)
         return Status(422, {"error": errors[0], "errors": errors})
     sender = Sender.of(request, allowed=site.origin_list())
-    outcome = submit(
-        form.submission(Door.WIDGET, article, reader=reader, ip=client_ip(request), sender=sender)
+    submission = form.submission(
+        Door.WIDGET, article, reader=reader, ip=client_ip(request), sender=sender
     )
+    outcome = submit(replace(submission, parent=payload.parent_id))
     outcome.raise_refusal()  # translated by the decorator, rendered in the one shape
-    return Status(outcome.http_status, outcome.to_json())
+    # The reader's token now lists this comment: held or rejected, it is shown
+    # back to them alone, in place, until it is decided (threads/visitor.py).
+    who = visitor_of(request) or Visitor.fresh()
+    answer = outcome.to_json()
+    answer["reader"] = who.with_comment(outcome.comment.pk).token() if outcome.comment else ""
+    return Status(outcome.http_status, answer)
 
 
 def form_errors(form: CommentForm) -> list[dict]:
@@ -256,18 +298,29 @@ def form_errors(form: CommentForm) -> list[dict]:
     return errors
 
 
-def embed_payload(article: Article, page: int, current=None) -> dict:
+def embed_payload(
+    article: Article, page: int, current=None, *, sort: str = "", reader: Visitor | None = None
+) -> dict:
     """Everything the widget renders, in the active language.
 
-    The thread comes from the shared thread cache (threads/cache.py); the
-    form token is made for each answer.
+    The thread's published part comes from the shared thread cache
+    (threads/cache.py, threads/payload.py); the reader's part is laid over it
+    and the form token made for each answer.
     """
+    sort = tree.choose_sort(sort)
+    part = cache.cached(
+        article.pk,
+        "embed",
+        (page, sort),
+        lambda: payload.published_part(article, sort=sort, page=page),
+        current=current,
+    )
     return {
         "article": {
             "slug": article.slug,
             "title": article.title,
             "language": article.language,
-            "comments_open": article.comments_open,
+            "comments_open": part["open"],
             "url": article.get_absolute_url(),
         },
         "interface": interface.interface(),
@@ -279,30 +332,108 @@ def embed_payload(article: Article, page: int, current=None) -> dict:
             # The seed's form: a name and the comment; the e-mail when the site asks.
             "email_required": steps.email_required(False),
         },
-        "thread": cache.cached(
-            article.pk, "embed", (page,), lambda: _thread_part(article, page), current=current
-        ),
+        "thread": payload.with_reader(article, part, reader),
     }
 
 
-def _thread_part(article: Article, page: int) -> dict:
-    comments = Comment.objects.thread(article).only(
-        "id", "author_name", "text", "language", "created_at", "erased_at"
+# --- reports and reactions ----------------------------------------------------------
+
+
+@router.post(
+    "/comments/{comment_id}/reports",
+    response={
+        200: ReportedOut,
+        201: ReportedOut,
+        400: ErrorOut,
+        403: ErrorOut,
+        404: ErrorOut,
+        415: ErrorOut,
+        422: ErrorOut,
+        429: ErrorOut,
+    },
+    summary="Report a published comment under the guideline it breaks",
+)
+def report(request: HttpRequest, comment_id: int, payload: ReportIn):
+    with translation.override(_comment_language(comment_id, payload.lang)):
+        return _report(request, comment_id, payload)
+
+
+@translated
+def _report(request: HttpRequest, comment_id: int, payload: ReportIn):
+    _reader_write(request)
+    who = visitor_of(request) or Visitor.fresh()
+    outcome = reports.report_comment(
+        _published(comment_id), clause_id=payload.clause_id, visitor=who, ip=client_ip(request)
     )
-    meta, items = paginate(comments, page)
-    return {
-        **meta,
-        "comments": [
-            {
-                "id": c.pk,
-                "author_name": "" if c.erased_at else c.author_name,
-                "erased": c.erased_at is not None,
-                "text": c.text,
-                "language": c.language or "",
-                "created_at": c.created_at,
-                # As the article page shows it: in the site's zone, saying which.
-                "created_display": sitetime.shown(c.created_at),
-            }
-            for c in items
-        ],
-    }
+    if outcome.created:
+        message = _("Thank you. A moderator will look at this comment.")
+    else:  # counted once per reader: saying so is all a second report gets
+        message = _("You have already reported this comment. Thank you.")
+    answer = {"reported": outcome.created, "message": message, "reader": who.token()}
+    return Status(201 if outcome.created else 200, answer)
+
+
+REACTION_RESPONSES = {
+    200: ReactionOut,
+    400: ErrorOut,
+    403: ErrorOut,
+    404: ErrorOut,
+    415: ErrorOut,
+    422: ErrorOut,
+    429: ErrorOut,
+}
+
+
+@router.post(
+    "/comments/{comment_id}/reaction",
+    response=REACTION_RESPONSES,
+    summary="Add the reader's reaction to a published comment (once per reader)",
+)
+def react(request: HttpRequest, comment_id: int, payload: ReactionIn):
+    return _react(request, comment_id, payload, on=True)
+
+
+@router.delete(
+    "/comments/{comment_id}/reaction",
+    response=REACTION_RESPONSES,
+    summary="Take the reader's reaction back",
+)
+def unreact(request: HttpRequest, comment_id: int, lang: str = ""):
+    return _react(request, comment_id, ReactionIn(lang=lang), on=False)
+
+
+def _react(request: HttpRequest, comment_id: int, payload: ReactionIn, *, on: bool):
+    with translation.override(_comment_language(comment_id, payload.lang)):
+        return _reaction(request, comment_id, on)
+
+
+@translated
+def _reaction(request: HttpRequest, comment_id: int, on: bool):
+    _reader_write(request, body=request.method != "DELETE")
+    who = visitor_of(request) or Visitor.fresh()
+    state = reactions.react(_published(comment_id), visitor=who, on=on, ip=client_ip(request))
+    return {**state.to_json(), "reader": who.token()}
+
+
+def _reader_write(request: HttpRequest, *, body: bool = True) -> EmbedSite:
+    """A reader's write from the widget: a configured site's page, sending JSON."""
+    site = require_site(request)
+    if body:
+        Sender.of(request, allowed=site.origin_list()).check()
+    return site
+
+
+def _published(comment_id: int) -> Comment:
+    found = None
+    if 0 < comment_id < 2**63:  # PostgreSQL's bigint would raise, not miss
+        found = Comment.objects.filter(pk=comment_id, status=CommentStatus.APPROVED).first()
+    if found is None:
+        raise NotFound(_("No such comment."), code="comment_not_found", field="comment")
+    return found
+
+
+def _comment_language(comment_id: int, requested: str) -> str:
+    article = None
+    if 0 < comment_id < 2**63:
+        article = Article.objects.filter(comments__pk=comment_id).first()
+    return interface.choose_language(requested, article)

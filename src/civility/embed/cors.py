@@ -31,8 +31,9 @@ from civility.errors import PermissionDenied
 from .models import EmbedSite
 
 PREFIX = "/api/embed/"
-ALLOW_METHODS = "GET, POST, OPTIONS"
-ALLOW_HEADERS = "Content-Type"
+ALLOW_METHODS = "GET, POST, DELETE, OPTIONS"
+# X-Civility-Reader: the reader's signed token (api.py), in place of a cookie.
+ALLOW_HEADERS = "Content-Type, X-Civility-Reader"
 # Browsers cap this (Chromium at 2 hours); 10 minutes spares a preflight per post.
 MAX_AGE = "600"
 

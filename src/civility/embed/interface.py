@@ -18,8 +18,10 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from civility.articles.models import RTL_LANGUAGES
+from civility.comments.vocabulary import clause_label
 from civility.i18n import interface_language
 from civility.posting.form import comment_max_chars
+from civility.threads import reactions, reports
 
 from .models import LANGUAGE_CODES
 
@@ -70,7 +72,31 @@ def strings() -> dict[str, str]:
         "network_error": _(
             "Your comment could not be sent. Please check your connection and try again."
         ),
+        # The thread: replies, picks, reactions, sorting, reports (issue 14).
+        "sort_label": _("Sort comments"),
+        "sort_oldest": _("Oldest first"),
+        "sort_newest": _("Newest first"),
+        "sort_reactions": _("Most reactions first"),
+        "featured": _("Editors' pick"),
+        "reply": _("Reply"),
+        "reply_heading": _("Reply to %(name)s") % {"name": "{name}"},
+        "post_reply": _("Post reply"),
+        "cancel": _("Cancel"),
+        "replies_label": _("Replies"),
+        "parent_gone": _("In reply to a comment that is no longer shown."),
+        "awaiting": _("Awaiting moderation"),
+        "not_published": _("Not published"),
+        "reaction": reactions.label(),
+        "report": _("Report"),
+        "report_heading": _("Which guideline does this comment break?"),
+        "send_report": _("Send report"),
+        "report_error": _("The report could not be sent. Please try again."),
     }
+
+
+def report_clauses() -> list[dict[str, str]]:
+    """The guidelines a reader may cite, with their short labels, translated."""
+    return [{"id": c.id, "label": _(clause_label(c.id))} for c in reports.reportable_clauses()]
 
 
 def guidelines() -> list[str]:
@@ -87,4 +113,5 @@ def interface() -> dict:
         "dir": "rtl" if lang in RTL_LANGUAGES else "ltr",
         "strings": strings(),
         "guidelines": guidelines(),
+        "report_clauses": report_clauses(),
     }
