@@ -205,6 +205,40 @@ def build(part: Part) -> bytes:
     return model.SerializeToString()
 
 
+def quantise_dynamic(model: bytes) -> bytes:
+    """``model`` with int8 weights and int8 products, as ONNX Runtime's own
+    ``quantize_dynamic`` makes them: every MatMul and the fused Attention get
+    symmetric int8 weights, one scale per output column, and multiply in
+    int8 (VNNI where the CPU has it).
+
+    Activations are quantised with one scale per call (per tensor), so a
+    comment's result depends on what else is in its batch: the caller runs
+    one comment per call (transformer.py) to keep every score independent of
+    the batch. Measured on this project's 2-core machine, one ~20-piece
+    comment through all six layers: 3.2 ms of CPU against 8.0 ms in float32
+    and 5.7 ms with ``MatMulNBits`` (``Part.quantise="int8"``).
+    """
+    import tempfile
+    from pathlib import Path
+
+    from onnx import TensorProto
+    from onnxruntime.quantization import QuantType, quantize_dynamic
+
+    with tempfile.TemporaryDirectory(prefix="civility-int8-") as folder:
+        source, target = Path(folder) / "float.onnx", Path(folder) / "int8.onnx"
+        source.write_bytes(model)
+        quantize_dynamic(
+            source,
+            target,
+            weight_type=QuantType.QInt8,
+            per_channel=True,
+            op_types_to_quantize=["MatMul", "Attention"],
+            # Shape inference cannot type the com.microsoft operators' outputs.
+            extra_options={"DefaultTensorType": TensorProto.FLOAT},
+        )
+        return target.read_bytes()
+
+
 def session(model: bytes, threads: int = 1):
     """An ONNX Runtime session on one thread: web workers already run in
     parallel, and on two shared cores a second thread mostly waits."""

@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import threading
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
@@ -46,6 +47,16 @@ WEIGHTS_FILE = "transformer.safetensors"
 META_FILE = "transformer.json"
 BACKENDS = ("onnxruntime", "numpy")
 BATCH = 32
+# How ONNX Runtime multiplies (``inference.quantise`` in the metadata, or the
+# ``quantise`` argument): "none" (float32), "int8" (dynamic int8, one comment
+# per call: minilm_graph.quantise_dynamic), "int8-blocks" (int8 weights in
+# blocks of 32, MatMulNBits, batches as in float). The numpy backend is
+# float32 whatever this says.
+QUANTISE = ("none", "int8", "int8-blocks")
+# Overrides the metadata's choice, to measure one against the other
+# (bench/load.py --compare-float) or to run in float32 on a CPU where int8 is
+# slow; docs/settings.md.
+ENV_QUANTISE = "CIVILITY_TRANSFORMER_QUANTISE"
 
 
 class TransformerError(RuntimeError):
@@ -84,15 +95,28 @@ class TransformerTier:
     name = "transformer"
 
     def __init__(
-        self, encoder, tuned: Mapping[str, np.ndarray], meta: dict, backend: str | None = None
+        self,
+        encoder,
+        tuned: Mapping[str, np.ndarray],
+        meta: dict,
+        backend: str | None = None,
+        quantise: str | None = None,
     ) -> None:
         from .embeddings import layer_weights
 
         backend = backend or default_backend()
         if backend not in BACKENDS:
             raise ValueError(f"backend must be one of {BACKENDS}")
+        if quantise is None:
+            quantise = os.environ.get(ENV_QUANTISE) or (meta.get("inference") or {}).get(
+                "quantise", "none"
+            )
+        if quantise not in QUANTISE:
+            raise ValueError(f"quantise must be one of {QUANTISE}")
         self.meta = meta
         self.backend = backend
+        # Only ONNX Runtime runs int8; the numpy fallback is float32.
+        self.quantise = quantise if backend == "onnxruntime" else "none"
         self.heads: tuple[str, ...] = tuple(meta["heads"])
         self.frozen = int(meta["frozen_layers"])
         self.max_tokens = int(meta["max_tokens"])
@@ -118,7 +142,12 @@ class TransformerTier:
     # --- loading -----------------------------------------------------------------
 
     @classmethod
-    def load(cls, directory: Path | str = MODELS_DIR, backend: str | None = None):
+    def load(
+        cls,
+        directory: Path | str = MODELS_DIR,
+        backend: str | None = None,
+        quantise: str | None = None,
+    ):
         """Load from ``directory``; raise TransformerError when anything is off."""
         from safetensors.numpy import load_file
 
@@ -147,7 +176,7 @@ class TransformerTier:
                 "the installed MiniLM base weights are not the ones it was tuned on"
             )
         # safetensors.numpy reads tensors only: a model file can never run code.
-        return cls(encoder, load_file(str(weights_path)), meta, backend)
+        return cls(encoder, load_file(str(weights_path)), meta, backend, quantise)
 
     # --- the forward pass ---------------------------------------------------------
 
@@ -162,12 +191,14 @@ class TransformerTier:
                     from . import minilm_graph as mg
 
                     enc = self.encoder
+                    blocks = "int8" if self.quantise == "int8-blocks" else "none"
                     if part == "lower":
                         graph = mg.Part(
                             enc.layers[: self.frozen],
                             enc.heads,
                             enc.eps,
                             embeddings=(enc.word, enc.position, enc.token_type[0], enc.emb_ln),
+                            quantise=blocks,
                         )
                     elif part == "tier":
                         graph = mg.Part(
@@ -176,12 +207,20 @@ class TransformerTier:
                             enc.eps,
                             pool="mean",
                             heads=(self.head_w, self.head_b),
+                            quantise=blocks,
                         )
                     else:
                         graph = mg.Part(
-                            enc.layers[self.frozen :], enc.heads, enc.eps, pool="mean-normalised"
+                            enc.layers[self.frozen :],
+                            enc.heads,
+                            enc.eps,
+                            pool="mean-normalised",
+                            quantise=blocks,
                         )
-                    self._sessions[part] = mg.session(mg.build(graph))
+                    model = mg.build(graph)
+                    if self.quantise == "int8":
+                        model = mg.quantise_dynamic(model)
+                    self._sessions[part] = mg.session(model)
         return self._sessions[part]
 
     def _lower(self, ids: np.ndarray, mask: np.ndarray) -> np.ndarray:
@@ -221,8 +260,11 @@ class TransformerTier:
             for e in encodings
         ]
         order = sorted(range(len(texts)), key=lambda i: len(ids_list[i]))
-        for start in range(0, len(order), BATCH):
-            idx = order[start : start + BATCH]
+        # Dynamic int8 scales the activations per call: one comment per call
+        # keeps its scores independent of the batch (and unpadded).
+        size = 1 if self.quantise == "int8" else BATCH
+        for start in range(0, len(order), size):
+            idx = order[start : start + size]
             width = max(len(ids_list[i]) for i in idx)
             ids = np.zeros((len(idx), width), dtype=np.int64)
             mask = np.zeros((len(idx), width), dtype=np.float32)
@@ -290,11 +332,19 @@ class TransformerTier:
         probs = self.calibrate(self.logits(texts), linear, linear_version) if texts else {}
         return {c: probs.get(c, np.zeros(len(texts))) for c in CATEGORIES}
 
+    def warm(self) -> None:
+        """Build the sessions the cascade uses now, not on a request."""
+        if self.backend == "onnxruntime":
+            self._session("lower")
+            self._session("tier")
+
     def label(self, linear_version: str | None) -> str:
-        """The version recorded with a decision this tier scored."""
+        """The version recorded with a decision this tier scored (with
+        ``-int8`` when it multiplied in int8)."""
+        version = self.version if self.quantise == "none" else f"{self.version}-{self.quantise}"
         if not self.stack or self.stacked_with(linear_version):
-            return self.version
-        return f"{self.version}-unstacked"
+            return version
+        return f"{version}-unstacked"
 
 
 @lru_cache(maxsize=4)
