@@ -235,3 +235,29 @@ def test_real_engine_never_approves_when_a_step_fails(broken):
     assert verdict.decision is Decision.REVIEW
     # The first error names the broken step (later steps may fail for want of its work).
     assert verdict.errors[0] == f"{step_name(broken)}: RuntimeError: disk full"
+
+
+def test_warm_up_loads_the_models_and_never_raises(monkeypatch):
+    from civility.moderation import engine as engine_module
+
+    loaded = []
+    monkeypatch.setattr(s.classify, "loader", lambda: loaded.append(1) or _Plain())
+    monkeypatch.setattr(s.classify, "_models", None)
+    assert engine_module.warm_up() >= 0
+    assert loaded == [1]
+
+    def broken():
+        raise RuntimeError("no models here")
+
+    monkeypatch.setattr(s.classify, "loader", broken)
+    monkeypatch.setattr(s.classify, "_models", None)
+    assert engine_module.warm_up() >= 0  # logged; the comments are held instead
+
+
+class _Plain:
+    """One tier, as Classify accepts it: no transformer to warm."""
+
+    version = "plain-1"
+
+    def predict_proba(self, texts, langs):
+        return {c: [0.0] * len(texts) for c in CATEGORIES}

@@ -2,12 +2,16 @@
 
 Following the estimator habit, the constructor only stores its parameters;
 the policy (and, through the classifier step, the models) load lazily on the
-first comment and are kept. ``get_engine()`` gives the process-wide default.
+first comment and are kept. ``get_engine()`` gives the process-wide default;
+``warm_up()`` loads all of it at once, before a web worker takes its first
+request (civility/web/wsgi.py), so that no request pays for loading.
 """
 
 from __future__ import annotations
 
+import logging
 import threading
+import time
 from collections.abc import Sequence
 from datetime import UTC, datetime
 
@@ -87,3 +91,38 @@ def get_engine(policy: Policy | None = None) -> Engine:
             if _default is None:
                 _default = Engine()
     return _default
+
+
+log = logging.getLogger("civility.moderation")
+
+WARM_UP_TEXT = "Thank you for the careful report on the talks in Geneva."
+
+
+def warm_up() -> float:
+    """Load everything the default engine reads, now: the policy, the
+    classifier tiers (and the transformer's ONNX Runtime sessions, which
+    would otherwise be built on the first comment the cascade routes to it),
+    the multilingual encoder and the relevance model; then moderate one
+    comment with an article through every step. Returns the seconds it took.
+
+    Never raises: a model that cannot load is logged here, and the comments
+    that need it are held (the pipeline fails closed) as they would be
+    without a warm-up.
+    """
+    from . import steps
+
+    started = time.perf_counter()
+    try:
+        engine = get_engine()
+        engine.resolved_policy()
+        tiers = steps.classify.models()
+        transformer = getattr(tiers, "transformer", None)
+        if transformer is not None:
+            transformer.warm()
+        article = Article(title="Ceasefire talks resume in Geneva", body=WARM_UP_TEXT, lang="en")
+        engine.moderate(WARM_UP_TEXT, article=article)
+    except Exception:  # noqa: BLE001 - a worker must start; comments are held instead
+        log.exception("the moderation engine's warm-up failed")
+    took = time.perf_counter() - started
+    log.info("moderation engine warmed up in %.1f s", took)
+    return took
