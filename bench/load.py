@@ -38,8 +38,12 @@ each on its own SQLite database in a temporary folder:
    machine share those cores, so on a busy 2-core machine the ratio says
    less than on an idle one with a core per server and one for the driver.
 7. --profile N: N posts through the whole stack in one process (Django's
-   test client) under cProfile, after one warm-up post: where posting time
-   goes, by function, cumulative.
+   test client), after the engine's warm-up and one post: CPU and wall time
+   per step (the posting steps, the engine's steps inside "moderate", the
+   one transaction), then N more under cProfile, by function, cumulative.
+8. --compare-float: posting again with the transformer tier in float32
+   (CIVILITY_TRANSFORMER_QUANTISE=none) on the same database: the int8
+   tier's gain in the same run.
 
 Targets (issue 16): posting >= 1x Isso's rate (stretch 2x), p99 <= 100 ms at
 8 connections; thread reads >= 2,000/s and >= 20x Isso; two servers >= 1.7x
@@ -555,6 +559,19 @@ def two_servers(work: Path, args, env: dict) -> dict:
     }
 
 
+def compare_float(work: Path, args, env: dict) -> dict:
+    """Posting again, on the same database, with the transformer tier in float32
+    (CIVILITY_TRANSFORMER_QUANTISE=none): the int8 tier's gain, same run."""
+    float_env = {**env, "CIVILITY_TRANSFORMER_QUANTISE": "none"}
+    site = start_civility(work, args.workers, args.threads, float_env, name="Civility-float32")
+    try:
+        warm(site, work, args)
+        return wrk(site, work, what="post-float32", seconds=args.seconds, limit=args.posts,
+                   connections=args.post_connections)  # fmt: skip
+    finally:
+        site.stop()
+
+
 def warm(site: Site, work: Path, args, rounds: int = 6) -> None:
     """Post until no worker is still loading its models (seconds of CPU each).
 
@@ -574,36 +591,98 @@ def warm(site: Site, work: Path, args, rounds: int = 6) -> None:
 
 
 PROFILE_SCRIPT = """
-import cProfile, io, json, pstats, sys, time
+import cProfile, functools, io, json, pstats, sys, time
 import django
 django.setup()
 from django.test import Client
+from civility.moderation import engine as engine_module
+from civility.moderation.steps import step_name
+from civility.posting import service, steps as posting_steps
+engine_module.warm_up()  # what every gunicorn worker does before its first request
 client = Client(HTTP_HOST="127.0.0.1")
+# Where the time goes, by step: CPU (this thread) and wall, without cProfile's
+# overhead. The engine's steps nest inside "moderate"; "record" is the one
+# transaction (the two inserts and the commit).
+spent = {}
+def timed(name, fn):
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        cpu, wall = time.thread_time_ns(), time.perf_counter_ns()
+        try:
+            return fn(*args, **kwargs)
+        finally:
+            row = spent.setdefault(name, [0, 0])
+            row[0] += time.thread_time_ns() - cpu
+            row[1] += time.perf_counter_ns() - wall
+    if hasattr(fn, "step_name"):
+        wrapper.step_name = fn.step_name
+    return wrapper
+site_steps = tuple(timed("posting: " + s.__name__, s) for s in posting_steps.SITE_STEPS)
+for step, original in zip(site_steps, posting_steps.SITE_STEPS):
+    if hasattr(original, "doors"):
+        step.doors = original.doors
+run = posting_steps.run
+posting_steps.run = lambda posting, steps=site_steps: run(posting, steps)
+engine_module.DEFAULT_STEPS = tuple(
+    timed("  engine: " + step_name(s), s) for s in engine_module.DEFAULT_STEPS
+)
+from django.db import transaction as _transaction
+class _Timed:
+    def __init__(self, name, inner):
+        self.name, self.inner = name, inner
+    def __enter__(self):
+        self.cpu, self.wall = time.thread_time_ns(), time.perf_counter_ns()
+        return self.inner.__enter__()
+    def __exit__(self, *exc):
+        try:
+            return self.inner.__exit__(*exc)
+        finally:
+            row = spent.setdefault(self.name, [0, 0])
+            row[0] += time.thread_time_ns() - self.cpu
+            row[1] += time.perf_counter_ns() - self.wall
+class _Transaction:
+    @staticmethod
+    def atomic():
+        return _Timed("record: the one transaction (inserts, commit)", _transaction.atomic())
+service.transaction = _Transaction
 def post(i):
     body = {"author_name": f"Profiled {i}", "author_email": f"profile{i % 500}@example.org",
             "text": TEXTS[i % len(TEXTS)] + f" (profile {i})."}
     answer = client.post("/api/articles/bench-post/comments", data=json.dumps(body),
                          content_type="application/json")
     assert answer.status_code in (201, 202, 422), answer.content[:200]
-post(0)  # loads the models: not profiled
+    return answer
+post(0)
+spent.clear()
+cpu, wall = time.thread_time_ns(), time.perf_counter_ns()
+for i in range(1, N + 1):
+    post(i)
+cpu, wall = time.thread_time_ns() - cpu, time.perf_counter_ns() - wall
+print(f"{N} posts through Django's test client (the whole request, in one thread):")
+print("| step | CPU ms per post | wall ms per post |")
+print("| --- | ---: | ---: |")
+print(f"| whole request | {cpu / 1e6 / N:.2f} | {wall / 1e6 / N:.2f} |")
+for name, (c, w) in spent.items():
+    print(f"| {name} | {c / 1e6 / N:.2f} | {w / 1e6 / N:.2f} |")
+print(f"load average {open('/proc/loadavg').read().split()[:3]}")
 profile = cProfile.Profile()
 started = time.perf_counter()
 profile.enable()
-for i in range(1, N + 1):
+for i in range(N + 1, 2 * N + 1):
     post(i)
 profile.disable()
 elapsed = time.perf_counter() - started
 out = io.StringIO()
 stats = pstats.Stats(profile, stream=out).sort_stats("cumulative")
 stats.print_stats(r"civility|django/db|django/core/handlers|sqlite3|psycopg", 40)
-print(f"{N} posts in {elapsed:.2f} s under cProfile: {1000 * elapsed / N:.1f} ms per post")
+print(f"{N} more posts in {elapsed:.2f} s under cProfile: {1000 * elapsed / N:.1f} ms per post")
 print(out.getvalue())
 """
 
 
 def profile_posting(env: dict, n: int) -> str:
-    script = PROFILE_SCRIPT.replace("TEXTS", repr(TEXTS)).replace("N + 1", f"{n} + 1")
-    script = script.replace("{N}", str(n)).replace("/ N:", f"/ {n}:")
+    script = PROFILE_SCRIPT.replace("TEXTS", repr(TEXTS)).replace("N = None", "")
+    script = f"N = {n}\n" + script
     done = subprocess.run([PYTHON, "-c", script], env=env, capture_output=True, text=True)
     if done.returncode != 0:
         return f"profile failed: {done.stderr[-2000:]}"
@@ -666,7 +745,13 @@ def row(label: str, r: dict) -> str:
     )
 
 
-def report(sites: list[Site], before: str, after: str, scaling: dict | None = None) -> list:
+def report(
+    sites: list[Site],
+    before: str,
+    after: str,
+    scaling: dict | None = None,
+    float32: dict | None = None,
+) -> list:
     print(f"\nload average before {before}, after {after} ({os.cpu_count()} CPUs)")
     for site in sites:
         print(f"{site.name} (RSS {site.results['rss_mb']} MB after the run)")
@@ -677,6 +762,14 @@ def report(sites: list[Site], before: str, after: str, scaling: dict | None = No
         print(row("mixed: read", mix["read"]))
         print(f"  {'mixed: server CPU':<18} {mix['server_cpu_ms_per_request']:.1f} ms/request")
     civ = sites[0].results
+    if float32:
+        print("Civility with the transformer tier in float32 (CIVILITY_TRANSFORMER_QUANTISE=none):")
+        print(row("post a comment", float32))
+        print(
+            f"  int8 / float32: posting {civ['post']['per_s'] / max(float32['per_s'], 1e-9):.2f}×,"
+            f" server CPU per post {civ['post']['server_cpu_ms_per_request']:.1f} against "
+            f"{float32['server_cpu_ms_per_request']:.1f} ms"
+        )
     checks = [
         (f"posting p99 <= {TARGET_P99_MS} ms", civ["post"]["p99_ms"] <= TARGET_P99_MS),
         (f"reading >= {TARGET_READS_PER_S}/s", civ["read"]["per_s"] >= TARGET_READS_PER_S),
@@ -752,6 +845,11 @@ def main() -> int:
         help="also one server pinned to CPU 0 against two pinned to CPU 0 and 1 (PostgreSQL)",
     )
     parser.add_argument("--profile", type=int, default=0, help="profile this many posts")
+    parser.add_argument(
+        "--compare-float",
+        action="store_true",
+        help="also post with the transformer tier in float32 (the int8 gain, same run)",
+    )
     args = parser.parse_args()
     if args.two_servers and args.database != "postgresql":
         print("--two-servers needs --database postgresql (one database, two servers)")
@@ -786,12 +884,13 @@ def main() -> int:
             measure(isso, work, args)
             isso.stop()
         civility.stop()
+        float32 = compare_float(work, args, env) if args.compare_float else None
         scaling = None
         if args.two_servers:
             print("two servers: one pinned to CPU 0, then two on CPU 0 and 1 ...", flush=True)
             scaling = two_servers(work, args, env)
         after = loadavg()
-        checks = report(sites, before, after, scaling)
+        checks = report(sites, before, after, scaling, float32)
         figures = {
             "database": args.database,
             "load_before": before,
@@ -801,6 +900,7 @@ def main() -> int:
             "threads": args.threads,
             **{s.name: s.results for s in sites},
             "two_servers": scaling,
+            "float32_post": float32,
             "targets": {label: ok for label, ok in checks},
         }
         if args.profile:
