@@ -174,6 +174,35 @@ def database_tasks(_tasks_in_process):
     use_task_backend("immediate")
 
 
+@pytest.fixture
+def rq_tasks(settings, redis_url, _tasks_in_process):
+    """CIVILITY_TASKS=rq on ``redis_url`` for one test; yields a function that runs
+    a burst worker (every task ready, and those scheduled and now due), and the queue."""
+    import django_rq
+    import redis
+
+    from civility.background import rq
+
+    settings.RQ_QUEUES = {"default": {"URL": redis_url}}
+    connection = redis.Redis.from_url(redis_url)
+
+    def clear():
+        keys = list(connection.scan_iter("rq:*"))
+        if keys:
+            connection.delete(*keys)
+
+    clear()
+    use_task_backend("rq")
+
+    def run_worker() -> None:
+        rq.make_worker(simple=True).work(burst=True, with_scheduler=True)
+
+    run_worker.queue = django_rq.get_queue("default", job_class=rq.Job)
+    yield run_worker
+    use_task_backend("immediate")
+    clear()
+
+
 @pytest.fixture(autouse=True)
 def _fresh_thread_cache(_thread_cache_in_memory):
     from django.core.cache import caches

@@ -10,6 +10,10 @@ backend is the setting ``CIVILITY_TASKS`` (docs/settings.md):
   ``civility worker`` runs them, on this machine or any other that reaches
   the database; several workers may run at once (rows are claimed with
   SELECT ... FOR UPDATE SKIP LOCKED on PostgreSQL).
+- ``rq`` (or ``redis``): django-tasks-rq's backend, a queue in Redis
+  (CIVILITY_REDIS_URL) run by RQ's workers (``civility worker``), for larger
+  sites; enqueued right after the commit; our retries and dead letter
+  through our RQ job class (``rq.py``).
 - ``immediate``: run in the web process right after the commit (the demo, a
   site with no worker). No retries later; a failure is only logged.
 

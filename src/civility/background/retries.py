@@ -9,7 +9,10 @@ of workers (so ``TaskResult.attempts`` counts every try). When the attempts
 are spent the row stays FAILED: that is the dead letter, listed in the admin
 (``admin.py``) with the last traceback and "Run again".
 
-Only the database backend is retried this way; ``immediate`` runs once.
+Only the database backend is retried this way. With ``rq`` the same policy
+is applied by our RQ job class (rq.py), and a task's last failure is copied
+into the same table as a failed row, so the admin lists both alike;
+``immediate`` runs once.
 """
 
 from __future__ import annotations
@@ -89,14 +92,30 @@ def on_task_finished(sender, task_result, **kwargs) -> None:
 
 
 def requeue(result_id, run_after) -> int:
-    """Put a failed task back in the queue, to run at ``run_after`` (None: now)."""
+    """Put a failed task back in the queue, to run at ``run_after`` (None: now).
+
+    With the database backend the row itself goes back to the queue. With
+    another (rq), the row is the dead letter's copy (rq.dead_letter): the task
+    is enqueued anew, after the commit, and its row leaves the list.
+    """
     from django_tasks_db.models import DBTaskResult, get_date_max
 
-    return DBTaskResult.objects.filter(id=result_id, status=TaskResultStatus.FAILED).update(
-        status=TaskResultStatus.READY,
-        run_after=run_after or get_date_max(),
-        finished_at=None,
-    )
+    from .enqueue import in_database, with_commit
+
+    failed = DBTaskResult.objects.filter(id=result_id, status=TaskResultStatus.FAILED)
+    if in_database():
+        return failed.update(
+            status=TaskResultStatus.READY,
+            run_after=run_after or get_date_max(),
+            finished_at=None,
+        )
+    count = 0
+    for row in failed:
+        arguments = row.args_kwargs
+        with_commit(row.task, *arguments["args"], run_after=run_after, **arguments["kwargs"])
+        row.delete()
+        count += 1
+    return count
 
 
 def _is_database_backend(backend_class) -> bool:

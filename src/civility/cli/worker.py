@@ -1,10 +1,16 @@
 """`civility worker`: run the background tasks (webhooks, e-mail, alerts).
 
-A thin door onto django-tasks-db's worker (``db_worker``): it takes the
-tasks the web servers queued in the database, one at a time, and records
-each outcome. Run one beside the web server, or several on other machines
-that reach the same database (CIVILITY_DATABASE_URL): a task is claimed by
-one worker only. Stop it with SIGTERM or Ctrl-C: it finishes the task in
+A thin door onto the configured backend's worker (CIVILITY_TASKS):
+
+- ``database``: django-tasks-db's ``db_worker`` takes the tasks the web
+  servers queued in the database, one at a time, and records each outcome.
+- ``rq``: RQ's worker on the Redis queue (background/rq.py), with our retries,
+  our dead letter and RQ's scheduler for deferred tasks; each task runs in a
+  forked child.
+
+Run one beside the web server, or several on other machines with the same
+settings (the same database, and for rq the same Redis): a task is claimed
+by one worker only. Stop it with SIGTERM or Ctrl-C: it finishes the task in
 hand first.
 """
 
@@ -18,11 +24,11 @@ def register(subparsers) -> None:
         "worker",
         help="run background tasks: webhooks, e-mail to readers, moderator alerts",
         description=(
-            "Run the background tasks queued in the database (CIVILITY_TASKS=database): "
-            "webhook deliveries, e-mail to readers, moderator alerts. Failed tasks are "
-            "retried with back-off; those that keep failing are listed in the admin "
-            "(Failed background tasks). Several workers, on any machines that reach the "
-            "database, may run at once."
+            "Run the background tasks queued in the database (CIVILITY_TASKS=database) or "
+            "in Redis (CIVILITY_TASKS=rq): webhook deliveries, e-mail to readers, moderator "
+            "alerts. Failed tasks are retried with back-off; those that keep "
+            "failing are listed in the admin (Failed background tasks). Several workers, "
+            "on any machines with the same settings, may run at once."
         ),
     )
     parser.add_argument(
@@ -52,7 +58,7 @@ def run_worker(args) -> int:
     from civility.background.enqueue import with_commit
     from civility.webhooks.tasks import send_webhooks
 
-    if settings.CIVILITY_TASKS != "database":
+    if settings.CIVILITY_TASKS not in ("database", "rq"):
         print(
             f"CIVILITY_TASKS is {settings.CIVILITY_TASKS!r}: tasks run in the web process, "
             "there is nothing for a worker to do.",
@@ -62,6 +68,11 @@ def run_worker(args) -> int:
     # One sweep of the outbox at start: a delivery written while no task
     # could be queued (a site upgraded from the old loop) is sent too.
     with_commit(send_webhooks)
+    if settings.CIVILITY_TASKS == "rq":
+        from civility.background import rq
+
+        rq.work(burst=args.batch, max_jobs=args.max_tasks, name=args.worker_id)
+        return 0
     options = {"queue_name": "*", "interval": args.interval, "reload": False}
     if args.batch:
         options["batch"] = True

@@ -112,12 +112,14 @@ def parse_thread_cache(raw: str) -> str:
 
 TASK_BACKENDS = {
     "database": "django_tasks_db.DatabaseBackend",
+    "rq": "django_tasks_rq.RQBackend",
     "immediate": "django.tasks.backends.immediate.ImmediateBackend",
 }
 
 
 def parse_tasks(raw: str) -> str:
     value = raw.strip().lower() or "database"
+    value = "rq" if value == "redis" else value
     if value not in TASK_BACKENDS:
         raise ValueError(f"must be one of {', '.join(TASK_BACKENDS)}, got {raw!r}")
     return value
@@ -433,9 +435,11 @@ SETTINGS: tuple[Setting, ...] = (
     Setting(
         "CIVILITY_TASKS",
         "database",
-        "Where background work (webhooks, e-mail, alerts) waits for a worker: database "
-        "(a table in the site's database, run by `civility worker`, retried, failures "
-        "kept in the admin) or immediate (in the web process after the commit, no retries).",
+        "Where background work (webhooks, e-mail, alerts) waits for a worker: "
+        "database (a table in the site's database, run by `civility worker`, retried, "
+        "failures kept in the admin), rq (also: redis; a queue in Redis at "
+        "CIVILITY_REDIS_URL, for larger sites, run by `civility worker` too, same retries "
+        "and admin list) or immediate (in the web process after the commit, no retries).",
         parse_tasks,
     ),
     Setting(

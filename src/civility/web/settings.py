@@ -144,10 +144,21 @@ STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # whitenoise warns when it is mi
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = DEBUG
 
-# Background work (civility/background): a table in this database, run by
-# `civility worker`, or in the web process after the commit.
+# Background work (civility/background): a table in this database or a queue
+# in Redis (rq), run by `civility worker`; or in the web process after the commit.
 TASKS = {"default": {"BACKEND": config.TASK_BACKENDS[ENV["CIVILITY_TASKS"]]}}
 CIVILITY_TASKS = ENV["CIVILITY_TASKS"]
+if CIVILITY_TASKS == "rq":
+    if not ENV["CIVILITY_REDIS_URL"]:
+        raise ImproperlyConfigured("CIVILITY_TASKS=rq needs CIVILITY_REDIS_URL")
+    INSTALLED_APPS.append("django_rq")  # django-tasks-rq's queues (its check asks for it)
+    TASKS["default"]["QUEUES"] = ["default"]
+# Read only with CIVILITY_TASKS=rq (background/rq.py). Enqueued when we say
+# (background/enqueue.with_commit: after the commit), with our job class; the
+# dead letter is the admin's "Failed background tasks", not django-rq's dashboard.
+RQ_QUEUES = {"default": {"URL": ENV["CIVILITY_REDIS_URL"] or "redis://127.0.0.1:6379/0"}}
+RQ = {"COMMIT_MODE": "auto", "JOB_CLASS": "civility.background.rq.Job"}
+RQ_SHOW_ADMIN_LINK = False
 
 MAILERS = {"default": {"BACKEND": ENV["CIVILITY_EMAIL_BACKEND"]}}
 
