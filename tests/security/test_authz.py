@@ -51,6 +51,10 @@ MATRIX = {
     ("GET", "guidelines/"): every(200),
     # Post, redirect, get: a 303 back to the article, whoever posts.
     ("POST", "articles/<str:slug>/comments/"): every(303),
+    # A reader's reaction and report: PRG back to the article, whoever sends
+    # them (the world's comment is held: refused, with the message, 303 too).
+    ("POST", "comments/<int:pk>/react/"): every(303),
+    ("POST", "comments/<int:pk>/report/"): every(303),
     # The link in the first e-mail (a signed token; a made-up one is 404 to all).
     ("GET", "notify/confirm/<str:token>/"): every(404),
     ("POST", "i18n/setlang/"): every(302),
@@ -63,6 +67,9 @@ MATRIX = {
     ("GET", "moderate/counts/"): staff((302, 403), 200),
     ("POST", "moderate/comments/<int:pk>/sanction/"): staff((302, 403), 302),
     ("POST", "moderate/bulk/"): staff((302, 403), 302),
+    # Editors' picks and closing a thread (moderators/thread_tools.py).
+    ("POST", "moderate/comments/<int:pk>/feature/"): staff((302, 403), 302),
+    ("POST", "moderate/articles/<str:slug>/close/"): staff((302, 403), 302),
     ("POST", "moderate/undo/"): staff((302, 403), 302),
     ("POST", "moderate/settings/"): staff((302, 403), 302),
     ("GET", "moderate/dashboard/"): staff((302, 403), 200),

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import dashboard, decisions, law, reported, views
+from . import dashboard, decisions, law, reported, thread_tools, views
 
 app_name = "moderators"
 
@@ -14,6 +14,9 @@ urlpatterns = [
     path("moderate/counts/", views.counts_fragment, name="counts"),
     path("moderate/comments/<int:pk>/decide/", decisions.decide, name="decide"),
     path("moderate/comments/<int:pk>/sanction/", decisions.sanction, name="sanction"),
+    # Editors' picks and closing a thread (thread_tools.py).
+    path("moderate/comments/<int:pk>/feature/", thread_tools.feature, name="feature"),
+    path("moderate/articles/<str:slug>/close/", thread_tools.close, name="close"),
     path("moderate/bulk/", decisions.bulk, name="bulk"),
     path("moderate/undo/", decisions.undo, name="undo"),
     path("moderate/settings/", decisions.settings_view, name="settings"),

@@ -22,11 +22,13 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from civility.articles import closing
 from civility.articles.models import Article
 from civility.comments import roles
 from civility.comments.models import Comment, CommentStatus, DecisionRecord
 from civility.errors import CivilityError
 from civility.guidelines import site_policy
+from civility.threads.models import FeaturedComment
 from civility.threads.reports import returned_to_queue
 
 from . import holds, keyset, preferences, presentation
@@ -83,6 +85,8 @@ class Item:
     reports: list = field(default_factory=list)
     clause_choice: str = ""
     error: CivilityError | None = None
+    # An editors' pick (threads/picks.py): shown first in its thread.
+    featured: bool = False
 
     @property
     def latest(self) -> DecisionRecord | None:
@@ -93,6 +97,11 @@ def build_items(comments, view: str, *, error=None, clause_choice: str = "") -> 
     policy = site_policy.policy()
     ids = [c.id for c in policy.clauses if c.prohibits]
     found = histories(comments)
+    picked = set(
+        FeaturedComment.objects.filter(comment_id__in=[c.pk for c in comments]).values_list(
+            "comment_id", flat=True
+        )
+    )
     items = []
     for comment in comments:
         decisions = list(comment.decisions.all())  # prefetched, oldest first
@@ -111,6 +120,7 @@ def build_items(comments, view: str, *, error=None, clause_choice: str = "") -> 
                 history=found.get(comment.pk, History()),
                 clause_choice=clause_choice,
                 error=error,
+                featured=comment.pk in picked,
             )
         )
     return items
@@ -149,6 +159,20 @@ def _list_context(request, tab: str, search: Search, comments, status) -> dict:
         "counts": counts(),
         "newest": _newest_held(),
         "poll_seconds": POLL_SECONDS,
+        # A list filtered to one article: its comments can be closed or reopened here.
+        "panel": article_panel(search.article),
+    }
+
+
+def article_panel(slug: str) -> dict | None:
+    """The article a list is filtered to (by its slug), and whether readers may post now."""
+    article = Article.objects.filter(slug=slug).first() if slug else None
+    if article is None:
+        return None
+    return {
+        "article": article,
+        "closed_by_hand": not article.comments_open,
+        "open": closing.is_open(article),
     }
 
 

@@ -7,23 +7,31 @@ redirects back here; what the reader typed and the errors come along
 
 from __future__ import annotations
 
-from django.core.paginator import EmptyPage, Page, PageNotAnInteger, Paginator
+import math
+
+from django.contrib import messages
+from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import translation
+from django.utils.translation import gettext_lazy as _
 
 from civility.articles.models import RTL_LANGUAGES, Article, Tag
-from civility.comments import vocabulary
 from civility.comments.models import Comment, CommentStatus
+from civility.comments.vocabulary import clause_label
 from civility.i18n import interface_language
 from civility.posting.form import CommentForm
-from civility.threads import cache, tree, visitor
+from civility.threads import reactions, reports, tree, visitor
 from civility.threads.counts import with_counts
 
 from .kept import kept_form
 
-# Approved comments per page under an article; past this, ?page=2 and so on.
-COMMENTS_PER_PAGE = 50
+# Top-level comments per page under an article (their replies come along);
+# past this, ?page=2 and so on.
+COMMENTS_PER_PAGE = tree.PER_PAGE
+# The reader's order of the thread (oldest, newest, most reacted) persists here.
+SORT_COOKIE = "civility_sort"
+SORT_MAX_AGE = 365 * 24 * 3600
 ARTICLES_PER_PAGE = 30
 
 
@@ -57,79 +65,51 @@ def article_detail(request: HttpRequest, slug: str) -> HttpResponse:
     response = render_article(request, article, form, status=status)
     if retry_after:
         response["Retry-After"] = str(retry_after)
+    chosen = request.GET.get("sort")
+    if chosen in tree.SORTS and chosen != request.COOKIES.get(SORT_COOKIE):
+        response.set_cookie(
+            SORT_COOKIE, chosen, max_age=SORT_MAX_AGE, samesite="Lax", secure=request.is_secure()
+        )
     return response
 
 
-class _Counted:
-    """What a Paginator needs to number pages: the count alone (the rows are cached)."""
-
-    def __init__(self, count: int):
-        self._count = count
-
-    def count(self) -> int:
-        return self._count
+def chosen_sort(request: HttpRequest) -> str:
+    """The reader's order: ?sort= when given, else the one they chose before."""
+    return tree.choose_sort(request.GET.get("sort") or request.COOKIES.get(SORT_COOKIE))
 
 
-def published_page(article: Article, raw_page) -> Page:
-    """A page of the article's published comments, from the shared thread cache.
+def thread_page_of(article: Article, comment: Comment) -> int:
+    """The page a new top-level comment is on, oldest (or most reacted) first: the last."""
+    return max(1, math.ceil(tree.top_level_count(article) / COMMENTS_PER_PAGE))
 
-    get_page: a bad or too-large ?page= shows the nearest real page, not a 404,
-    so an old link to a thread that shrank still lands somewhere useful.
-    """
-    current = cache.version(article.pk)
-    count = cache.cached(
-        article.pk,
-        "page-count",
-        (),
-        lambda: Comment.objects.thread(article).count(),
-        current=current,
-    )
-    paginator = Paginator(_Counted(count), COMMENTS_PER_PAGE)
+
+def _target(request: HttpRequest, name: str) -> int | None:
+    """A comment id the page was asked to act on (?reply=, ?report=)."""
     try:
-        number = paginator.validate_number(raw_page)
-    except PageNotAnInteger:
-        number = 1
-    except EmptyPage:
-        number = paginator.num_pages
-    rows = cache.cached(
-        article.pk, "page", (number,), lambda: _rows(article, number), current=current
-    )
-    return Page(rows, number, paginator)
+        return int(request.GET.get(name, ""))
+    except ValueError:
+        return None
 
 
-def _rows(article: Article, number: int) -> list[dict]:
-    start = (number - 1) * COMMENTS_PER_PAGE
-    fields = ("pk", "author_name", "erased_at", "created_at", "language", "text")
-    return list(Comment.objects.thread(article)[start : start + COMMENTS_PER_PAGE].values(*fields))
+def reply_target(request: HttpRequest, article: Article) -> Comment | None:
+    """The published comment ?reply= names on this article, if it may be replied to."""
+    pk = _target(request, "reply")
+    if pk is None:
+        return None
+    return Comment.objects.filter(pk=pk, article=article, status=CommentStatus.APPROVED).first()
 
 
-def own_comments(request: HttpRequest, article: Article) -> list[dict]:
-    """This browser's own comments on the article that are not published: held
-    ("awaiting moderation") or rejected (with the clause's message), shown only
-    to it, where a published one would be (after the last page's comments).
+def report_choices() -> list[dict]:
+    """The guidelines a reader may say a comment breaks: id and short label
+    (translated by the template, in the page's language)."""
+    return [{"id": c.id, "label": clause_label(c.id)} for c in reports.reportable_clauses()]
 
-    The signed reader cookie (threads/visitor.py) lists the comments this
-    browser posted; a comment once published shows in the thread itself.
-    """
-    found = tree.own_unpublished(article, visitor.from_request(request))
-    shown = []
-    for comment in found.filter(erased_at__isnull=True):
-        decision = comment.latest_decision
-        status = CommentStatus(comment.status)
-        shown.append(
-            {
-                "pk": comment.pk,
-                "author_name": comment.author_name,
-                "created_at": comment.created_at,
-                "language": comment.language,
-                "text": comment.text,
-                "held": status == CommentStatus.PENDING,
-                "message": vocabulary.reader_message(
-                    status, getattr(decision, "clause_id", "") or ""
-                ),
-            }
-        )
-    return shown
+
+SORT_LABELS = {
+    "oldest": _("Oldest first"),
+    "newest": _("Newest first"),
+    "reactions": _("Most reacted"),
+}
 
 
 def tags_in_order(article: Article) -> list[Tag]:
@@ -153,14 +133,28 @@ def render_article(
 def _render_article(
     request: HttpRequest, article: Article, form: CommentForm, *, status: int
 ) -> HttpResponse:
-    comments_page = published_page(article, request.GET.get("page"))
+    # The published layout comes from the shared cache; the reader's reactions
+    # and own unpublished comments are laid over it per request (threads/tree.py).
+    thread = tree.cached_thread_page(
+        article,
+        sort=chosen_sort(request),
+        page=request.GET.get("page"),
+        visitor=visitor.from_request(request),
+        per_page=COMMENTS_PER_PAGE,
+    )
+    replying_to = reply_target(request, article) if thread.open else None
     context = {
-        # Laid over the cached published page, per request: never cached.
-        "own_comments": own_comments(request, article) if not comments_page.has_next() else [],
+        "thread": thread,
+        "comments_page": thread.page,
+        "sorts": [(key, SORT_LABELS[key]) for key in tree.SORTS],
+        "reaction_label": reactions.label(),
+        "replying_to": replying_to,
+        "report_id": _target(request, "report"),
+        "thread_message": any("thread-outcome" in m.tags for m in messages.get_messages(request)),
+        "report_clauses": report_choices() if _target(request, "report") else [],
         "article": article,
         "paragraphs": article.paragraphs(),
         "tags": tags_in_order(article),
-        "comments_page": comments_page,
         "form": form,
         # The page speaks the article's language: lang for fonts, hyphenation
         # and screen readers; dir so Arabic and Sorani read right to left.

@@ -21,7 +21,7 @@ never a 200.
 
 from __future__ import annotations
 
-import math
+from dataclasses import replace
 
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
@@ -34,7 +34,6 @@ from civility import law
 from civility.abuse import bots
 from civility.abuse.rate_limits import client_ip
 from civility.articles.models import Article
-from civility.comments.models import Comment
 from civility.errors import CivilityError
 from civility.law import statements
 from civility.posting.form import CommentForm
@@ -43,7 +42,7 @@ from civility.posting.service import submit
 from civility.posting.submission import Door
 from civility.threads import visitor
 
-from .articles import COMMENTS_PER_PAGE
+from .articles import chosen_sort, thread_page_of
 from .kept import keep
 
 # The outcome decides how the message looks (green, amber, red).
@@ -73,7 +72,10 @@ def _post(request: HttpRequest, article: Article) -> HttpResponse:
         return _refused(request, article, form, Outcome.refusal(error))
     if not valid:
         return _back_with_errors(request, article, form, status=422)
-    outcome = submit(form.submission(Door.FORM, article, ip=client_ip(request)))
+    submission = form.submission(Door.FORM, article, ip=client_ip(request))
+    # A reply: the comment it answers (the posting service checks it: posting/steps.py).
+    submission = replace(submission, parent=request.POST.get("parent_id") or None)
+    outcome = submit(submission)
     if outcome.refused:
         return _refused(request, article, form, outcome)
     messages.add_message(
@@ -89,12 +91,12 @@ def _post(request: HttpRequest, article: Article) -> HttpResponse:
             request, reverse("comments:statement", args=[token]), extra_tags="statement-link"
         )
     if outcome.outcome != "published":
-        # Held or rejected: the reader may revise what they wrote.
+        # Held or rejected: the reader may revise what they wrote (a reply stays one).
         keep(request, article, form.data)
     else:
         # Published: the next comment is another; who they are stays.
         keep(request, article, {k: form.data.get(k, "") for k in ("author_name", "author_email")})
-    response = HttpResponseRedirect(_back_to_thread(article, outcome.outcome), status=303)
+    response = HttpResponseRedirect(_back_to_thread(request, article, outcome), status=303)
     if outcome.outcome != "published":
         # Only this browser sees its held comment in place until it is decided
         # (and a rejected one with its clause): the signed reader cookie lists it.
@@ -122,17 +124,30 @@ def _back_with_errors(
     keep(request, article, form.data, errors=errors, status=status, retry_after=retry_after)
     # To the summary itself: a browser focuses a focusable fragment target, and
     # a fragment that is not focusable (the heading) would take focus away again.
-    url = reverse("articles:detail", args=[article.slug]) + "#error-summary"
-    return HttpResponseRedirect(url, status=303)
-
-
-def _back_to_thread(article: Article, outcome: str) -> str:
-    """The article page, on the comment page where a published comment now is."""
     url = reverse("articles:detail", args=[article.slug])
-    if outcome == "published":
-        pages = math.ceil(Comment.objects.thread(article).count() / COMMENTS_PER_PAGE)
-        if pages > 1:
-            url += f"?page={pages}"
+    return HttpResponseRedirect(url + _replying(request) + "#error-summary", status=303)
+
+
+def _replying(request) -> str:
+    """?reply=<id> when the form was a reply: the page opens it as one again."""
+    parent = request.POST.get("parent_id", "")
+    return f"?reply={int(parent)}" if parent.isdigit() else ""
+
+
+def _back_to_thread(request, article: Article, outcome: Outcome) -> str:
+    """The article page: on the page where a published comment now is (in the
+    reader's order), or with the reply form open again after a hold or a rejection."""
+    url = reverse("articles:detail", args=[article.slug])
+    if outcome.outcome != "published":
+        return url + _replying(request) + "#comment-outcome"
+    comment = outcome.comment
+    if comment.parent_id is None and chosen_sort(request) != "newest":
+        page = thread_page_of(article, comment)
+        if page > 1:
+            url += f"?page={page}"
+    elif comment.parent_id is not None:
+        # A reply shows under its parent: take the reader there.
+        return url + f"#comment-{comment.parent_id}"
     return url + "#comment-outcome"
 
 

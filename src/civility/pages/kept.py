@@ -14,7 +14,7 @@ from civility.posting.form import CommentForm
 
 # The session key of what the next GET of the article shows in its form.
 KEPT = "civility.comment_form.{}"
-FIELDS = ("author_name", "author_email", "text", "notify")
+FIELDS = ("author_name", "author_email", "text", "notify", "parent_id")
 
 
 def keep(

@@ -9,7 +9,7 @@ from django.urls import path
 
 from civility.guidelines import page as guidelines_page
 
-from . import articles, comment_form, law
+from . import articles, comment_form, law, thread_actions
 
 article_urls = (
     [
@@ -22,6 +22,9 @@ article_urls = (
 comment_urls = (
     [
         path("articles/<str:slug>/comments/", comment_form.post, name="post"),
+        # A reader's reaction to, or report of, a published comment (pages/thread_actions.py).
+        path("comments/<int:pk>/react/", thread_actions.react, name="react"),
+        path("comments/<int:pk>/report/", thread_actions.report, name="report"),
         path("guidelines/", guidelines_page.guidelines, name="guidelines"),
         # The law's side, with CIVILITY_DSA (pages/law.py, docs/law.md).
         path("comments/statement/<str:token>/", law.statement, name="statement"),

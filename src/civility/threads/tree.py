@@ -19,15 +19,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.core.paginator import Page, Paginator
-from django.db.models import Count, Exists, OuterRef, Q
+from django.core.paginator import EmptyPage, Page, PageNotAnInteger, Paginator
+from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 
 from civility.articles import closing
 from civility.comments.models import Comment, CommentStatus
 from civility.comments.vocabulary import outcome_of, reader_message
 
-from . import reactions
-from .models import FeaturedComment
+from . import cache, reactions
+from .models import FeaturedComment, Reaction
 from .visitor import Visitor
 
 SORTS = ("oldest", "newest", "reactions")
@@ -79,15 +80,54 @@ def choose_sort(value: str | None) -> str:
 
 
 def published(article):
-    """The article's published comments, with their reaction counts and pick flag."""
-    return (
-        Comment.objects.filter(article=article, status=CommentStatus.APPROVED)
-        .annotate(
-            reaction_count=Count("reactions"),
-            is_featured=Exists(FeaturedComment.objects.filter(comment=OuterRef("pk"))),
-        )
-        .select_related("parent")
+    """The article's published comments, each with its reaction count.
+
+    The count is a subquery per row, not a join with GROUP BY: a page of the
+    thread then comes straight from the comments' thread index, in order
+    (tests/web/test_list_queries.py).
+    """
+    counts = (
+        Reaction.objects.filter(comment=OuterRef("pk"))
+        .order_by()
+        .values("comment")
+        .annotate(n=Count("id"))
+        .values("n")
     )
+    return Comment.objects.filter(article=article, status=CommentStatus.APPROVED).annotate(
+        reaction_count=Coalesce(Subquery(counts), 0)
+    )
+
+
+def _top_level(comments):
+    """Comments shown at the top: not replies, or replies whose parent is gone."""
+    return comments.filter(Q(parent__isnull=True) | ~Q(parent__status=CommentStatus.APPROVED))
+
+
+def top_level_count(article) -> int:
+    """How many comments the article's thread shows at the top level (pages count them)."""
+    return _top_level(published(article)).count()
+
+
+class _PicksFirst:
+    """The top-level comments as a Paginator reads them: the editors' picks
+    (few, read whole), then the others in the reader's order, a slice at a
+    time from the index; never one query that sorts the thread by "featured"."""
+
+    def __init__(self, picks: list, rest):
+        self.picks = picks
+        self.rest = rest
+
+    def count(self) -> int:
+        return len(self.picks) + self.rest.count()
+
+    def __getitem__(self, window: slice) -> list:
+        start, stop = window.start or 0, window.stop
+        head = self.picks[start:stop]
+        skip = len(self.picks)
+        if stop is not None and stop <= skip:
+            return head
+        rest_stop = None if stop is None else stop - skip
+        return head + list(self.rest[max(0, start - skip) : rest_stop])
 
 
 def thread_page(
@@ -102,16 +142,20 @@ def thread_page(
     is_open = closing.is_open(article)
     depth_limit = int(getattr(settings, "CIVILITY_REPLY_DEPTH", 1))
     comments = published(article)
-    top = comments.filter(Q(parent__isnull=True) | ~Q(parent__status=CommentStatus.APPROVED))
-    top = top.order_by("-is_featured", *_ORDER[sort])
-    page_obj = Paginator(top, per_page).get_page(page)
+    featured = set(
+        FeaturedComment.objects.filter(article=article).values_list("comment_id", flat=True)
+    )
+    top = _top_level(comments).order_by(*_ORDER[sort])
+    picks = list(top.filter(pk__in=featured)) if featured else []
+    rest = top.exclude(pk__in=[c.pk for c in picks]) if picks else top
+    page_obj = Paginator(_PicksFirst(picks, rest), per_page).get_page(page)
 
     def entry(comment, depth):
         return Entry(
             comment=comment,
             depth=depth,
             reaction_count=comment.reaction_count,
-            featured=comment.is_featured,
+            featured=comment.pk in featured,
             parent_gone=depth == 0 and comment.parent_id is not None,
             can_reply=is_open and depth < depth_limit,
         )
@@ -150,7 +194,8 @@ def own_unpublished(article, visitor: Visitor | None):
 
 def _place_own(entries, by_id, article, visitor, sort, page_obj) -> None:
     tops = []
-    for comment in own_unpublished(article, visitor):
+    # An erased comment's author is gone: nothing of it is shown back.
+    for comment in own_unpublished(article, visitor).filter(erased_at__isnull=True):
         decision = comment.latest_decision
         e = Entry(
             comment=comment,
@@ -181,3 +226,115 @@ def count_comments(articles) -> dict[int, int]:
     counts = dict.fromkeys(ids, 0)
     counts.update({row["article_id"]: row["n"] for row in rows})
     return counts
+
+
+# --- the cached layout, and the reader's overlay -----------------------------------
+
+# What an Entry's comment keeps in the cache: what a page shows, nothing more.
+_COMMENT_FIELDS = (
+    "id",
+    "article_id",
+    "parent_id",
+    "author_name",
+    "erased_at",
+    "created_at",
+    "language",
+    "text",
+    "status",
+)
+
+
+def entry_data(e: Entry) -> dict:
+    """An Entry as plain data (for the shared cache), its replies included.
+
+    The reader's own parts (``reacted``, ``own``) are not kept: they are laid
+    over per request (``cached_thread_page``).
+    """
+    return {
+        "comment": {name: getattr(e.comment, name) for name in _COMMENT_FIELDS},
+        "depth": e.depth,
+        "reaction_count": e.reaction_count,
+        "featured": e.featured,
+        "parent_gone": e.parent_gone,
+        "can_reply": e.can_reply,
+        "replies": [entry_data(r) for r in e.replies],
+    }
+
+
+def entry_from_data(data: dict) -> Entry:
+    """The Entry ``entry_data`` wrote (an unsaved Comment carries the fields)."""
+    return Entry(
+        comment=Comment(**data["comment"]),
+        depth=data["depth"],
+        reaction_count=data["reaction_count"],
+        featured=data["featured"],
+        parent_gone=data["parent_gone"],
+        can_reply=data["can_reply"],
+        replies=[entry_from_data(r) for r in data["replies"]],
+    )
+
+
+class _Counted:
+    """What a Paginator needs to number pages: the count alone (the rows are cached)."""
+
+    def __init__(self, count: int):
+        self._count = count
+
+    def count(self) -> int:
+        return self._count
+
+
+def cached_thread_page(
+    article,
+    *,
+    sort: str | None = None,
+    page=None,
+    visitor: Visitor | None = None,
+    per_page: int = PER_PAGE,
+) -> Thread:
+    """``thread_page`` with its published layout from the shared thread cache
+    (threads/cache.py), per (article, sort, page), and the reader's overlay
+    (their reactions, their own held or rejected comments) read per request.
+
+    A bad or too-large ``page`` is the nearest real page, as ``get_page`` does.
+    """
+    sort = choose_sort(sort)
+    current = cache.version(article.pk)
+    tops = cache.cached(
+        article.pk,
+        "thread-tops",
+        (),
+        lambda: top_level_count(article),
+        current=current,
+    )
+    paginator = Paginator(_Counted(tops), per_page)
+    try:
+        number = paginator.validate_number(page)
+    except PageNotAnInteger:
+        number = 1
+    except EmptyPage:
+        number = paginator.num_pages
+
+    def build() -> dict:
+        thread = thread_page(article, sort=sort, page=number, per_page=per_page)
+        return {
+            "entries": [entry_data(e) for e in thread.entries],
+            "count": thread.count,
+            "open": thread.open,
+        }
+
+    data = cache.cached(article.pk, "thread-page", (sort, number, per_page), build, current=current)
+    entries = [entry_from_data(d) for d in data["entries"]]
+    page_obj = Page(entries, number, paginator)
+    by_id: dict[int, Entry] = {}
+
+    def index(level):
+        for e in level:
+            by_id[e.id] = e
+            index(e.replies)
+
+    index(entries)
+    for pk in reactions.reacted_to(list(by_id), visitor):
+        by_id[pk].reacted = True
+    _place_own(entries, by_id, article, visitor, sort, page_obj)
+    return Thread(article, entries, page_obj, sort, data["count"], data["open"])

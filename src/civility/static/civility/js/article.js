@@ -101,6 +101,13 @@
   // this script, where the browser honours it.
   function focusOutcome() {
     var target = document.getElementById("error-summary");
+    var thread = document.getElementById("thread-outcome");
+    var report = document.querySelector(".report-form");
+    if (!target && thread && thread.textContent.trim()) {
+      target = thread;
+    } else if (!target && report) {
+      target = report;
+    }
     if (!target) {
       var outcome = document.getElementById("comment-outcome");
       target = outcome && outcome.textContent.trim() ? outcome : null;
@@ -126,9 +133,97 @@
     });
   }
 
+  // Reply: the form moves under the comment it answers and says so; Cancel
+  // puts it back. Without this script the Reply link opens ?reply=<id>.
+  function setupReplies() {
+    var form = document.querySelector(".comment-form");
+    var parentField = document.getElementById("id_parent_id");
+    var replying = document.getElementById("replying-to");
+    if (!form || !parentField || !replying) {
+      return;
+    }
+    var home = document.createComment("comment form");
+    form.parentNode.insertBefore(home, form);
+    var nameSlot = replying.querySelector("[data-replying-name]");
+    var text = document.getElementById("id_text");
+
+    document.addEventListener("click", function (event) {
+      var link = event.target.closest("a[data-reply]");
+      if (link) {
+        event.preventDefault();
+        var item = document.getElementById("comment-" + link.getAttribute("data-reply"));
+        var actions = item && item.querySelector(".comment__actions");
+        if (!actions) {
+          return;
+        }
+        parentField.value = link.getAttribute("data-reply");
+        nameSlot.textContent = link.getAttribute("data-reply-name") || "";
+        replying.hidden = false;
+        actions.parentNode.insertBefore(form, actions.nextSibling);
+        form.classList.add("comment-form--reply");
+        if (text) {
+          text.focus();
+        }
+        return;
+      }
+      var cancel = event.target.closest("a[data-reply-cancel]");
+      if (cancel) {
+        event.preventDefault();
+        var answered = document.getElementById("comment-" + parentField.value);
+        parentField.value = "";
+        replying.hidden = true;
+        form.classList.remove("comment-form--reply");
+        home.parentNode.insertBefore(form, home.nextSibling);
+        var back = answered && answered.querySelector("a[data-reply]");
+        if (back) {
+          back.focus();
+        }
+      }
+    });
+  }
+
+  // Respect: sent with fetch, the count and the pressed state change in
+  // place; any failure falls back to the plain form post.
+  function setupReactions() {
+    document.addEventListener("submit", function (event) {
+      var form = event.target.closest("form[data-react]");
+      if (!form || !window.fetch) {
+        return;
+      }
+      event.preventDefault();
+      var button = form.querySelector("button");
+      var on = form.querySelector("input[name='on']");
+      button.setAttribute("aria-busy", "true");
+      fetch(form.action, {
+        method: "POST",
+        body: new FormData(form),
+        headers: { Accept: "application/json" },
+        credentials: "same-origin",
+      })
+        .then(function (response) {
+          if (!response.ok) {
+            throw new Error(String(response.status));
+          }
+          return response.json();
+        })
+        .then(function (state) {
+          button.removeAttribute("aria-busy");
+          button.setAttribute("aria-pressed", String(state.reacted));
+          form.querySelector("[data-react-count]").textContent = String(state.count);
+          on.value = state.reacted ? "0" : "1";
+        })
+        .catch(function () {
+          button.removeAttribute("aria-busy");
+          form.submit();
+        });
+    });
+  }
+
   setupTextSize();
   setupCounter();
   setupErrorLinks();
+  setupReplies();
+  setupReactions();
   // After the browser has scrolled to the URL's fragment, which may move focus.
   if (document.readyState === "complete") {
     focusOutcome();
