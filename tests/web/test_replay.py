@@ -127,3 +127,62 @@ def test_export_writes_labelled_decisions_without_personal_data(tmp_path, post, 
     ]
     assert rows[1]["clause_id"] == "abuse"
     assert "private.example" not in out.read_text() and "Shilan" not in out.read_text()
+
+
+def _admin_as(user):
+    from django.test import Client
+
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def test_the_admin_replays_in_the_background_and_shows_it_running(
+    editor, civil_comments, database_tasks
+):
+    draft = drafts.create_draft(name="cautious", actor=editor, changes=HOLD_ALL_ENGLISH)
+    client = _admin_as(editor)
+    page = f"/admin/guidelines/policydraft/{draft.pk}/change/"
+    answer = client.post(f"/admin/guidelines/policydraft/{draft.pk}/replay/", follow=True)
+    assert "Replay running in the background" in answer.content.decode()
+    assert "Running since" in client.get(page).content.decode()
+    assert draft.replays.get().finished_at is None
+
+    database_tasks()  # `civility worker`
+    done = draft.replays.get()
+    assert done.finished_at is not None and done.changed == 3 and not done.error
+    html = client.get(page).content.decode()
+    assert "Running since" not in html and "would be decided differently" in html
+    assert not PolicyVersion.objects.exists()
+
+
+def test_a_failed_replay_says_so_on_the_draft(editor, civil_comments, database_tasks, monkeypatch):
+    from civility.background.models import FailedTask
+
+    draft = drafts.create_draft(name="cautious", actor=editor, changes=HOLD_ALL_ENGLISH)
+    client = _admin_as(editor)
+    client.post(f"/admin/guidelines/policydraft/{draft.pk}/replay/")
+    monkeypatch.setattr(replay, "_gather", lambda *a: (_ for _ in ()).throw(OSError("no models")))
+    database_tasks()
+    assert draft.replays.get().error == "OSError: no models"
+    html = client.get(f"/admin/guidelines/policydraft/{draft.pk}/change/").content.decode()
+    assert "failed: OSError: no models" in html
+    assert FailedTask.objects.get().task_path == "civility.moderators.replay.replay_task"
+
+
+def test_the_admin_learns_in_the_background(editor, post, moderator, database_tasks):
+    client = _admin_as(editor)
+    refused = client.post("/admin/guidelines/policydraft/learn/", follow=True)
+    assert "No decisions by moderators to learn from yet." in refused.content.decode()
+
+    for i, text in enumerate(CIVIL):
+        comment = post(text, decision="review", author_email=f"h{i}@example.org").comment
+        actions.decide(comment, status="approved", actor=moderator)
+    answer = client.post("/admin/guidelines/policydraft/learn/", follow=True)
+    assert "in the background" in answer.content.decode()
+    assert not PolicyDraft.objects.exists()
+    database_tasks()
+    draft = PolicyDraft.objects.get()
+    assert draft.origin == "learned" and draft.created_by == editor
+    assert draft.suggestion["decided"] == 3
+    assert draft.replays.get().finished_at is not None

@@ -1,4 +1,4 @@
-"""`civility worker`: run the background tasks (webhooks, e-mail, alerts).
+"""`civility worker`: run the background tasks (webhooks, e-mail, alerts, replays).
 
 A thin door onto the configured backend's worker (CIVILITY_TASKS):
 
@@ -26,7 +26,7 @@ def register(subparsers) -> None:
         description=(
             "Run the background tasks queued in the database (CIVILITY_TASKS=database) or "
             "in Redis (CIVILITY_TASKS=rq): webhook deliveries, e-mail to readers, moderator "
-            "alerts. Failed tasks are retried with back-off; those that keep "
+            "alerts, replays. Failed tasks are retried with back-off; those that keep "
             "failing are listed in the admin (Failed background tasks). Several workers, "
             "on any machines with the same settings, may run at once."
         ),

@@ -128,15 +128,17 @@ class PolicyDraftAdmin(admin.ModelAdmin):
             messages.error(request, "Only editors can make policy drafts.")
             return HttpResponseRedirect(reverse("admin:guidelines_policydraft_changelist"))
         try:
-            draft = replay.suggest_draft(actor=request.user)
-            replay.run_replay(draft, actor=request.user)
+            replay.queue_learning(actor=request.user)
         except CivilityError as error:
             messages.error(request, error.message)
             return HttpResponseRedirect(reverse("admin:guidelines_policydraft_changelist"))
         messages.success(
-            request, "Thresholds suggested and replayed; nothing changes until applied."
+            request,
+            "Learning thresholds from the moderators' decisions in the background: the "
+            "draft appears in this list, replayed, when it is done. Nothing changes until "
+            "applied.",
         )
-        return self._back(draft.pk)
+        return HttpResponseRedirect(reverse("admin:guidelines_policydraft_changelist"))
 
     def replay_view(self, request, pk):
         return require_POST(self._replay)(request, pk)
@@ -154,10 +156,14 @@ class PolicyDraftAdmin(admin.ModelAdmin):
             )
         except ValueError:
             since = None
-        done = replay.run_replay(draft, actor=request.user, since=since)
-        messages.success(
-            request, f"Replayed over {done.comments} comments: {done.changed} would change."
-        )
+        queued = replay.queue_replay(draft, actor=request.user, since=since)
+        queued.refresh_from_db()  # done already when tasks run in the web process
+        if queued.finished_at is None:
+            messages.success(request, "Replay running in the background: this page shows it.")
+        elif not queued.error:
+            messages.success(
+                request, f"Replayed over {queued.comments} comments: {queued.changed} would change."
+            )
         return self._back(pk)
 
     def apply_view(self, request, pk):

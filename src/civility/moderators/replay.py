@@ -12,8 +12,13 @@
   into thresholds, stored as a draft with its before/after table, and
   replayed like any other.
 
-Both run in the request (or the command) that asks, behind these two
-functions, so that a task queue can take them over unchanged.
+The admin does not wait for either: ``queue_replay`` stores the replay
+as running and enqueues ``replay_task``, ``queue_learning`` enqueues
+``learn_task`` (background tasks, run by `civility worker`: civility/
+background), each after its request commits; the draft's page shows the
+replay running, then its table, or its error. The command line
+(`civility policy replay`, `civility policy learn`) runs them in its own
+process and waits, as before.
 """
 
 from __future__ import annotations
@@ -22,8 +27,10 @@ import datetime as dt
 from collections import Counter, defaultdict
 
 from django.db.models import OuterRef, Subquery
+from django.tasks import task
 from django.utils import timezone
 
+from civility.background.enqueue import with_commit
 from civility.comments.models import Comment, DecisionRecord
 from civility.errors import ValidationFailed
 from civility.guidelines import drafts, site_policy
@@ -59,18 +66,48 @@ def _overrides(policy):
 
 
 def run_replay(draft: PolicyDraft, *, actor=None, since=None, limit: int = LIMIT) -> Replay:
-    """Replay ``draft`` over past comments and store what it would change."""
-    now = timezone.now()
+    """Replay ``draft`` over past comments and store what it would change (and wait)."""
+    return _finish(_start(draft, actor=actor, since=since), limit)
+
+
+def queue_replay(draft: PolicyDraft, *, actor=None, since=None) -> Replay:
+    """Store the replay as running and leave the work to a background task."""
+    replay = _start(draft, actor=actor, since=since)
+    with_commit(replay_task, replay.pk)
+    return replay
+
+
+@task()
+def replay_task(replay_id: int, limit: int = LIMIT) -> int:
+    """Run a replay ``queue_replay`` stored; a failure is written on the replay too."""
+    replay = Replay.objects.select_related("draft").get(pk=replay_id)
+    try:
+        return _finish(replay, limit).changed
+    except Exception as error:
+        Replay.objects.filter(pk=replay_id).update(
+            error=f"{type(error).__name__}: {error}"[:2000], finished_at=timezone.now()
+        )
+        raise
+
+
+def _start(draft: PolicyDraft, *, actor, since) -> Replay:
     before = site_policy.policy()
     after = _overrides(drafts.build(draft.source, draft.changes))
-    replay = Replay.objects.create(
+    return Replay.objects.create(
         draft=draft,
         since=since,
         created_by=actor,
-        started_at=now,
+        started_at=timezone.now(),
         policy_before=before.label,
         policy_after=after.label,
     )
+
+
+def _finish(replay: Replay, limit: int) -> Replay:
+    # The policies again: the one in force may have changed while it waited.
+    draft, since = replay.draft, replay.since
+    before = site_policy.policy()
+    after = _overrides(drafts.build(draft.source, draft.changes))
     comments = _comments(since, limit)
     gathered = _gather(comments, before)
     counts: dict[str, Counter] = defaultdict(Counter)
@@ -94,6 +131,8 @@ def run_replay(draft: PolicyDraft, *, actor=None, since=None, limit: int = LIMIT
         counts={k: dict(v) for k, v in counts.items()},
         examples={k: dict(v) for k, v in examples.items()},
         model_version=", ".join(models)[:300],
+        policy_before=before.label,
+        policy_after=after.label,
         finished_at=timezone.now(),
     )
     replay.refresh_from_db()
@@ -119,13 +158,39 @@ def human_decisions(since=None, limit: int = learn_line.RECENT):
     return list(comments[:limit] if limit else comments)[::-1]
 
 
+def queue_learning(*, actor=None, since=None) -> None:
+    """``suggest_draft`` then its replay, in a background task.
+
+    Refused at once (ValidationFailed) when there is nothing to learn from,
+    so the editor is told in the request rather than by a failed task.
+    """
+    if not human_decisions(since, limit=1):
+        raise _nothing_to_learn()
+    with_commit(learn_task, getattr(actor, "pk", None), since.isoformat() if since else None)
+
+
+@task()
+def learn_task(actor_id: int | None, since: str | None) -> int:
+    """The draft learned from the moderators' decisions, replayed; its id."""
+    from django.contrib.auth import get_user_model
+
+    actor = get_user_model().objects.filter(pk=actor_id).first() if actor_id else None
+    draft = suggest_draft(actor=actor, since=dt.date.fromisoformat(since) if since else None)
+    run_replay(draft, actor=actor)
+    return draft.pk
+
+
+def _nothing_to_learn() -> ValidationFailed:
+    return ValidationFailed(
+        "No decisions by moderators to learn from yet.", field="since", code="nothing_to_learn"
+    )
+
+
 def suggest_draft(*, actor=None, since=None) -> PolicyDraft:
     """A draft of thresholds learned from the moderators' decisions, with its table."""
     comments = human_decisions(since)
     if not comments:
-        raise ValidationFailed(
-            "No decisions by moderators to learn from yet.", field="since", code="nothing_to_learn"
-        )
+        raise _nothing_to_learn()
     policy = site_policy.policy()
     gathered = _gather(comments, policy)
     decided = [

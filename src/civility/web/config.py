@@ -435,7 +435,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting(
         "CIVILITY_TASKS",
         "database",
-        "Where background work (webhooks, e-mail, alerts) waits for a worker: "
+        "Where background work (webhooks, e-mail, alerts, replays) waits for a worker: "
         "database (a table in the site's database, run by `civility worker`, retried, "
         "failures kept in the admin), rq (also: redis; a queue in Redis at "
         "CIVILITY_REDIS_URL, for larger sites, run by `civility worker` too, same retries "
