@@ -148,7 +148,13 @@ def test_held_and_rejected_outcomes_are_announced(page, host_page, embedded, eng
     fill(page, text="You are an idiot and a moron.")
     page.get_by_role("button", name="Post").click()
     expect(status).to_have_text("Rejected: personal attacks are not allowed.")
-    expect(widget(page).locator(".comment")).to_have_count(0)
+    # Both are shown to their author alone, marked, in place (issue 14, point 2).
+    own = widget(page).locator(".comment.own")
+    expect(own.locator(".own-mark")).to_have_text(["Awaiting moderation", "Not published"])
+    expect(own.locator(".text")).to_have_text(
+        ["Something a moderator should read first.", "You are an idiot and a moron."]
+    )
+    expect(widget(page).locator(".comment:not(.own)")).to_have_count(0)
 
 
 def test_errors_show_at_their_fields_with_focus_and_keep_the_text(

@@ -240,6 +240,9 @@ def test_the_thread_is_cached_and_a_reader_has_their_own_etag(client, article, p
         headers={"If-None-Match": reader["ETag"], "X-Civility-Reader": mine},
     )
     assert again.status_code == 304
+    # Once the reader's token lists a comment of theirs, their copy is stale.
+    listed = Visitor.from_token(mine).with_comment(1).token()
+    assert thread(client, reader=listed)["ETag"] != reader["ETag"]
 
 
 def test_the_interface_offers_the_prohibited_clauses_in_the_page_language(client, article):

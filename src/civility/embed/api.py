@@ -138,7 +138,8 @@ def thread(
         current = cache.version(found.pk)
         renewed = max(60, settings.CIVILITY_FORM_MAX_AGE_SECONDS // 2)
         since = int(time.time() // renewed * renewed)
-        params = (page, tree.choose_sort(sort), language, reader.reporter() if reader else "")
+        mine = (reader.reporter(), reader.own) if reader else ()
+        params = (page, tree.choose_sort(sort), language, mine)
         validators = cache.validators(current, found.pk, "embed", params, since=since)
         patch_vary_headers(response, (READER_HEADER,))
         if (answer := cache.not_modified(request, validators)) is not None:
