@@ -144,20 +144,22 @@ def test_readers_report_a_comment_until_it_returns_to_the_queue(
         group = item.get_by_role("group", name="Which guideline does this comment break?")
         expect(group.get_by_role("radio").first).to_be_focused()
         # Sending without a choice asks for one.
-        item.get_by_role("button", name="Send report").click()
+        item.get_by_role("button", name="Send the report").click()
         expect(item.locator(".form-error")).to_have_text(
             "Choose the guideline this comment breaks."
         )
         group.get_by_label(clause_label).check()
-        item.get_by_role("button", name="Send report").click()
+        item.get_by_role("button", name="Send the report").click()
         said = item.locator(".said")
-        expect(said).to_have_text("Thank you. A moderator will look at this comment.")
+        expect(said).to_have_text("Thank you, a moderator will look at it.")
         expect(said).to_be_focused()
         # The same reader again: counted once.
         item.get_by_role("button", name="Report").click()
         item.get_by_label(clause_label).check()
-        item.get_by_role("button", name="Send report").click()
-        expect(said).to_have_text("You have already reported this comment. Thank you.")
+        item.get_by_role("button", name="Send the report").click()
+        expect(said).to_have_text(
+            "You have already reported this comment; a moderator will look at it."
+        )
         context.close()
 
     report_as_a_new_reader()
@@ -211,7 +213,7 @@ def test_an_editors_pick_shows_first_and_marked(
     pick = published(embedded, "A later, thoughtful comment.")
     picks.feature_comment(pick, actor=moderator)
     page.goto(host_page(lang=lang, direction=direction))
-    (featured,) = words(lang, "Editors' pick")
+    (featured,) = words(lang, "Featured")
     items = widget(page).locator(".list > .comment")
     expect(items.first).to_have_attribute("id", f"civ-comment-{pick.pk}")
     expect(items.first.locator(".badge")).to_have_text(featured)

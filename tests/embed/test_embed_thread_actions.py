@@ -161,7 +161,7 @@ def test_a_report_is_counted_once_per_reader_and_thanked_in_the_page_language(ar
 
     first = send("POST", url, {"clause_id": "personal_attacks", "lang": "en"})
     assert first.status_code == 201
-    assert first.json()["message"] == "Thank you. A moderator will look at this comment."
+    assert first.json()["message"] == "Thank you, a moderator will look at it."
     token = first.json()["reader"]
     again = send("POST", url, {"clause_id": "personal_attacks"}, reader=token)
     assert again.status_code == 200 and again.json()["reported"] is False

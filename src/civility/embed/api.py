@@ -47,7 +47,7 @@ from civility.abuse.rate_limits import client_ip
 from civility.api.schemas import ErrorOut, posting_responses
 from civility.articles.models import Article
 from civility.comments.models import Comment, CommentStatus
-from civility.errors import CivilityError, NotFound, PermissionDenied
+from civility.errors import CivilityError, NotFound, PermissionDenied, RateLimited
 from civility.i18n import error_message
 from civility.posting import steps
 from civility.posting.form import CommentForm
@@ -363,13 +363,17 @@ def report(request: HttpRequest, comment_id: int, payload: ReportIn):
 def _report(request: HttpRequest, comment_id: int, payload: ReportIn):
     _reader_write(request)
     who = visitor_of(request) or Visitor.fresh()
-    outcome = reports.report_comment(
-        _published(comment_id), clause_id=payload.clause_id, visitor=who, ip=client_ip(request)
-    )
+    try:
+        outcome = reports.report_comment(
+            _published(comment_id), clause_id=payload.clause_id, visitor=who, ip=client_ip(request)
+        )
+    except RateLimited as error:  # the article page's words (pages/thread_actions.py)
+        error.message = _("You have sent many reports in a short time; please try again later.")
+        raise
     if outcome.created:
-        message = _("Thank you. A moderator will look at this comment.")
+        message = _("Thank you, a moderator will look at it.")
     else:  # counted once per reader: saying so is all a second report gets
-        message = _("You have already reported this comment. Thank you.")
+        message = _("You have already reported this comment; a moderator will look at it.")
     answer = {"reported": outcome.created, "message": message, "reader": who.token()}
     return Status(201 if outcome.created else 200, answer)
 
@@ -412,7 +416,11 @@ def _react(request: HttpRequest, comment_id: int, payload: ReactionIn, *, on: bo
 def _reaction(request: HttpRequest, comment_id: int, on: bool):
     _reader_write(request, body=request.method != "DELETE")
     who = visitor_of(request) or Visitor.fresh()
-    state = reactions.react(_published(comment_id), visitor=who, on=on, ip=client_ip(request))
+    try:
+        state = reactions.react(_published(comment_id), visitor=who, on=on, ip=client_ip(request))
+    except RateLimited as error:
+        error.message = _("Too many reactions from your connection; please try again later.")
+        raise
     return {**state.to_json(), "reader": who.token()}
 
 

@@ -76,8 +76,8 @@ def strings() -> dict[str, str]:
         "sort_label": _("Sort comments"),
         "sort_oldest": _("Oldest first"),
         "sort_newest": _("Newest first"),
-        "sort_reactions": _("Most reactions first"),
-        "featured": _("Editors' pick"),
+        "sort_reactions": _("Most reacted"),
+        "featured": _("Featured"),
         "reply": _("Reply"),
         "reply_heading": _("Reply to %(name)s") % {"name": "{name}"},
         "post_reply": _("Post reply"),
@@ -86,10 +86,11 @@ def strings() -> dict[str, str]:
         "parent_gone": _("In reply to a comment that is no longer shown."),
         "awaiting": _("Awaiting moderation"),
         "not_published": _("Not published"),
+        "only_you": _("Only you can see this comment until a moderator decides."),
         "reaction": reactions.label(),
         "report": _("Report"),
         "report_heading": _("Which guideline does this comment break?"),
-        "send_report": _("Send report"),
+        "send_report": _("Send the report"),
         "report_error": _("The report could not be sent. Please try again."),
     }
 

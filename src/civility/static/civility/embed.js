@@ -411,7 +411,7 @@
       ]),
       // The reader's own comment that is not published: only they see it, marked.
       c.own ? h("p", { "class": "own-mark", text: c.own === "held" ? words.awaiting : words.not_published }) : null,
-      c.own && c.own_message ? h("p", { "class": "help", text: c.own_message }) : null,
+      c.own ? h("p", { "class": "help", text: c.own === "held" ? words.only_you : c.own_message }) : null,
       h("p", { "class": "text", dir: "auto", lang: c.language || null, text: c.text }),
       c.own ? null : this.renderActions(c, slot),
       slot,
