@@ -5,7 +5,9 @@ exact text, in the import format (docs/cli.md). The tags list "Syria" twice,
 as the page did; the importer folds repeats into one tag. ``comments.json``
 holds sample comments in the five languages, some civil, some not; the demo
 posts them through the real moderation, so the queue and the thread show
-what the engine decided.
+what the engine decided. One sample replies to another (``reply_to``, its
+position) and one is featured by the demo moderator (``featured``), once
+published, so a new user sees a reply and an editors' pick.
 
 ``articles_languages.json`` adds one short article in each other language
 (Arabic, Sorani, Kurmanji, Turkish), written for the demo, so a reader can
@@ -76,20 +78,38 @@ def post_sample_comments(slug: str, *, moderator=None) -> int:
     """
     from civility.articles.models import Article
     from civility.comments.actions import decide
-    from civility.comments.models import CommentStatus
+    from civility.comments.models import Comment, CommentStatus
     from civility.posting.service import post_comment
+    from civility.threads.picks import feature_comment
 
     article = Article.objects.get(slug=slug)
     if article.comments.exists():
         return 0
     comments = comments_for(slug)
+    posted_so_far = []
     for sample in comments:
-        fields = {k: v for k, v in sample.items() if k != "approve_if_held"}
+        fields = {k: v for k, v in sample.items() if k not in _DEMO_KEYS}
+        if "reply_to" in sample:
+            # A reply answers a published comment; if the engine did not
+            # publish its parent, it is posted as a comment of its own.
+            parent = Comment.objects.get(pk=posted_so_far[sample["reply_to"]].pk)
+            if parent.status == CommentStatus.APPROVED:
+                fields["parent"] = parent
         posted = post_comment(article=article, **fields)
         held = posted.comment.status == CommentStatus.PENDING
         if held and sample.get("approve_if_held") and moderator is not None:
             decide(posted.comment, status=CommentStatus.APPROVED, actor=moderator)
+        posted_so_far.append(posted.comment)
+        if sample.get("featured") and moderator is not None:
+            comment = Comment.objects.get(pk=posted.comment.pk)
+            if comment.status == CommentStatus.APPROVED:
+                feature_comment(comment, actor=moderator, note="demo")
     return len(comments)
+
+
+# What a sample says besides the comment's own fields (comments.json): approve
+# it if the engine held it; the sample it replies to (by position); feature it.
+_DEMO_KEYS = ("approve_if_held", "reply_to", "featured")
 
 
 def reset_moderator(username: str = MODERATOR) -> str:
