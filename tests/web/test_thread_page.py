@@ -286,3 +286,70 @@ def test_only_moderators_feature_or_close(client, article, post):
     article.refresh_from_db()
     assert article.comments_open
     assert closing  # the action functions themselves are tested in tests/threads/
+
+
+# --- refusals and later pages ----------------------------------------------------------
+
+
+def test_the_rate_limits_are_said_plainly(client, article, post, settings):
+    from civility.web.config import Rate
+
+    settings.CIVILITY_RATE_LIMIT_REPORTS = Rate(1, 3600)
+    settings.CIVILITY_RATE_LIMIT_REACTIONS = Rate(1, 600)
+    first, second = post("One.").comment, post("Two.").comment
+    client.post(reverse("comments:report", args=[first.pk]), {"clause_id": "abuse"})
+    refused = client.post(reverse("comments:report", args=[second.pk]), {"clause_id": "abuse"})
+    html = client.get(refused["Location"]).content.decode()
+    assert "You have sent many reports in a short time; please try again later." in html
+    assert not Report.objects.filter(comment=second).exists()
+
+    client.post(reverse("comments:react", args=[first.pk]), {"on": "1"})
+    too_many = client.post(reverse("comments:react", args=[second.pk]), {"on": "1"})
+    assert too_many["Location"].endswith("#thread-outcome")
+    assert (
+        "Too many reactions from your connection"
+        in client.get(too_many["Location"]).content.decode()
+    )
+    as_json = client.post(
+        reverse("comments:react", args=[second.pk]), {"on": "1"}, HTTP_ACCEPT="application/json"
+    )
+    assert as_json.status_code == 429 and as_json.json()["error"]["code"] == "rate_limited"
+
+
+def test_a_sorani_page_reports_in_sorani(client, make_article, pinned_engine):
+    from django.utils import translation
+
+    from civility.posting.service import post_comment
+
+    article = make_article(slug="ckb-report", language="ckb")
+    comment = post_comment(
+        article=article,
+        author_name="Hêmin",
+        author_email="h@example.org",
+        text="هیوادارین ئاگربەست بەردەوام بێت.",
+        engine=pinned_engine("approve"),
+    ).comment
+    with translation.override("ckb"):
+        thanks = translation.gettext("Thank you, a moderator will look at it.")
+        label = translation.gettext("Personal attacks")
+    assert label in page(client, article, f"?report={comment.pk}")
+    done = client.post(reverse("comments:report", args=[comment.pk]), {"clause_id": "abuse"})
+    assert thanks in client.get(done["Location"]).content.decode()
+
+
+def test_reply_report_and_respect_stay_on_the_comments_page(client, article, post):
+    import datetime as dt
+
+    base = dt.datetime(2016, 4, 21, 12, 0, tzinfo=dt.UTC)
+    comments = [
+        post(f"Comment {n}.", now=base + dt.timedelta(minutes=n)).comment for n in range(51)
+    ]
+    last = comments[-1]
+    html = page(client, article, "?page=2")
+    assert f'href="?page=2&amp;report={last.pk}#report-{last.pk}"' in html
+    assert f'href="?page=2&amp;reply={last.pk}#post-comment"' in html
+    reacted = client.post(reverse("comments:react", args=[last.pk]), {"on": "1", "page": "2"})
+    assert reacted["Location"].endswith(f"?page=2#comment-{last.pk}")
+    missing = client.post(reverse("comments:report", args=[last.pk]), {"page": "2"})
+    assert missing["Location"].endswith(f"?page=2&report={last.pk}#report-{last.pk}")
+    assert f'id="report-{last.pk}"' in client.get(missing["Location"]).content.decode()

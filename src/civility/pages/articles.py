@@ -149,6 +149,8 @@ def _render_article(
         "sorts": [(key, SORT_LABELS[key]) for key in tree.SORTS],
         "reaction_label": reactions.label(),
         "replying_to": replying_to,
+        # Reply and Report links stay on the comment's page of the thread.
+        "page_param": f"page={thread.page.number}&" if thread.page.number > 1 else "",
         "report_id": _target(request, "report"),
         "thread_message": any("thread-outcome" in m.tags for m in messages.get_messages(request)),
         "report_clauses": report_choices() if _target(request, "report") else [],

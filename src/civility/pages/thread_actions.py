@@ -34,8 +34,13 @@ def _comment(pk: int) -> Comment:
     return get_object_or_404(Comment.objects.select_related("article"), pk=pk)
 
 
-def _back(comment: Comment, anchor: str) -> str:
-    return reverse("articles:detail", args=[comment.article.slug]) + anchor
+def _back(request: HttpRequest, comment: Comment, anchor: str, query: str = "") -> str:
+    """The article page, on the thread's page the form was sent from."""
+    page = request.POST.get("page", "")
+    if page.isdigit() and int(page) > 1:
+        query = f"page={int(page)}&{query}" if query else f"page={int(page)}"
+    url = reverse("articles:detail", args=[comment.article.slug])
+    return url + (f"?{query}" if query else "") + anchor
 
 
 def _wants_json(request: HttpRequest) -> bool:
@@ -74,12 +79,16 @@ def react(request: HttpRequest, pk: int) -> HttpResponse:
                 )
             else:
                 messages.error(request, message, extra_tags=TAG)
-                response = HttpResponseRedirect(_back(comment, "#thread-outcome"), status=303)
+                response = HttpResponseRedirect(
+                    _back(request, comment, "#thread-outcome"), status=303
+                )
         else:
             if _wants_json(request):
                 response = JsonResponse(state.to_json())
             else:
-                response = HttpResponseRedirect(_back(comment, f"#comment-{pk}"), status=303)
+                response = HttpResponseRedirect(
+                    _back(request, comment, f"#comment-{pk}"), status=303
+                )
     visitor.remember(response, reader, secure=request.is_secure())
     return response
 
@@ -100,10 +109,10 @@ def report(request: HttpRequest, pk: int) -> HttpResponse:
         except ValidationFailed as error:
             # No guideline chosen: the form again, with the message above it.
             messages.error(request, error_message(error), extra_tags=TAG)
-            anchor = f"?report={pk}#report-{pk}"
+            query, anchor = f"report={pk}", f"#report-{pk}"
         except CivilityError as error:
             messages.error(request, _refusal(error, "report"), extra_tags=TAG)
-            anchor = "#thread-outcome"
+            query, anchor = "", "#thread-outcome"
         else:
             if outcome.created:
                 messages.success(
@@ -115,7 +124,7 @@ def report(request: HttpRequest, pk: int) -> HttpResponse:
                     _("You have already reported this comment; a moderator will look at it."),
                     extra_tags=TAG,
                 )
-            anchor = "#thread-outcome"
-    response = HttpResponseRedirect(_back(comment, anchor), status=303)
+            query, anchor = "", "#thread-outcome"
+    response = HttpResponseRedirect(_back(request, comment, anchor, query), status=303)
     visitor.remember(response, reader, secure=request.is_secure())
     return response
