@@ -353,3 +353,10 @@ def test_reply_report_and_respect_stay_on_the_comments_page(client, article, pos
     missing = client.post(reverse("comments:report", args=[last.pk]), {"page": "2"})
     assert missing["Location"].endswith(f"?page=2&report={last.pk}#report-{last.pk}")
     assert f'id="report-{last.pk}"' in client.get(missing["Location"]).content.decode()
+
+
+def test_a_moderator_reading_the_page_has_a_way_to_the_desk(client, article, moderator):
+    assert "Moderate this thread" not in page(client, article)
+    client.force_login(moderator)
+    html = page(client, article)
+    assert f'href="/moderate/approved/?article={article.slug}">Moderate this thread</a>' in html

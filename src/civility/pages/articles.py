@@ -13,10 +13,12 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from civility.articles.models import RTL_LANGUAGES, Article, Tag
+from civility.comments import roles
 from civility.comments.models import Comment, CommentStatus
 from civility.comments.vocabulary import clause_label
 from civility.i18n import interface_language
@@ -149,6 +151,13 @@ def _render_article(
         "sorts": [(key, SORT_LABELS[key]) for key in tree.SORTS],
         "reaction_label": reactions.label(),
         "replying_to": replying_to,
+        # A moderator reading the page: a way to the desk, filtered to this
+        # article, where its comments are featured and the thread closed.
+        "desk_url": (
+            reverse("moderators:approved") + f"?article={article.slug}"
+            if request.user.is_authenticated and roles.is_moderator(request.user)
+            else ""
+        ),
         # Reply and Report links stay on the comment's page of the thread.
         "page_param": f"page={thread.page.number}&" if thread.page.number > 1 else "",
         "report_id": _target(request, "report"),
