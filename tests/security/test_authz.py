@@ -20,6 +20,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 
 from civility.abuse import bots
 from civility.posting.service import post_comment
+from civility.threads.visitor import Visitor
 from civility.web.api import api
 
 pytestmark = pytest.mark.django_db
@@ -124,6 +125,10 @@ MATRIX = {
     ("GET", "/api/articles/{slug}/comments"): every(200),
     ("POST", "/api/articles/{slug}/comments"): every(201),
     ("POST", "/api/articles/{slug}/precheck"): every(200),  # nothing stored
+    # A reader's report and reaction: anyone; the comment here is held, so none exists.
+    ("POST", "/api/comments/{comment_id}/reports"): every(404),
+    ("POST", "/api/comments/{comment_id}/reaction"): every(404),
+    ("DELETE", "/api/comments/{comment_id}/reaction"): every(404),
     ("GET", "/api/moderation/queue"): staff((401, 403), 200),
     ("POST", "/api/moderation/comments/{comment_id}/decisions"): staff((401, 403), 201),
     ("GET", "/api/moderation/clauses"): staff((401, 403), 200),
@@ -154,6 +159,8 @@ API_RESOLVER_ROUTES = {
     "api/articles/<slug>",
     "api/articles/<slug>/comments",
     "api/articles/<slug>/precheck",
+    "api/comments/<comment_id>/reports",
+    "api/comments/<comment_id>/reaction",
     "api/moderation/queue",
     "api/moderation/comments/<comment_id>/decisions",
     "api/moderation/clauses",
@@ -355,7 +362,7 @@ def call(client, method: str, route: str, path: str, role: str):
     if route == "/api/embed/articles/{slug}/comments":
         body = {"author_name": role, "author_email": f"{role}@x.org", "text": f"From {role}."}
         return client.post(path, json.dumps(body), content_type="application/json")
-    if route.startswith("/api/embed/comments/"):  # no Origin: refused before anything
+    if route.startswith(("/api/embed/comments/", "/api/comments/")):
         body = json.dumps({"clause_id": "personal_attacks"} if route.endswith("reports") else {})
         return client.generic(method, path, body, content_type="application/json")
     if route == "/api/articles/{slug}/precheck":
@@ -597,6 +604,16 @@ def test_no_public_response_carries_private_data(client, world, settings):
                 continue
             assert secret not in body, f"{url} shows {secret!r}"
     # The answer to the poster: outcome and clause, no scores.
-    # (statement_url: the author's own page, null unless CIVILITY_DSA; docs/law.md.)
-    assert set(posted.json()) == {"id", "status", "outcome", "message", "reasons", "statement_url"}
+    # (statement_url: the author's own page, null unless CIVILITY_DSA; docs/law.md.
+    # reader: the author's signed token, a random key and their comments' ids.)
+    assert set(posted.json()) == {
+        "id",
+        "status",
+        "outcome",
+        "message",
+        "reasons",
+        "statement_url",
+        "reader",
+    }
     assert posted.json()["statement_url"] is None
+    assert set(Visitor.from_token(posted.json()["reader"]).own) == {posted.json()["id"]}

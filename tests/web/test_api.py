@@ -106,7 +106,23 @@ def test_the_thread_is_approved_only_oldest_first_paginated(client, article, pos
     assert len(first["comments"]) == 50
     second = client.get(URL + "?page=2").json()
     assert [c["text"] for c in second["comments"]] == ["Comment number 50.", "Comment number 51."]
-    assert set(second["comments"][0]) == {"id", "author_name", "text", "created_at", "parent_id"}
+    assert set(second["comments"][0]) == {
+        "id",
+        "author_name",
+        "erased",
+        "text",
+        "language",
+        "created_at",
+        "parent_id",
+        "featured",
+        "reactions",
+        "reacted",
+        "parent_gone",
+        "can_reply",
+        "own",
+        "own_message",
+        "replies",
+    }
     raw = client.get(URL).content.decode()
     assert "@example.org" not in raw and "violation" not in raw
     assert client.get(URL + "?page=0").status_code == 422

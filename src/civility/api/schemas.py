@@ -87,21 +87,57 @@ class PostedOut(Schema):
     reasons: list[ReasonOut]
     # With CIVILITY_DSA: the author's page for this comment (statement of reasons, appeal).
     statement_url: str | None = None
+    # The reader's signed token, now listing this comment (threads/visitor.py):
+    # sent back in X-Civility-Reader, the thread shows them their held comment.
+    reader: str = ""
 
 
 class CommentOut(Schema):
+    """A comment of a thread (threads/payload.py), with its replies under it."""
+
     id: int
-    author_name: str
+    author_name: str  # "" when the author had their name erased (erased: true)
+    erased: bool
     text: str
+    language: str
     created_at: dt.datetime
     parent_id: int | None = None
+    featured: bool  # an editors' pick: shown first
+    reactions: int
+    reacted: bool  # the reader's own reaction (with X-Civility-Reader)
+    parent_gone: bool  # a reply whose parent is no longer published: at the top, alone
+    can_reply: bool
+    # The reader's own comment that is not published, shown to them alone:
+    # "held" or "rejected" (and why), with X-Civility-Reader.
+    own: str = ""
+    own_message: str = ""
+    replies: list[CommentOut] = []
 
 
 class ThreadPage(Schema):
-    count: int
-    page: int
+    count: int  # published comments, replies included
+    page: int  # pages of top-level comments, 50 a page
     pages: int
+    sort: str  # oldest | newest | reactions
+    open: bool  # false: the thread is closed, posts are refused (409)
     comments: list[CommentOut]
+
+
+class ReportIn(Schema):
+    clause_id: str = ""  # a clause the guidelines prohibit (GET /api/moderation/clauses lists them)
+
+
+class ReportedOut(Schema):
+    reported: bool  # false: this reader (or address) had reported it already
+    message: str
+    reader: str  # the reader's signed token: send it back in X-Civility-Reader
+
+
+class ReactionOut(Schema):
+    comment_id: int
+    count: int
+    reacted: bool
+    reader: str
 
 
 class EvidenceOut(Schema):

@@ -44,9 +44,9 @@ from ninja import Router, Status
 
 from civility.abuse import bots
 from civility.abuse.rate_limits import client_ip
+from civility.api.readers import READER_HEADER, published_comment, visitor_of
 from civility.api.schemas import ErrorOut, posting_responses
 from civility.articles.models import Article
-from civility.comments.models import Comment, CommentStatus
 from civility.errors import CivilityError, NotFound, PermissionDenied, RateLimited
 from civility.i18n import error_message
 from civility.posting import steps
@@ -77,8 +77,6 @@ router = Router(tags=["embed"])
 # Django's form error codes, as the actions name the same failures.
 # An article created from a page waits for an editor (embed/articles.py).
 HELD_MESSAGE = "Comments open on this page once an editor has approved it."
-# The reader's signed token (threads/visitor.py), sent by the widget.
-READER_HEADER = "X-Civility-Reader"
 FORM_CODES = {"required": "required", "invalid": "invalid_email", "max_length": "too_long"}
 
 
@@ -187,15 +185,6 @@ def _thread(found: Article | None, page: int, sort: str, reader, current=None):
     if found.held:
         raise NotFound(HELD_MESSAGE, code="article_held", field="article")
     return embed_payload(found, page, current, sort=sort, reader=reader)
-
-
-def visitor_of(request: HttpRequest) -> Visitor | None:
-    """The reader named by the widget's token (``X-Civility-Reader``), or None."""
-    token = request.headers.get(READER_HEADER, "").strip()
-    if not token:
-        return None
-    found = Visitor.from_token(token)
-    return None if found.new else found  # a forged or expired token names nobody
 
 
 @router.post(
@@ -365,7 +354,10 @@ def _report(request: HttpRequest, comment_id: int, payload: ReportIn):
     who = visitor_of(request) or Visitor.fresh()
     try:
         outcome = reports.report_comment(
-            _published(comment_id), clause_id=payload.clause_id, visitor=who, ip=client_ip(request)
+            published_comment(comment_id),
+            clause_id=payload.clause_id,
+            visitor=who,
+            ip=client_ip(request),
         )
     except RateLimited as error:  # the article page's words (pages/thread_actions.py)
         error.message = _("You have sent many reports in a short time; please try again later.")
@@ -417,7 +409,9 @@ def _reaction(request: HttpRequest, comment_id: int, on: bool):
     _reader_write(request, body=request.method != "DELETE")
     who = visitor_of(request) or Visitor.fresh()
     try:
-        state = reactions.react(_published(comment_id), visitor=who, on=on, ip=client_ip(request))
+        state = reactions.react(
+            published_comment(comment_id), visitor=who, on=on, ip=client_ip(request)
+        )
     except RateLimited as error:
         error.message = _("Too many reactions from your connection; please try again later.")
         raise
@@ -430,15 +424,6 @@ def _reader_write(request: HttpRequest, *, body: bool = True) -> EmbedSite:
     if body:
         Sender.of(request, allowed=site.origin_list()).check()
     return site
-
-
-def _published(comment_id: int) -> Comment:
-    found = None
-    if 0 < comment_id < 2**63:  # PostgreSQL's bigint would raise, not miss
-        found = Comment.objects.filter(pk=comment_id, status=CommentStatus.APPROVED).first()
-    if found is None:
-        raise NotFound(_("No such comment."), code="comment_not_found", field="comment")
-    return found
 
 
 def _comment_language(comment_id: int, requested: str) -> str:

@@ -11,7 +11,7 @@ from django.http import Http404
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, AuthorizationError, HttpError, ValidationError
 
-from civility.api import articles, comments, moderation, precheck, statements
+from civility.api import articles, comments, moderation, precheck, readers, statements
 from civility.api.parser import BoundedJSONParser
 from civility.embed.api import router as embed_router
 from civility.errors import CivilityError, ValidationFailed
@@ -26,6 +26,7 @@ api = NinjaAPI(
 api.add_router("/articles", articles.router)
 api.add_router("/articles", comments.router)
 api.add_router("/articles", precheck.router)  # the pre-submit warning
+api.add_router("/comments", readers.router)  # reports and reactions
 api.add_router("/moderation", moderation.router)
 api.add_router("/statements", statements.router)  # the law's side (docs/law.md)
 api.add_router("/embed", embed_router)  # the widget (civility/embed, docs/embedding.md)
