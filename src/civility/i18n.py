@@ -91,6 +91,9 @@ ERROR_MESSAGES = {
     # Replies, reports and reactions (posting/steps.py, threads/).
     "comment_not_found": gettext_noop("No such comment."),
     "invalid_parent": gettext_noop("You can only reply to a published comment on this article."),
+    "reply_too_deep": gettext_noop(
+        "Replies go no deeper here: reply to the comment above instead."
+    ),
     "form_honeypot": gettext_noop(
         "This form could not be accepted. Please reload the page and try again."
     ),

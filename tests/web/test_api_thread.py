@@ -206,3 +206,31 @@ def test_a_closed_thread_says_so_and_refuses_replies(client, article, post, mode
     assert body["open"] is False and body["comments"][0]["can_reply"] is False
     refused = post_comment(client, "Too late.", parent_id=parent.pk)
     assert refused.status_code == 409 and refused.json()["error"]["code"] == "comments_closed"
+
+
+def test_replies_go_as_deep_as_the_setting_says(client, article, post, settings):
+    top = post("Top.").comment
+    reply = post("A reply.", parent=top).comment
+    refused = post_comment(client, "A reply to the reply.", parent_id=reply.pk)
+    assert refused.status_code == 422
+    assert refused.json()["error"]["code"] == "reply_too_deep"
+    assert refused.json()["error"]["field"] == "parent_id"
+
+    settings.CIVILITY_REPLY_DEPTH = 2
+    deeper = post_comment(client, "A reply to the reply.", parent_id=reply.pk)
+    assert deeper.status_code == 201
+    (shown,) = client.get(URL).json()["comments"]
+    assert shown["replies"][0]["replies"][0]["id"] == deeper.json()["id"]
+    assert shown["replies"][0]["replies"][0]["can_reply"] is False
+
+
+def test_a_reply_to_a_reply_whose_parent_is_gone_is_a_reply_to_a_top_comment(
+    client, article, post, moderator
+):
+    from civility.comments import actions
+
+    top = post("Rejected later.").comment
+    orphan = post("Now shown at the top.", parent=top).comment
+    actions.decide(top, status="rejected", clause_id="personal_attacks", actor=moderator)
+    answer = post_comment(client, "A reply to the orphan.", parent_id=orphan.pk)
+    assert answer.status_code == 201

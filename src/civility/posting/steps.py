@@ -259,7 +259,32 @@ def reply_target(p: Posting) -> Posting:
             field="parent_id",
             code="invalid_parent",
         )
+    if _reply_depth(parent) > int(getattr(settings, "CIVILITY_REPLY_DEPTH", 1)):
+        # The thread shows replies this deep only (threads/tree.py offers no
+        # Reply below); the API and a stale page must not build deeper ones.
+        raise ValidationFailed(
+            "Replies go no deeper here: reply to the comment above instead.",
+            field="parent_id",
+            code="reply_too_deep",
+        )
     return replace(p, parent=parent)
+
+
+def _reply_depth(parent: Comment) -> int:
+    """How deep a reply to ``parent`` would be shown: 1 under a top-level comment.
+
+    As the thread lays it out: a comment whose parent is no longer published
+    is shown at the top level, so the count stops at the first ancestor that
+    is not published. A few queries at most (as deep as the setting allows).
+    """
+    depth, above = 1, parent
+    limit = int(getattr(settings, "CIVILITY_REPLY_DEPTH", 1))
+    while above.parent_id is not None and depth <= limit:
+        above = Comment.objects.filter(pk=above.parent_id).only("parent_id", "status").first()
+        if above is None or above.status != CommentStatus.APPROVED:
+            break
+        depth += 1
+    return depth
 
 
 @serves(READERS_DOORS | {Door.PRECHECK})
