@@ -88,7 +88,8 @@ def test_database_urls(tmp_path):
         "5433",
         "site",
     )
-    assert pg["OPTIONS"] == {"sslmode": "require"}
+    # No JIT compilation (config.database says why); the URL's own options are kept.
+    assert pg["OPTIONS"] == {"sslmode": "require", "options": "-c jit=off"}
     assert pg["TEST"] == {"NAME": "t1"}
 
 
