@@ -14,9 +14,10 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
+from civility import sitetime
 from civility.articles.models import RTL_LANGUAGES, Article, Tag
 from civility.comments import roles
 from civility.comments.models import Comment, CommentStatus
@@ -101,6 +102,26 @@ def reply_target(request: HttpRequest, article: Article) -> Comment | None:
     return Comment.objects.filter(pk=pk, article=article, status=CommentStatus.APPROVED).first()
 
 
+def _prepare(entries) -> None:
+    """What each comment's markup needs, worked out here once per comment rather
+    than by template tags (a page of the thread shows a hundred comments and
+    their replies): its time as readers and as machines read it, and its
+    forms' addresses."""
+    react = reverse("comments:react", args=[0]).replace("/0/", "/{}/")
+    report = reverse("comments:report", args=[0]).replace("/0/", "/{}/")
+
+    def walk(level):
+        for entry in level:
+            comment = entry.comment
+            comment.shown_at = sitetime.shown(comment.created_at)
+            comment.machine_at = timezone.localtime(comment.created_at).isoformat()
+            comment.react_url = react.format(comment.pk)
+            comment.report_url = report.format(comment.pk)
+            walk(entry.replies)
+
+    walk(entries)
+
+
 def report_choices() -> list[dict]:
     """The guidelines a reader may say a comment breaks: id and short label
     (translated by the template, in the page's language)."""
@@ -144,6 +165,7 @@ def _render_article(
         visitor=visitor.from_request(request),
         per_page=COMMENTS_PER_PAGE,
     )
+    _prepare(thread.entries)
     replying_to = reply_target(request, article) if thread.open else None
     context = {
         "thread": thread,
