@@ -155,6 +155,12 @@ def test_held_and_rejected_outcomes_are_announced(page, host_page, embedded, eng
         ["Something a moderator should read first.", "You are an idiot and a moron."]
     )
     expect(widget(page).locator(".comment:not(.own)")).to_have_count(0)
+    # After a reload too (the reader's token is in the page's local storage).
+    page.reload()
+    expect(own.locator(".text")).to_have_text(
+        ["Something a moderator should read first.", "You are an idiot and a moron."]
+    )
+    expect(own.locator(".help").last).to_have_text("Rejected: personal attacks are not allowed.")
 
 
 def test_errors_show_at_their_fields_with_focus_and_keep_the_text(

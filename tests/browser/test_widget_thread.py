@@ -239,16 +239,17 @@ def test_a_closed_thread_says_so_and_refuses(page, host_page, embedded, engine_a
     assert Comment.objects.count() == 1
 
 
+@pytest.mark.parametrize("width", [1280, 390])
 @pytest.mark.parametrize(("lang", "direction"), [("en", "ltr"), ("ckb", "rtl")])
 def test_axe_finds_nothing_with_the_whole_thread_open(
-    page, host_page, embedded, engine_answers, moderator, lang, direction
+    page, host_page, embedded, engine_answers, moderator, lang, direction, width
 ):
     engine_answers("approve")
     parent = published(embedded, "A comment with a reply.")
     published(embedded, "The reply.", parent=parent)
     picks.feature_comment(parent, actor=moderator)
     engine_answers("review")
-    page.set_viewport_size({"width": 390, "height": 900})
+    page.set_viewport_size({"width": width, "height": 900})
     page.goto(host_page(lang=lang, direction=direction))
     reply_word, report_word, post_word = words(lang, "Reply", "Report", "Post")
     fill(page, text="My own comment, held.")
