@@ -55,6 +55,7 @@ one. Printed met / NOT MET with the load average.
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import os
 import shutil
@@ -77,6 +78,7 @@ TARGET_POST_VS_ISSO = 1.0  # stretch: 2.0
 TARGET_READ_VS_ISSO = 20.0
 TARGET_TWO_SERVERS = 1.7
 THREAD_SIZE = 200
+RUNS = itertools.count(1)  # numbers each wrk run: its posts' texts are its own
 PAGE = 50
 
 # Comments a reader might write under the article: relevant, some critical.
@@ -98,11 +100,16 @@ def lua_string(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def wrk_script(*, method: str, path: str, body: str, limit: int, out: Path, delay_ms=0) -> str:
+def wrk_script(
+    *, method: str, path: str, body: str, limit: int, out: Path, delay_ms=0, run: int = 0
+) -> str:
     """A wrk script: one request kind, a count limit per thread, figures as JSON.
 
     ``body`` is "civility", "isso" or "" (GET). Each POST carries a new text so
-    that no request is answered as a repeat of an earlier one.
+    that no request is answered as a repeat of an earlier one, in this run or
+    in an earlier run on the same database (``run`` numbers the wrk runs:
+    Civility answers the same text from the same mailbox within ten minutes
+    as a repeat, without moderating it again).
     """
     texts = ", ".join(lua_string(t) for t in TEXTS)
     return textwrap.dedent(
@@ -120,7 +127,7 @@ def wrk_script(*, method: str, path: str, body: str, limit: int, out: Path, dela
           counter = counter + 1
           if kind == "" then return wrk.format("{method}", "{path}") end
           local n = tid * 10000000 + counter
-          local text = texts[(counter % #texts) + 1] .. " (" .. n .. ")."
+          local text = texts[(counter % #texts) + 1] .. " ({run}-" .. n .. ")."
           local payload
           if kind == "civility" then
             payload = string.format(
@@ -431,6 +438,7 @@ def wrk(site: Site, work: Path, *, what: str, seconds: float, limit: int, connec
             limit=max(1, limit // wrk_threads),
             out=out,
             delay_ms=delay_ms,
+            run=next(RUNS),
         )
     )
     subprocess.run(
@@ -591,7 +599,7 @@ def warm(site: Site, work: Path, args, rounds: int = 6) -> None:
 
 
 PROFILE_SCRIPT = """
-import cProfile, functools, io, json, pstats, sys, time
+import cProfile, functools, io, json, os, pstats, sys, time
 import django
 django.setup()
 from django.test import Client
@@ -647,7 +655,7 @@ class _Transaction:
 service.transaction = _Transaction
 def post(i):
     body = {"author_name": f"Profiled {i}", "author_email": f"profile{i % 500}@example.org",
-            "text": TEXTS[i % len(TEXTS)] + f" (profile {i})."}
+            "text": TEXTS[i % len(TEXTS)] + f" (profile {os.getpid()}-{i})."}
     answer = client.post("/api/articles/bench-post/comments", data=json.dumps(body),
                          content_type="application/json")
     assert answer.status_code in (201, 202, 422), answer.content[:200]
@@ -907,6 +915,11 @@ def main() -> int:
             print(f"\nprofiling {args.profile} posts in one process (cProfile) ...", flush=True)
             figures["profile"] = profile_posting(env, args.profile)
             print(figures["profile"])
+            if args.compare_float:
+                print("\nthe same with the transformer tier in float32:", flush=True)
+                float_env = {**env, "CIVILITY_TRANSFORMER_QUANTISE": "none"}
+                figures["profile_float32"] = profile_posting(float_env, args.profile)
+                print(figures["profile_float32"].split("\n\n")[0])
         if args.soak:
             measured = civility.results
             civility = start_civility(work, args.workers, args.threads, env)
