@@ -242,7 +242,7 @@ def test_a_closed_thread_says_so_and_refuses(page, host_page, embedded, engine_a
 @pytest.mark.parametrize("width", [1280, 390])
 @pytest.mark.parametrize(("lang", "direction"), [("en", "ltr"), ("ckb", "rtl")])
 def test_axe_finds_nothing_with_the_whole_thread_open(
-    page, host_page, embedded, engine_answers, moderator, lang, direction, width
+    page, host_page, embedded, engine_answers, moderator, lang, direction, width, screenshot
 ):
     engine_answers("approve")
     parent = published(embedded, "A comment with a reply.")
@@ -259,5 +259,9 @@ def test_axe_finds_nothing_with_the_whole_thread_open(
     item.locator(":scope > .actions").get_by_role("button", name=reply_word).click()
     item.locator(":scope > .actions").get_by_role("button", name=report_word).click()
     expect(item.locator(".report-panel")).to_be_visible()
+    respect = item.locator(":scope > .actions .react")
+    respect.click()
+    expect(respect).to_have_attribute("aria-pressed", "true")
+    screenshot(f"widget-thread-{lang}-{width}")  # docs/img/widget-thread.png
     page.add_script_tag(path=str(AXE))
     assert page.evaluate(AXE_RUN) == []

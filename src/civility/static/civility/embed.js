@@ -104,6 +104,7 @@
     ".choice label{font-weight:400}",
     ".buttons{display:flex;flex-wrap:wrap;gap:.5em}",
     ".said{font-weight:700;margin:.5em 0 0}",
+    ".form-title{font-weight:700;margin:0 0 .75em}",
     ".said:focus{outline:none}",
     ".trap{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}",
     "[hidden]{display:none!important}"
@@ -282,9 +283,13 @@
   };
 
   // Another page of the thread, and a fresh form token; the forms are kept.
+  // Only the latest request's answer is shown: a reader who changes the
+  // order twice quickly must not get the first order's answer last.
   Widget.prototype.refresh = function (number) {
     var self = this;
+    var ticket = this.ticket = (this.ticket || 0) + 1;
     return this.fetch(number).then(function (answer) {
+      if (ticket !== self.ticket) return;
       if (answer.status === 200) {
         self.data.thread = answer.data.thread;
         self.issued = answer.data.form.issued;
@@ -615,10 +620,12 @@
     var text = h("textarea", { rows: options.parent === null ? "6" : "4", maxlength: String(limits.text_max), dir: "auto" });
     f.general = h("div", { "class": "form-error", role: "alert", hidden: true });
     f.button = h("button", { type: "submit", "class": "primary", text: options.submit });
-    f.el = h("form", { novalidate: true, "aria-label": options.label || null, onsubmit: function (event) {
+    var title = options.label ? h("p", { "class": "form-title", id: f.prefix + "title", text: options.label }) : null;
+    f.el = h("form", { novalidate: true, "aria-labelledby": title ? f.prefix + "title" : null, onsubmit: function (event) {
       event.preventDefault();
       self.submit(f);
     } }, [
+      title,
       f.general,
       READER_TOKEN ? null : this.field(f, "author_name", words.name,
         h("input", { type: "text", maxlength: String(limits.name_max), autocomplete: "name", dir: "auto" })),
