@@ -16,7 +16,7 @@ from django.urls import reverse
 from civility.abuse import bots
 from civility.comments import actions
 from civility.comments.models import Comment, CommentStatus
-from civility.threads import closing, picks
+from civility.threads import cache, closing, picks
 from civility.threads.models import FeaturedComment, Reaction, Report, ThreadAction
 
 pytestmark = pytest.mark.django_db
@@ -360,3 +360,27 @@ def test_a_moderator_reading_the_page_has_a_way_to_the_desk(client, article, mod
     client.force_login(moderator)
     html = page(client, article)
     assert f'href="/moderate/approved/?article={article.slug}">Moderate this thread</a>' in html
+
+
+def test_the_reply_form_opens_only_for_a_comment_that_may_be_answered(
+    client, article, post, settings
+):
+    import datetime as dt
+
+    parent = post("Worth an answer.").comment
+    reply = post("An answer.", parent=parent).comment
+    # A reply to the reply would be two deep: the form stays an ordinary one.
+    assert 'name="parent_id" id="id_parent_id" value=""' in page(
+        client, article, f"?reply={reply.pk}"
+    )
+    settings.CIVILITY_REPLY_DEPTH = 2
+    cache.invalidate(article.pk)  # a setting is read when the layout is built
+    assert f'id="id_parent_id" value="{reply.pk}"' in page(client, article, f"?reply={reply.pk}")
+    # A comment on another page of the thread (a held reply's redirect has no page).
+    settings.CIVILITY_REPLY_DEPTH = 1
+    cache.invalidate(article.pk)
+    base = dt.datetime(2016, 4, 22, 12, 0, tzinfo=dt.UTC)
+    for n in range(50):  # older than the parent: the parent moves to page 2
+        post(f"Earlier {n}.", now=base + dt.timedelta(minutes=n))
+    html = page(client, article, f"?reply={parent.pk}")
+    assert "Worth an answer." not in html and f'id="id_parent_id" value="{parent.pk}"' in html

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
@@ -94,12 +95,37 @@ def _target(request: HttpRequest, name: str) -> int | None:
         return None
 
 
-def reply_target(request: HttpRequest, article: Article) -> Comment | None:
-    """The published comment ?reply= names on this article, if it may be replied to."""
+def reply_target(request: HttpRequest, article: Article, thread) -> Comment | None:
+    """The published comment ?reply= names, if it may be answered: as the page
+    shows it (its Reply link), or, on another page of the thread, a published
+    comment of this article no deeper than a reply may go (``CIVILITY_REPLY_DEPTH``,
+    counted as posting/steps.py counts it)."""
     pk = _target(request, "reply")
-    if pk is None:
+    if pk is None or not thread.open:
         return None
-    return Comment.objects.filter(pk=pk, article=article, status=CommentStatus.APPROVED).first()
+    shown = _find(thread.entries, pk)
+    if shown is not None:
+        return shown.comment if shown.can_reply and not shown.own else None
+    parent = Comment.objects.filter(pk=pk, article=article, status=CommentStatus.APPROVED).first()
+    if parent is None:
+        return None
+    depth, above = 1, parent
+    limit = int(getattr(settings, "CIVILITY_REPLY_DEPTH", 1))
+    while above.parent_id is not None and depth <= limit:
+        above = Comment.objects.filter(pk=above.parent_id).only("parent_id", "status").first()
+        if above is None or above.status != CommentStatus.APPROVED:
+            break
+        depth += 1
+    return parent if depth <= limit else None
+
+
+def _find(entries, pk: int):
+    for entry in entries:
+        if entry.id == pk:
+            return entry
+        if (found := _find(entry.replies, pk)) is not None:
+            return found
+    return None
 
 
 def _prepare(entries) -> None:
@@ -166,7 +192,7 @@ def _render_article(
         per_page=COMMENTS_PER_PAGE,
     )
     _prepare(thread.entries)
-    replying_to = reply_target(request, article) if thread.open else None
+    replying_to = reply_target(request, article, thread)
     context = {
         "thread": thread,
         "comments_page": thread.page,
