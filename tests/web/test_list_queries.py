@@ -200,6 +200,23 @@ def test_every_list_reads_its_rows_from_an_index(post, mod_client, article, mode
 
 
 @pytest.mark.postgres
+def test_the_dashboard_reads_its_window_from_an_index(post, mod_client, moderator):
+    """The month's comments from the index on posting time (comment_posted): without
+    it each chart read the whole table, or a whole index, at a million comments."""
+    for i in range(10):
+        held = post(f"Held {i}.", decision="review", author_email=f"h{i}@example.org").comment
+        actions.decide(held, status="approved", actor=moderator)
+    with CaptureQueriesContext(connection) as queries:
+        assert mod_client.get("/moderate/dashboard/").status_code == 200
+    window = [q["sql"] for q in queries.captured_queries if '"created_at" >=' in q["sql"]]
+    assert len(window) >= 6  # every chart's query
+    if connection.vendor != "postgresql":
+        return
+    problems = [sql for sql in window if "comment_posted" not in plan(sql)]
+    assert not problems, "\n\n".join(f"{sql}\n{plan(sql)}" for sql in problems)
+
+
+@pytest.mark.postgres
 def test_the_lists_counts_stop_counting_past_a_limit(post, monkeypatch):
     """Exact up to EXACT_UP_TO comments; above, PostgreSQL's estimate, never a full count.
 
