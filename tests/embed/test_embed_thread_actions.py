@@ -266,3 +266,20 @@ def test_preflight_allows_the_reader_header_and_delete(client, site):
     assert answer.status_code == 204
     assert "DELETE" in answer["Access-Control-Allow-Methods"]
     assert "X-Civility-Reader" in answer["Access-Control-Allow-Headers"]
+
+
+@pytest.mark.parametrize("lang", ["ar", "ckb", "kmr", "tr"])
+def test_every_word_of_the_widget_is_translated(lang):
+    """The widget's words come from the catalogs (embed/interface.py): none may
+    fall back to English in a language Civility speaks."""
+    from django.utils import translation
+
+    from civility.embed import interface
+
+    english = interface.strings()
+    with translation.override(lang):
+        words = interface.strings()
+        clauses = interface.report_clauses()
+    assert [key for key in words if words[key] == english[key]] == []
+    labels = {c["id"]: c["label"] for c in interface.report_clauses()}
+    assert all(c["label"] != labels[c["id"]] for c in clauses)
