@@ -7,7 +7,7 @@ Two tiers today:
 * ``transformer``: MiniLM-L6 with tuned top layers (transformer.py), stacked
   with the linear tier into one calibrated probability per category, except
   the categories its metadata leaves to the linear tier (``linear_heads``:
-  threat). English (and undetermined) comments only; about 10-15 ms of CPU
+  threat). English (and undetermined) comments only; about 6-9 ms of CPU
   each.
 
 The cascade (``mode="cascade"``, the default): the linear tier scores the
