@@ -71,8 +71,8 @@ def gunicorn_argv(
         # Access lines without API keys (Perspective clients send ?key=).
         "--logger-class",
         "civility.web.access_log.RedactingLogger",
-        # The moderation engine loads its models on the first comment; give
-        # a cold worker time for that instead of killing it.
+        # Each worker loads the moderation engine's models as it starts
+        # (civility/web/wsgi.py); give it time for that instead of killing it.
         "--timeout",
         "120",
         *control_socket_args(control_socket, port),
