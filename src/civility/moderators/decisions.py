@@ -153,16 +153,7 @@ def undo(request: HttpRequest) -> HttpResponse:
             raise ValidationFailed(_("Nothing to undo."), field="decision", code="nothing_selected")
         actions.undo_decisions(ids, actor=request.user)
     except CivilityError as error:
-        message = error_message(error)
-        if _htmx(request):
-            return render(
-                request,
-                "moderators/_announce.html",
-                {"announcement": message, "counts": counts()},
-                status=error.status,
-            )
-        messages.error(request, message)
-        return HttpResponseRedirect(_back(request, view))
+        return refused(request, error, view)
     comment_ids = DecisionRecord.objects.filter(pk__in=ids).values_list("comment_id", flat=True)
     comments = list(with_history(Comment.objects.filter(pk__in=comment_ids)))
     if len(comments) == 1:
@@ -247,6 +238,21 @@ def settings_view(request: HttpRequest) -> HttpResponse:
         order=request.POST.get("order") or None,
     )
     return HttpResponseRedirect(_back(request, "queue"))
+
+
+def refused(request: HttpRequest, error: CivilityError, view: str) -> HttpResponse:
+    """A desk action the rules refused: announced in place (htmx), or a message
+    on the list it came from."""
+    message = error_message(error)
+    if _htmx(request):
+        return render(
+            request,
+            "moderators/_announce.html",
+            {"announcement": message, "counts": counts()},
+            status=error.status,
+        )
+    messages.error(request, message)
+    return HttpResponseRedirect(_back(request, view))
 
 
 def _back(request: HttpRequest, view: str) -> str:

@@ -20,10 +20,9 @@ from django.views.decorators.http import require_POST
 from civility.articles.models import Article
 from civility.comments.models import Comment
 from civility.errors import CivilityError
-from civility.i18n import error_message
 from civility.threads import closing, picks
 
-from .decisions import _back, _htmx
+from .decisions import _back, _htmx, refused
 from .views import article_panel, counts, moderator_required
 
 
@@ -35,19 +34,6 @@ def _answer(request, template: str, context: dict, announcement: str, view: str)
         {"announcement": announcement, "counts": counts(), "next_url": request.POST.get("next")}
     )
     return render(request, template, context)
-
-
-def _refused(request, error: CivilityError, view: str):
-    message = error_message(error)
-    if _htmx(request):
-        return render(
-            request,
-            "moderators/_announce.html",
-            {"announcement": message, "counts": counts()},
-            status=error.status,
-        )
-    messages.error(request, message)
-    return HttpResponseRedirect(_back(request, view))
 
 
 @require_POST
@@ -63,7 +49,7 @@ def feature(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             picks.unfeature_comment(comment, actor=request.user)
     except CivilityError as error:
-        return _refused(request, error, view)
+        return refused(request, error, view)
     announcement = (
         _("Featured: shown first in its thread, marked.") if on else _("No longer featured.")
     )
@@ -89,7 +75,7 @@ def close(request: HttpRequest, slug: str) -> HttpResponse:
         else:
             closing.close_comments(article, actor=request.user)
     except CivilityError as error:
-        return _refused(request, error, view)
+        return refused(request, error, view)
     panel = article_panel(article.slug)
     if reopen and not panel["open"]:
         announcement = _("Reopened by hand, but still closed by age (a site setting).")

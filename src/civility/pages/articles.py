@@ -25,6 +25,7 @@ from civility.comments.models import Comment, CommentStatus
 from civility.comments.vocabulary import clause_label
 from civility.i18n import interface_language
 from civility.posting.form import CommentForm
+from civility.posting.steps import reply_depth
 from civility.threads import reactions, reports, tree, visitor
 from civility.threads.counts import with_counts
 
@@ -109,14 +110,8 @@ def reply_target(request: HttpRequest, article: Article, thread) -> Comment | No
     parent = Comment.objects.filter(pk=pk, article=article, status=CommentStatus.APPROVED).first()
     if parent is None:
         return None
-    depth, above = 1, parent
     limit = int(getattr(settings, "CIVILITY_REPLY_DEPTH", 1))
-    while above.parent_id is not None and depth <= limit:
-        above = Comment.objects.filter(pk=above.parent_id).only("parent_id", "status").first()
-        if above is None or above.status != CommentStatus.APPROVED:
-            break
-        depth += 1
-    return parent if depth <= limit else None
+    return parent if reply_depth(parent) <= limit else None
 
 
 def _find(entries, pk: int):

@@ -259,7 +259,7 @@ def reply_target(p: Posting) -> Posting:
             field="parent_id",
             code="invalid_parent",
         )
-    if _reply_depth(parent) > int(getattr(settings, "CIVILITY_REPLY_DEPTH", 1)):
+    if reply_depth(parent) > int(getattr(settings, "CIVILITY_REPLY_DEPTH", 1)):
         # The thread shows replies this deep only (threads/tree.py offers no
         # Reply below); the API and a stale page must not build deeper ones.
         raise ValidationFailed(
@@ -270,7 +270,7 @@ def reply_target(p: Posting) -> Posting:
     return replace(p, parent=parent)
 
 
-def _reply_depth(parent: Comment) -> int:
+def reply_depth(parent: Comment) -> int:
     """How deep a reply to ``parent`` would be shown: 1 under a top-level comment.
 
     As the thread lays it out: a comment whose parent is no longer published
