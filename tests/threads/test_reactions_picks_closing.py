@@ -61,6 +61,20 @@ def test_reactions_are_rate_limited_and_only_on_published_comments(post, publish
         reactions.react(held, visitor=Visitor.fresh())
 
 
+def test_one_address_cannot_inflate_a_comment_by_dropping_its_reader_key(published, settings):
+    # A script sends no reader key, so every request is a new reader: the count of
+    # what one address adds to one comment is what bounds it (found by an attack:
+    # 40 keyless reactions from one address counted 40).
+    settings.CIVILITY_RATE_LIMIT_REACTIONS_PER_COMMENT = Rate(5, 86400)
+    for _ in range(40):
+        last = reactions.react(published, visitor=Visitor.fresh(), ip="192.0.2.7")
+    assert (last.count, last.reacted) == (5, False)
+    # Another address (another reader) still counts; a reader who reacted can take it back.
+    other = Visitor.fresh()
+    assert reactions.react(published, visitor=other, ip="198.51.100.9").count == 6
+    assert reactions.react(published, visitor=other, on=False, ip="198.51.100.9").count == 5
+
+
 def test_a_moderator_features_and_unfeatures_a_comment(published, moderator, article):
     picks.feature_comment(published, actor=moderator)
     picks.feature_comment(published, actor=moderator)  # again: nothing new

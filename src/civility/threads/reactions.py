@@ -6,6 +6,14 @@ reacted is kept beyond what the one-per-reader rule needs: a keyed hash of
 the reader's key with the comment's id (visitor.py), which cannot be linked
 to the same reader's other reactions. Rate limited per address
 (``CIVILITY_RATE_LIMIT_REACTIONS``), counted in the cache, not stored.
+
+A reader's key costs nothing to drop (a script sends none and gets a new
+one each time), so one per reader alone would let one connection add
+reactions to a comment up to the address's whole allowance. Each address
+therefore adds at most ``CIVILITY_RATE_LIMIT_REACTIONS_PER_COMMENT`` (5 a
+day) to one comment: a few readers behind one office or mobile network
+still count, a script does not. Past it a new reaction is simply not
+counted (the button is not pressed), as a second one from the same reader.
 """
 
 from __future__ import annotations
@@ -19,7 +27,7 @@ from django.utils.translation import gettext
 
 from civility.abuse import rate_limits as limits
 from civility.comments.models import Comment, CommentStatus
-from civility.errors import NotFound
+from civility.errors import NotFound, RateLimited
 
 from .models import Reaction
 from .signals import after_commit_thread_changed
@@ -54,7 +62,7 @@ def react(comment, *, visitor: Visitor, on: bool = True, ip: str | None = None, 
     try:
         with transaction.atomic():
             mine = Reaction.objects.filter(comment=published, reader=key)
-            if on and not mine.exists():
+            if on and not mine.exists() and not _address_spent(published.pk, ip):
                 Reaction.objects.create(
                     comment=published, reader=key, created_at=now or timezone.now()
                 )
@@ -66,6 +74,21 @@ def react(comment, *, visitor: Visitor, on: bool = True, ip: str | None = None, 
     except IntegrityError:
         pass  # the same reader, twice at once: the first one counted
     return state(published.pk, visitor)
+
+
+def _address_spent(comment_id: int, ip: str | None) -> bool:
+    """Has this address added its share of reactions to this comment (see above)?"""
+    if not ip:
+        return False
+    try:
+        limits.hit(
+            "reaction-comment",
+            f"{comment_id}\n{ip}",
+            settings.CIVILITY_RATE_LIMIT_REACTIONS_PER_COMMENT,
+        )
+    except RateLimited:
+        return True
+    return False
 
 
 def state(comment_id: int, visitor: Visitor | None) -> ReactionState:

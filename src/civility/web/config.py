@@ -384,6 +384,14 @@ SETTINGS: tuple[Setting, ...] = (
         parse_rate,
     ),
     Setting(
+        "CIVILITY_RATE_LIMIT_REACTIONS_PER_COMMENT",
+        "5/86400",
+        "Reactions one IP address may add to one comment: COUNT/SECONDS; past it a new "
+        "reader's reaction from that address is not counted (a reader's key is free to "
+        "drop, so this is what bounds one connection inflating one comment's count).",
+        parse_rate,
+    ),
+    Setting(
         "CIVILITY_REACTION_LABEL",
         "",
         'The word on the reaction button, as the site prefers it; empty: "Respect", '
