@@ -43,7 +43,7 @@ from typing import Any
 
 from django.core.cache import caches
 from django.db import transaction
-from django.db.models.signals import post_save
+from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.http import HttpRequest, HttpResponse, HttpResponseNotModified
 
@@ -53,6 +53,12 @@ from civility.comments.signals import comment_decided, comment_posted
 from .signals import thread_changed
 
 ALIAS = "threads"
+# The environ keys by which threads/snapshots.py (the WSGI wrapper) and
+# ``respond`` agree that an answer is the same for every anonymous reader:
+# the wrapper sets the first on a request it may store, ``respond`` answers
+# with (article id, the version token it read before the database).
+SNAPSHOT_ELIGIBLE = "civility.thread_snapshot.eligible"
+SNAPSHOT_MARK = "civility.thread_snapshot"
 # A cached piece lives at most this long (seconds): what changes with time
 # alone (closing by age) shows within it; everything else invalidates at once.
 ENTRY_SECONDS = 600
@@ -68,19 +74,19 @@ def _store():
     return caches[ALIAS]
 
 
-def _version_key(article_id: int) -> str:
+def version_key(article_id: int) -> str:
     return f"thread-version:{article_id}"
 
 
 def version(article_id: int) -> Version:
     """The article's current version, made (now) when the cache has none."""
     store = _store()
-    raw = store.get(_version_key(article_id))
+    raw = store.get(version_key(article_id))
     if raw is None:
         raw = _new_version()
         # add, not set: two workers making the first version agree on one.
-        if not store.add(_version_key(article_id), raw, timeout=None):
-            raw = store.get(_version_key(article_id)) or raw
+        if not store.add(version_key(article_id), raw, timeout=None):
+            raw = store.get(version_key(article_id)) or raw
     token, _, changed = raw.partition("@")
     return Version(token, float(changed or 0))
 
@@ -95,7 +101,7 @@ def invalidate(article_id: int) -> None:
     Call it after the commit that changed the thread (the receivers below do);
     called inside a transaction that later rolls back, it only costs a rebuild.
     """
-    _store().set(_version_key(article_id), _new_version(), timeout=None)
+    _store().set(version_key(article_id), _new_version(), timeout=None)
 
 
 def cached(
@@ -144,6 +150,8 @@ def respond(
     found = validators(current, article_id, kind, params, since=since)
     if (answer := not_modified(request, found)) is not None:
         return answer
+    if request.META.get(SNAPSHOT_ELIGIBLE):  # threads/snapshots.py may replay this answer
+        request.META[SNAPSHOT_MARK] = (article_id, current.token)
     body = cached(article_id, kind, (*params, since), build, current=current)
     return set_validators(HttpResponse(body, content_type=content_type), found)
 
@@ -223,5 +231,24 @@ def _changed(sender, article_id: int, **kwargs) -> None:
 
 @receiver(post_save, sender="articles.Article", dispatch_uid="thread-cache-article")
 def _article_saved(sender, instance, created: bool = False, **kwargs) -> None:
+    # The slug's map to the article (threads/snapshots.py) is dropped too: a
+    # new article may take a slug a deleted one had.
+    transaction.on_commit(lambda: forget_slug(instance.slug))
     if not created:  # after the commit: a reader in between would cache the old article
         transaction.on_commit(lambda: invalidate(instance.pk))
+
+
+@receiver(post_delete, sender="articles.Article", dispatch_uid="thread-cache-article-deleted")
+def _article_deleted(sender, instance, **kwargs) -> None:
+    # Its comments go with it: nothing cached of its thread may be answered again.
+    article_id, slug = instance.pk, instance.slug
+    transaction.on_commit(lambda: (invalidate(article_id), forget_slug(slug)))
+
+
+def slug_key(slug: str) -> str:
+    # Hashed: a slug may be 200 characters of any script; keys stay short and plain.
+    return "thread-slug:" + hashlib.blake2b(slug.encode(), digest_size=10).hexdigest()
+
+
+def forget_slug(slug: str) -> None:
+    _store().delete(slug_key(slug))
