@@ -22,6 +22,9 @@ from civility.threads import cache, reactions
 from civility.threads.snapshots import MARK, ThreadSnapshots
 from civility.threads.visitor import Visitor
 
+# On PostgreSQL too: the version is read before the database, whichever it is.
+pytestmark = pytest.mark.postgres
+
 BACKENDS = {
     "file": lambda tmp, redis: {
         "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
@@ -213,7 +216,6 @@ def test_an_answer_that_sets_a_cookie_is_never_stored(shared_cache, article):
     assert len(calls) == 2
 
 
-@pytest.mark.postgres
 def test_the_database_cache_is_left_to_django(settings, transactional_db, site, article, post):
     wrapper, django = site
     settings.CACHES = {
