@@ -49,7 +49,7 @@ class Database:
 
         config = settings.DATABASES[alias]
         engine = config["ENGINE"]
-        if engine.endswith("sqlite3"):
+        if engine.endswith(("sqlite3", ".sqlite")):  # Django's, or ours (web/sqlite)
             return cls("sqlite", str(config["NAME"]))
         if engine.endswith("postgresql"):
             return cls(

@@ -47,7 +47,7 @@ def live_db(tmp_path: Path):
         "CIVILITY_RATE_LIMIT_SAME_TEXT": "1000000/1",
     }
     dropper = None
-    if config["ENGINE"].endswith("sqlite3"):
+    if config["ENGINE"].endswith(("sqlite3", ".sqlite")):
         path = tmp_path / "live.sqlite3"
         url = f"sqlite:///{path}"
         database = Database("sqlite", str(path))

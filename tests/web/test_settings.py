@@ -69,7 +69,7 @@ def test_the_site_refuses_to_start_with_a_bad_setting(tmp_path):
 
 def test_database_urls(tmp_path):
     sqlite = config.database("", tmp_path)
-    assert sqlite["ENGINE"] == "django.db.backends.sqlite3"
+    assert sqlite["ENGINE"] == "civility.web.sqlite"  # Django's, with a writers' queue
     assert sqlite["NAME"] == str(tmp_path / "civility.sqlite3")
     assert sqlite["OPTIONS"]["transaction_mode"] == "IMMEDIATE"
     assert "journal_mode=WAL" in sqlite["OPTIONS"]["init_command"]
@@ -108,4 +108,4 @@ def test_the_running_settings_honour_the_database_url():
 
     url = os.environ.get("CIVILITY_DATABASE_URL", "")
     engine = settings.DATABASES["default"]["ENGINE"]
-    assert engine.endswith("postgresql" if url.startswith("postgres") else "sqlite3")
+    assert engine.endswith("postgresql" if url.startswith("postgres") else ".sqlite")

@@ -565,7 +565,8 @@ def database(url: str, data_dir: Path, test_name: str = "") -> dict[str, Any]:
 
 def sqlite(path: Path) -> dict[str, Any]:
     return {
-        "ENGINE": "django.db.backends.sqlite3",
+        # Django's backend with a writers' queue that wakes on release (web/sqlite/base.py).
+        "ENGINE": "civility.web.sqlite",
         "NAME": str(path),
         "OPTIONS": {
             # WAL lets readers work while a comment is written; FULL makes a
