@@ -11,6 +11,7 @@ import threading
 import uuid
 
 import pytest
+from django.core.cache.backends.locmem import LocMemCache
 from django.core.cache.backends.redis import RedisCache
 
 from civility.abuse import bots, rate_limits
@@ -262,6 +263,49 @@ def test_redis_counts_exactly_under_concurrency(redis_caches, monkeypatch):
     for thread in threads:
         thread.join()
     assert len(allowed) == 40 and len(refused) == 20
+
+
+@pytest.mark.parametrize("shared", [True, False], ids=["redis", "local-memory"])
+def test_the_posting_limits_stop_at_the_first_spent(redis_caches, monkeypatch, settings, shared):
+    """As one ``hit`` after another: past a spent limit the others are not counted."""
+    cache = redis_caches[0] if shared else LocMemCache(f"abuse-{uuid.uuid4()}", {})
+    monkeypatch.setattr(rate_limits, "caches", {"default": cache})
+    settings.CIVILITY_RATE_LIMIT_IP = Rate(1, 60)
+    settings.CIVILITY_RATE_LIMIT_EMAIL = Rate(5, 60)
+    settings.CIVILITY_RATE_LIMIT_SAME_TEXT = Rate(5, 60)
+    text = "The same words about the ceasefire, posted again."
+    rate_limits.check_posting(ip="203.0.113.9", email="one@example.org", text=text, now=1200.0)
+    with pytest.raises(RateLimited) as caught:
+        rate_limits.check_posting(ip="203.0.113.9", email="one@example.org", text=text, now=1230.0)
+    assert caught.value.field is None and caught.value.retry_after == 30
+    # The address was spent, so the mailbox and the text were counted once, not twice.
+    for _ in range(4):
+        rate_limits.check_posting(ip="", email="one@example.org", text=text, now=1231.0)
+    with pytest.raises(RateLimited) as caught:
+        rate_limits.check_posting(ip="", email="ONE@example.org", text=text, now=1232.0)
+    assert caught.value.field is None  # the mailbox's limit, checked before the text's
+
+
+def test_the_posting_limits_are_one_round_trip_to_redis(redis_caches, monkeypatch):
+    import redis
+
+    monkeypatch.setattr(rate_limits, "caches", {"default": redis_caches[0]})
+    text = "A comment long enough for the same-text limit to count it."
+
+    def check():
+        rate_limits.check_posting(ip="203.0.113.10", email="two@example.org", text=text)
+
+    check()  # the first call may load the script into Redis
+    commands = []
+    execute = redis.Redis.execute_command
+
+    def counted(self, *args, **options):
+        commands.append(args[0])
+        return execute(self, *args, **options)
+
+    monkeypatch.setattr(redis.Redis, "execute_command", counted)
+    check()
+    assert commands == ["EVALSHA"]  # three counters, one round trip
 
 
 class _ThreadCaches:

@@ -21,6 +21,7 @@ import time
 
 from django.conf import settings
 from django.core.cache import caches
+from django.core.cache.backends.redis import RedisCache
 
 from civility.errors import RateLimited
 from civility.moderation.normalise import text_identity
@@ -66,25 +67,80 @@ def hit(kind: str, value: str, rate: Rate, *, now: float | None = None) -> None:
     The value is hashed before it becomes a cache key: no address ends up in
     Redis in the clear.
     """
+    hit_all([(kind, value, rate)], now=now)
+
+
+def hit_all(counters: list[tuple[str, str, Rate]], *, now: float | None = None) -> None:
+    """Count one event on each ``(kind, value, rate)`` in order; raise at the first spent.
+
+    As ``hit`` called for each in turn: the counters after a spent one are not
+    counted. On Redis the whole list is one round trip (a script, atomic like
+    ``INCR``); elsewhere ``cache.add`` + ``cache.incr`` per counter.
+    """
+    if not counters:
+        return
     now = time.time() if now is None else now
+    keys = [_key(kind, value, rate, now) for kind, value, rate in counters]
+    cache = caches["default"]
+    if isinstance(cache, RedisCache):
+        spent, count = _count_in_redis(cache, keys, [rate for _kind, _value, rate in counters])
+    else:
+        spent, count = _count_in_cache(cache, keys, [rate for _kind, _value, rate in counters])
+    if spent is None:
+        return
+    kind, _value, rate = counters[spent]
+    window = int(now // rate.seconds)
+    retry_after = max(1, math.ceil((window + 1) * rate.seconds - now))
+    raise TooManyPosts(
+        _LIMIT_MESSAGES.get(kind, _LIMIT_MESSAGES["other"]).format(seconds=retry_after),
+        field="text" if kind == "text" else None,
+        retry_after=retry_after,
+    )
+
+
+def _key(kind: str, value: str, rate: Rate, now: float) -> str:
     window = int(now // rate.seconds)
     digest = hashlib.sha256(f"{kind}\n{value}".encode("utf-8", "surrogatepass")).hexdigest()
-    key = f"{KEY_PREFIX}{kind}:{digest[:32]}:{rate.seconds}:{window}"
-    cache = caches["default"]
-    # add() creates the counter only if it is absent; incr() is atomic.
-    cache.add(key, 0, timeout=rate.seconds + 1)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.add(key, 1, timeout=rate.seconds + 1)
-        count = 1
-    if count > rate.count:
-        retry_after = max(1, math.ceil((window + 1) * rate.seconds - now))
-        raise TooManyPosts(
-            _LIMIT_MESSAGES.get(kind, _LIMIT_MESSAGES["other"]).format(seconds=retry_after),
-            field="text" if kind == "text" else None,
-            retry_after=retry_after,
-        )
+    return f"{KEY_PREFIX}{kind}:{digest[:32]}:{rate.seconds}:{window}"
+
+
+def _count_in_cache(cache, keys: list[str], rates: list[Rate]) -> tuple[int | None, int]:
+    for index, (key, rate) in enumerate(zip(keys, rates, strict=True)):
+        # add() creates the counter only if it is absent; incr() is atomic.
+        cache.add(key, 0, timeout=rate.seconds + 1)
+        try:
+            count = cache.incr(key)
+        except ValueError:  # expired between add and incr
+            cache.add(key, 1, timeout=rate.seconds + 1)
+            count = 1
+        if count > rate.count:
+            return index, count
+    return None, 0
+
+
+# KEYS: the counters; ARGV: each one's allowance and seconds to live, in turn.
+# What add(key, 0) + incr(key) do per counter, all in one atomic call: INCR
+# makes a missing counter 1 (Django's RedisCache stores integers as such).
+_COUNT_SCRIPT = """
+for i, key in ipairs(KEYS) do
+  local count = redis.call('INCR', key)
+  if count == 1 then redis.call('EXPIRE', key, tonumber(ARGV[2 * i])) end
+  if count > tonumber(ARGV[2 * i - 1]) then return {i, count} end
+end
+return {0, 0}
+"""
+_script = None
+
+
+def _count_in_redis(cache, keys: list[str], rates: list[Rate]) -> tuple[int | None, int]:
+    global _script
+    client = cache._cache.get_client(write=True)
+    if _script is None:
+        _script = client.register_script(_COUNT_SCRIPT)
+    args = [n for rate in rates for n in (rate.count, rate.seconds + 1)]
+    names = [cache.make_and_validate_key(key) for key in keys]
+    found, count = _script(keys=names, args=args, client=client)
+    return (int(found) - 1 if int(found) else None), int(count)
 
 
 _LIMIT_MESSAGES = {
@@ -97,16 +153,20 @@ _LIMIT_MESSAGES = {
 
 
 def check_posting(*, ip: str, email: str, text: str, now: float | None = None) -> None:
-    """The posting limits, cheapest first. Raises RateLimited (429)."""
+    """The posting limits, cheapest first, one round trip on Redis. Raises RateLimited (429).
+
+    A spent limit stops the count there: the ones after it are not counted."""
+    counters = []
     if ip:
-        hit("ip", ip, settings.CIVILITY_RATE_LIMIT_IP, now=now)
+        counters.append(("ip", ip, settings.CIVILITY_RATE_LIMIT_IP))
     # One mailbox, one allowance: "a+1@x", '"a"@x' and "A@X" are one reader.
     # No e-mail (it is optional): no mailbox to count; "" would be everyone's.
     if email:
-        hit("email", identity.email(email), settings.CIVILITY_RATE_LIMIT_EMAIL, now=now)
+        counters.append(("email", identity.email(email), settings.CIVILITY_RATE_LIMIT_EMAIL))
     key = text_key(text)
     if len(key) >= SAME_TEXT_MIN_CHARS:
-        hit("text", key, settings.CIVILITY_RATE_LIMIT_SAME_TEXT, now=now)
+        counters.append(("text", key, settings.CIVILITY_RATE_LIMIT_SAME_TEXT))
+    hit_all(counters, now=now)
 
 
 def text_key(text: str) -> str:

@@ -86,7 +86,7 @@ def _render(data: dict) -> bytes:
     summary="Post a comment; it is moderated before anyone sees it",
 )
 def post(request: HttpRequest, slug: str, payload: CommentIn):
-    article = get_article(slug)
+    article = get_article(slug, tags=False)
     # A signed-in reader (a valid token, else 401) posts under the token's
     # name and e-mail; a guest under the ones typed (docs/sign-in.md).
     reader = readers.reader_from(request, payload.reader_token)

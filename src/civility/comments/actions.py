@@ -64,9 +64,12 @@ def record_comment(
     row serialises the posts to one article for the two inserts
     (tests/reliability/test_crash.py). A repeat answers (first, None, False).
     ``ip_address`` is stored only as a keyed hash (privacy/addresses.py).
+
+    No savepoint: called inside the posting service's transaction, this is
+    part of it (any error rolls the whole post back); alone, it opens its own.
     """
-    with transaction.atomic():
-        list(type(article).objects.select_for_update().filter(pk=article.pk).values_list("pk"))
+    with transaction.atomic(savepoint=False):
+        _lock_for_insert(article)
         first = repeat_of()
         if first is not None:
             return first, None, False
@@ -84,9 +87,9 @@ def record_comment(
             decided_at=now,
             decided_by_person=False,
         )
-        record = DecisionRecord.objects.create(
-            comment=comment, actor=None, created_at=now, **decision
-        )
+        record = DecisionRecord(comment=comment, actor=None, created_at=now, **decision)
+        record.first_of_comment = True  # the outbox needs not look for one before it
+        record.save(force_insert=True)
         if notify and comment.status == CommentStatus.PENDING:
             NotificationRequest.objects.create(comment=comment, created_at=now)
             # The first e-mail (the confirmation link) commits with the request.
@@ -98,6 +101,20 @@ def record_comment(
             )
         )
     return comment, record, True
+
+
+def _lock_for_insert(article) -> None:
+    """Serialise the posts to one article from here to the commit.
+
+    PostgreSQL: lock the article's row (one statement, no ORDER BY). SQLite
+    has no row locks: its transactions begin IMMEDIATE (web/config.py), which
+    already holds the one write lock, so no statement is needed.
+    """
+    connection = transaction.get_connection()
+    if not connection.features.has_select_for_update:
+        return
+    query = type(article).objects.select_for_update().filter(pk=article.pk).order_by()
+    list(query.values_list("pk"))
 
 
 def decide(

@@ -13,6 +13,9 @@ Replays, which read comments, are one floor up (moderators/replay.py).
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import replace
 
 from django.db import OperationalError, ProgrammingError, transaction
@@ -47,12 +50,37 @@ def build(source: str, changes: dict, number: int | None = None) -> Policy:
     return policy
 
 
-def in_force_version() -> PolicyVersion | None:
+# Inside ``read_once``: the version in force as first read ([] until then).
+_read: ContextVar[list | None] = ContextVar("civility_policy_read", default=None)
+
+
+@contextmanager
+def read_once() -> Iterator[None]:
+    """Within the block, the policy in force is asked of the database once.
+
+    The posting service wraps one submission in it: the engine is chosen by
+    the policy in force and the reader's message quotes its clause, one
+    query for both (and the message quotes the policy that decided).
+    """
+    token = _read.set([])
     try:
-        return PolicyVersion.objects.order_by("-applied_at", "-id").first()
+        yield
+    finally:
+        _read.reset(token)
+
+
+def in_force_version() -> PolicyVersion | None:
+    memo = _read.get()
+    if memo:
+        return memo[0]
+    try:
+        version = PolicyVersion.objects.order_by("-applied_at", "-id").first()
     except (OperationalError, ProgrammingError):
         # Before the first migrate (the admin lists clauses at import): the shipped policy.
         return None
+    if memo is not None:
+        memo.append(version)
+    return version
 
 
 def in_force() -> tuple[Policy, int]:

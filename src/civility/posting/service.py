@@ -14,6 +14,7 @@ from civility.articles.models import Article
 from civility.commenters import actions as commenters
 from civility.comments import actions
 from civility.errors import CivilityError, NotFound
+from civility.guidelines import drafts
 from civility.readers import trust
 
 from . import steps
@@ -24,6 +25,12 @@ from .warnings import warnings_of
 
 def submit(submission: Submission) -> Outcome:
     """Check, moderate and (except for a pre-submit check) store one comment."""
+    # The policy in force, read once for the engine and the reader's message.
+    with drafts.read_once():
+        return _submit(submission)
+
+
+def _submit(submission: Submission) -> Outcome:
     posting = steps.Posting(submission=submission, now=submission.now or timezone.now())
     try:
         posting = steps.run(posting)

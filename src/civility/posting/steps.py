@@ -7,8 +7,9 @@ whole by ``moderate``). docs/pipeline.md shows the whole list on one page.
 
 Each step takes the ``Posting`` so far and returns it, changed or not. A step
 refuses by raising a ``CivilityError`` (it carries its HTTP status); a step
-that already knows the answer (a repeat) sets ``answer``, which ends the run,
-as the first Coral phase to decide a status ends its run. A step lists the
+that already knows the answer sets ``answer``, which ends the run, as the
+first Coral phase to decide a status ends its run (a repeat is answered so
+too, found under the insert's lock: comments/actions.record_comment). A step lists the
 doors it serves in ``doors``; the others pass it by (a pre-submit check is
 not rate-limited like a post, the demo's own samples are not limited at all).
 """
@@ -305,11 +306,17 @@ def repeat(p: Posting) -> Posting:
     (a double click, a resend after a lost answer) answers with the first comment.
 
     "The same" as every limit counts it: one key per mailbox, the engine's
-    text identity (abuse/identity.py, rate_limits.text_key)."""
+    text identity (abuse/identity.py, rate_limits.text_key). This step sets
+    the comment's ``content_hash``; the one look for an earlier comment with
+    it is made under the insert's write lock (``repeat_of``, asked by
+    comments/actions.record_comment), where two posts at once are told apart
+    too: one statement per post, not two. A repeat is moderated again before
+    it is found (a double click costs the engine's time), and answered with
+    the first comment all the same; nothing is stored.
+    """
     text = limits.text_key(p.text)
     key = f"{p.submission.article.pk}\n{_poster_key(p)}\n{text}"
-    p = replace(p, content_hash=hashlib.sha256(key.encode()).hexdigest())
-    return replace(p, answer=repeat_of(p))
+    return replace(p, content_hash=hashlib.sha256(key.encode()).hexdigest())
 
 
 def _poster_key(p: Posting) -> str:
@@ -324,7 +331,7 @@ def _poster_key(p: Posting) -> str:
 
 
 def repeat_of(p: Posting) -> Comment | None:
-    """The first comment this posting repeats, if any (asked again under the write lock)."""
+    """The first comment this posting repeats, if any (asked under the write lock)."""
     return (
         Comment.objects.filter(
             article=p.submission.article,
@@ -442,8 +449,9 @@ def sanction_hold(p: Posting) -> Posting:
 # 3. well_formed, reply_target: the input itself (the doors parsed it; this is
 #    the authority), before it is counted against anyone's allowance.
 # 4. rate_limits: counts only well-formed posts, and before the expensive engine.
-# 5. repeat: a double click or a resend answers with the first comment, unmoderated
-#    again; after the limits, so resending cannot be used to probe for free.
+# 5. repeat: the comment's content hash; a double click or a resend answers with
+#    the first comment, found under the insert's lock (record_comment); after the
+#    limits, so resending cannot be used to probe for free.
 # 6. moderate: the engine's own steps (normalise → language → rules → repeat →
 #    classifiers → combine → relevance → policy → decide), fail closed.
 # 7. reader_trust: it adjusts the engine's decision, so it needs one.

@@ -46,9 +46,14 @@ def on_decision_saved(sender, instance, created, **kwargs) -> None:
     if not endpoints:
         return
     decision = instance
-    previous = (
-        decision.comment.decisions.exclude(pk=decision.pk).order_by("-created_at", "-id").first()
-    )
+    if getattr(decision, "first_of_comment", False):  # a new comment's first decision
+        previous = None
+    else:
+        previous = (
+            decision.comment.decisions.exclude(pk=decision.pk)
+            .order_by("-created_at", "-id")
+            .first()
+        )
     previous_status = previous.status if previous is not None else None
     rows = []
     for event in events_for(decision.status, previous_status):
