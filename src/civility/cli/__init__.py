@@ -19,6 +19,7 @@ SUBCOMMANDS = (
     "civility.cli.moderate",
     "civility.cli.policy",
     "civility.cli.desk",
+    "civility.cli.dashboard",
     "civility.cli.train",
     "civility.cli.evaluate",
     "civility.cli.privacy",
