@@ -19,7 +19,9 @@ server), migrates it with ``civility manage migrate``, then writes with COPY:
   person, minutes to hours later) and ``--held`` are still waiting;
 - replies (15 % of published comments answer an earlier published one in
   the same thread), reactions (keyed reader hashes) on published comments;
-- then ANALYZE, as an operator's maintenance would (docs/deployment.md).
+- then ANALYZE, as an operator's maintenance would (docs/deployment.md),
+  and the dashboard's daily roll-up of every past day (``civility
+  dashboard rollup --all``, as an operator would after an import).
 
 The comment's kept latest decision (``decided_at``, ``decided_by_person``)
 is written as the actions write it. Nothing here goes through the posting
@@ -87,6 +89,24 @@ def ensure_database(url: str) -> None:
     with psycopg.connect(f"{base}/postgres", autocommit=True) as conn:
         if not conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", (name,)).fetchone():
             conn.execute(f'CREATE DATABASE "{name}"')
+
+
+def rollup(url: str) -> int:
+    """The dashboard's roll-up of every past day, as the nightly job would have written it."""
+    env = {
+        **os.environ,
+        "CIVILITY_DATABASE_URL": url,
+        "DJANGO_SETTINGS_MODULE": "civility.web.settings",
+    }
+    started = time.monotonic()
+    subprocess.run(
+        [sys.executable, "-m", "civility", "dashboard", "rollup", "--all"],
+        env=env,
+        check=True,
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+    )
+    return round(time.monotonic() - started)
 
 
 def migrate(url: str) -> None:
@@ -299,6 +319,7 @@ def main() -> int:
         held=args.held,
         seed=args.seed,
     )
+    counts["rollup_seconds"] = rollup(args.database_url)
     print(json.dumps(counts))
     return 0
 

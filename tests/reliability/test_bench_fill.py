@@ -75,6 +75,10 @@ def test_fill_writes_every_table_it_promises(empty_database):
         assert one("SELECT count(*) FROM articles_article WHERE held") == 0
         # The sequences follow the copied ids: the next comment can be stored.
         assert one("SELECT nextval(pg_get_serial_sequence('comments_comment', 'id'))") == 3001
+        # The dashboard's roll-up: every past day since the first comment, current.
+        assert one("SELECT count(*) FROM moderators_dashboardday") >= 700
+        stale = "SELECT count(*) FROM moderators_dashboardday WHERE rolled_version <> version"
+        assert one(stale + " OR rolled_version IS NULL") == 0
 
 
 def test_fill_names_a_required_column_it_does_not_write(empty_database):
