@@ -321,16 +321,27 @@ _PRICE_OFFERED = re.compile(
 def _phrase_regex(entries: list[str]) -> re.Pattern[str]:
     from .normalise import normalise
 
-    parts = []
+    # Grouped by first letter, each group in the phrases' own order (longest
+    # first): at a given place only the group of its letter can match, so
+    # this matches what one flat alternation of the phrases would, while the
+    # regex engine skips a group on its first letter instead of trying ~200
+    # alternatives, each behind a lookbehind, at every place in the text
+    # (1.3 ms per comment before; issue 16). "(?<!\w)" before a phrase's
+    # first letter is "(?<!\w.)" after it.
+    groups: dict[str, list[str]] = {}
     for entry in sorted(set(entries), key=len, reverse=True):
         stem = entry.endswith("*")
         text = normalise(entry.rstrip("*")).text.strip()
         if not text:
             continue
         body = r"\s+".join(re.escape(token) for token in text.split())
-        start = r"(?<!\w)" if text[0].isalnum() else ""
+        rest = body[len(re.escape(text[0])) :]
         end = r"\w*" if stem else (r"(?!\w)" if text[-1].isalnum() else "")
-        parts.append(f"{start}{body}{end}")
+        groups.setdefault(text[0], []).append(f"{rest}{end}")
+    parts = [
+        f"{re.escape(first)}{'(?<!\\w.)' if first.isalnum() else ''}(?:{'|'.join(rests)})"
+        for first, rests in groups.items()
+    ]
     return re.compile("|".join(parts))
 
 
