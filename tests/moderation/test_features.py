@@ -80,3 +80,26 @@ def test_rows_do_not_depend_on_the_batch(texts):
     for i, text in enumerate(texts):
         alone = hash_features([text], 2**14)
         assert abs(batch[i] - alone).max() < 1e-6
+
+
+_WEIGHTS = np.random.default_rng(0).normal(size=(2**14, 5)).astype(np.float32)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.text(max_size=300), min_size=1, max_size=6))
+def test_the_scoring_product_is_the_sparse_one_to_the_bit(texts):
+    # The linear tier scores with hashed_product (no sparse matrix); it must
+    # give what the matrix it was trained on gives, bit for bit, alone or batched.
+    expected = hash_features(texts, 2**14) @ _WEIGHTS
+    assert np.array_equal(features.hashed_product(texts, _WEIGHTS), expected)
+    for i, text in enumerate(texts):
+        assert np.array_equal(features.hashed_product([text], _WEIGHTS)[0], expected[i])
+
+
+def test_the_scoring_product_in_chunks(monkeypatch):
+    texts = [f"comment number {i} about things, {'word ' * i}" for i in range(30)] + ["", " "]
+    expected = hash_features(texts, 2**14) @ _WEIGHTS
+    monkeypatch.setattr(features, "CHUNK", 7)
+    assert np.array_equal(features.hashed_product(texts, _WEIGHTS), expected)
+    with pytest.raises(ValueError):
+        features.hashed_product(["a"], _WEIGHTS[:1000])

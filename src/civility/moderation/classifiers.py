@@ -26,7 +26,7 @@ from pathlib import Path
 import numpy as np
 
 from .categories import CATEGORIES
-from .features import FEATURES_VERSION, hash_features
+from .features import FEATURES_VERSION, hashed_product
 
 MODELS_DIR = Path(__file__).resolve().parent / "models"
 WEIGHTS_FILE = "linear.npz"
@@ -108,8 +108,7 @@ class Models:
 
     def head_probabilities(self, texts: Sequence[str]) -> np.ndarray:
         """``len(texts) x n_heads`` calibrated probabilities (all heads)."""
-        features = hash_features(texts, self.n_features)
-        raw = features @ self.weights + self.bias
+        raw = hashed_product(texts, self.weights) + self.bias
         return 1.0 / (1.0 + np.exp(-(raw * self._a + self._b)))
 
     def predict_proba(self, texts: Sequence[str], langs: Sequence[str]) -> dict[str, np.ndarray]:

@@ -86,8 +86,8 @@ def _prepare(text: str) -> str:
     return " " + " ".join(text[:MAX_CHARS].replace("\x00", " ").split()) + " "
 
 
-def _chunk_matrix(texts: Sequence[str], n_features: int) -> sparse.csr_matrix:
-    n_docs = len(texts)
+def _chunk_entries(texts: Sequence[str], n_features: int) -> tuple[np.ndarray, np.ndarray]:
+    """(row, column) of every n-gram of ``texts``, one entry per occurrence."""
     joined = "\x00".join(_prepare(t) for t in texts)
     codes = np.frombuffer(joined.encode("utf-32-le", "surrogatepass"), dtype=np.uint32).astype(
         np.uint64
@@ -134,6 +134,12 @@ def _chunk_matrix(texts: Sequence[str], n_features: int) -> sparse.csr_matrix:
 
     row = np.concatenate(rows).astype(np.int32) if rows else np.zeros(0, np.int32)
     col = np.concatenate(cols).astype(np.int32) if cols else np.zeros(0, np.int32)
+    return row, col
+
+
+def _chunk_matrix(texts: Sequence[str], n_features: int) -> sparse.csr_matrix:
+    n_docs = len(texts)
+    row, col = _chunk_entries(texts, n_features)
     data = np.ones(len(row), dtype=np.float32)
     matrix = sparse.csr_matrix((data, (row, col)), shape=(n_docs, n_features), dtype=np.float32)
     matrix.sum_duplicates()
@@ -157,3 +163,46 @@ def hash_features(texts: Sequence[str], n_features: int = 2**18) -> sparse.csr_m
         return sparse.csr_matrix((0, n_features), dtype=np.float32)
     parts = [_chunk_matrix(texts[i : i + CHUNK], n_features) for i in range(0, len(texts), CHUNK)]
     return parts[0] if len(parts) == 1 else sparse.vstack(parts, format="csr")
+
+
+def hashed_product(texts: Sequence[str], weights: np.ndarray) -> np.ndarray:
+    """``hash_features(texts, len(weights)) @ weights`` for a dense float32
+    ``weights``, without building the sparse matrix; the same numbers.
+
+    The linear tier scores one comment per call on the web path, where
+    scipy's construction of the matrix (COO to CSR, duplicates summed, the
+    products with a diagonal and a ones matrix) cost more than the hashing.
+    Here the damped, unit-length values are computed in numpy as scipy
+    computes them (a row's squares summed by ``np.add.reduceat``; the
+    diagonal product leaves a row's columns in falling order, and the product
+    with ``weights`` adds the terms in that order, one after another), so the
+    result is equal to the bit (tests/moderation/test_features.py). Training
+    keeps ``hash_features``.
+    """
+    n_features = len(weights)
+    if n_features & (n_features - 1):
+        raise ValueError("n_features must be a power of two")
+    texts = list(texts)
+    out = np.zeros((len(texts), weights.shape[1]), dtype=np.float32)
+    for first in range(0, len(texts), CHUNK):
+        chunk = texts[first : first + CHUNK]
+        row, col = _chunk_entries(chunk, n_features)
+        if not len(row):
+            continue
+        # Sorted by row, then column: CSR's order after sum_duplicates.
+        keys, counts = np.unique(row.astype(np.int64) * n_features + col, return_counts=True)
+        rows = keys // n_features
+        cols = keys % n_features
+        values = np.log(counts.astype(np.float32))
+        values += 1.0
+        starts = np.flatnonzero(np.concatenate(([True], rows[1:] != rows[:-1])))
+        ends = np.append(starts[1:], len(rows))
+        norms = np.sqrt(np.add.reduceat(values * values, starts))
+        norms[norms == 0] = 1.0
+        values *= np.repeat((1.0 / norms).astype(np.float32), ends - starts)
+        terms = weights[cols]
+        terms *= values[:, None]
+        for start, end in zip(starts.tolist(), ends.tolist(), strict=True):
+            # Falling column order, added strictly one after another (cumsum).
+            out[first + int(rows[start])] = np.cumsum(terms[start:end][::-1], axis=0)[-1]
+    return out
