@@ -200,9 +200,11 @@ def hashed_product(texts: Sequence[str], weights: np.ndarray) -> np.ndarray:
         norms = np.sqrt(np.add.reduceat(values * values, starts))
         norms[norms == 0] = 1.0
         values *= np.repeat((1.0 / norms).astype(np.float32), ends - starts)
-        terms = weights[cols]
-        terms *= values[:, None]
         for start, end in zip(starts.tolist(), ends.tolist(), strict=True):
             # Falling column order, added strictly one after another (cumsum).
-            out[first + int(rows[start])] = np.cumsum(terms[start:end][::-1], axis=0)[-1]
+            # Row by row: a batch's (entries x heads) terms at once would
+            # be ~30 MB for 1,000 comments.
+            terms = weights[cols[start:end][::-1]]
+            terms *= values[start:end][::-1, None]
+            out[first + int(rows[start])] = np.cumsum(terms, axis=0)[-1]
     return out
