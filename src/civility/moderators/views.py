@@ -257,21 +257,36 @@ def counts() -> dict[str, int]:
     return by_status
 
 
+# Above this many times EXACT_UP_TO, by the planner's estimate, it is shown without
+# counting first: counting the first 10,001 rejected comments of a million
+# took 33 ms of a 190 ms list page. Statistics go stale by tens of percent,
+# never by a factor five, so a list this big is surely past EXACT_UP_TO.
+ESTIMATE_ONLY_FACTOR = 5
+
+
 def count_of(queryset) -> int:
     """``queryset.count()``, exact up to EXACT_UP_TO rows, estimated above on PostgreSQL."""
     ids = queryset.order_by().values("pk")
+    if connection.vendor == "postgresql":
+        estimate = _planner_estimate(ids)
+        if estimate > ESTIMATE_ONLY_FACTOR * EXACT_UP_TO:
+            return estimate
     exact = ids[: EXACT_UP_TO + 1].count()
     if exact <= EXACT_UP_TO:
         return exact
     if connection.vendor != "postgresql":
         return queryset.count()
+    return max(estimate, exact)
+
+
+def _planner_estimate(ids) -> int:
     sql, params = ids.query.sql_with_params()
     with connection.cursor() as cursor:
         cursor.execute(f"EXPLAIN (FORMAT JSON) {sql}", params)
         plan = cursor.fetchone()[0]
     if isinstance(plan, str):
         plan = json.loads(plan)
-    return max(int(plan[0]["Plan"]["Plan Rows"]), exact)
+    return int(plan[0]["Plan"]["Plan Rows"])
 
 
 @moderator_required
