@@ -231,9 +231,6 @@ def _changed(sender, article_id: int, **kwargs) -> None:
 
 @receiver(post_save, sender="articles.Article", dispatch_uid="thread-cache-article")
 def _article_saved(sender, instance, created: bool = False, **kwargs) -> None:
-    # The slug's map to the article (threads/snapshots.py) is dropped too: a
-    # new article may take a slug a deleted one had.
-    transaction.on_commit(lambda: forget_slug(instance.slug))
     if not created:  # after the commit: a reader in between would cache the old article
         transaction.on_commit(lambda: invalidate(instance.pk))
 
@@ -241,14 +238,5 @@ def _article_saved(sender, instance, created: bool = False, **kwargs) -> None:
 @receiver(post_delete, sender="articles.Article", dispatch_uid="thread-cache-article-deleted")
 def _article_deleted(sender, instance, **kwargs) -> None:
     # Its comments go with it: nothing cached of its thread may be answered again.
-    article_id, slug = instance.pk, instance.slug
-    transaction.on_commit(lambda: (invalidate(article_id), forget_slug(slug)))
-
-
-def slug_key(slug: str) -> str:
-    # Hashed: a slug may be 200 characters of any script; keys stay short and plain.
-    return "thread-slug:" + hashlib.blake2b(slug.encode(), digest_size=10).hexdigest()
-
-
-def forget_slug(slug: str) -> None:
-    _store().delete(slug_key(slug))
+    article_id = instance.pk
+    transaction.on_commit(lambda: invalidate(article_id))

@@ -29,14 +29,15 @@ What keeps a replay correct:
   (PostgreSQL without Redis) would open connections outside Django's request
   cycle, so with it the wrapper steps aside and Django answers as before.
 
-A slug is mapped to its article's id in the same cache (``cache.slug_key``);
-the map is dropped when an article is saved or deleted (``cache``'s
-receivers), and a snapshot of a renamed or held article is unreachable
-anyway: its version changed, and the slug is part of the snapshot's key.
+A snapshot is kept per slug and request and names the article and the
+version it was built under; it is replayed only while that article's version
+is still the same. A renamed, held or deleted article has a new version, so
+its old slug's snapshot is never replayed (Django answers 404).
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Callable, Iterable
 from urllib.parse import parse_qsl
@@ -73,13 +74,12 @@ def enabled() -> bool:
     return not issubclass(backend, (DatabaseCache, DummyCache))
 
 
-def _snapshot_key(article_id: int, token: str, kind: str, slug: str, params: tuple) -> str:
-    # The slug is part of the key: a renamed article's old slug, still mapped
-    # to it for a while, finds nothing and goes through Django (404).
+def _snapshot_key(kind: str, slug: str, params: tuple) -> str:
+    # One snapshot per slug and request: each new one replaces the last. The
+    # slug is hashed (200 characters of any script); keys stay short and plain.
     page, sort, scheme = params
-    return (
-        f"thread-snapshot:{article_id}:{token}:{kind}:{page}:{sort}:{scheme}:{cache.slug_key(slug)}"
-    )
+    digest = hashlib.blake2b(slug.encode(), digest_size=10).hexdigest()
+    return f"thread-snapshot:{kind}:{page}:{sort}:{scheme}:{digest}"
 
 
 def _scheme(environ: dict) -> str | None:
@@ -128,14 +128,14 @@ class ThreadSnapshots:
             return self.application(environ, start_response)
         kind, slug, params = request
         store = caches[cache.ALIAS]
-        article_id = store.get(cache.slug_key(slug))
-        if article_id is not None:
+        # Two reads: the snapshot (which names its article and the version it
+        # was built under), then that article's version now.
+        snapshot = store.get(_snapshot_key(kind, slug, params))
+        if snapshot is not None:
+            article_id, token, headers, body = snapshot
             current = store.get(cache.version_key(article_id))
-            if current is not None:
-                token = current.partition("@")[0]
-                snapshot = store.get(_snapshot_key(article_id, token, kind, slug, params))
-                if snapshot is not None:
-                    return self._replay(snapshot, environ, start_response)
+            if current is not None and current.partition("@")[0] == token:
+                return self._replay(headers, body, environ, start_response)
         environ[ELIGIBLE] = True
         return self._store_after(environ, start_response, store, kind, slug, params)
 
@@ -158,8 +158,7 @@ class ThreadSnapshots:
         return None
 
     @staticmethod
-    def _replay(snapshot: tuple, environ: dict, start_response: StartResponse) -> list[bytes]:
-        headers, body = snapshot
+    def _replay(headers, body, environ: dict, start_response: StartResponse) -> list[bytes]:
         match = environ.get("HTTP_IF_NONE_MATCH")
         if match is not None:
             etag = dict((name.lower(), value) for name, value in headers).get("etag")
@@ -199,7 +198,6 @@ class ThreadSnapshots:
         if len(body) <= _MAX_BODY:
             article_id, token = marked
             kept = [(n, v) for n, v in headers if n.lower() not in _PER_ANSWER]
-            key = _snapshot_key(article_id, token, kind, slug, params)
-            store.set(key, (kept, body), timeout=cache.ENTRY_SECONDS)
-            store.set(cache.slug_key(slug), article_id, timeout=cache.ENTRY_SECONDS)
+            snapshot = (article_id, token, kept, body)
+            store.set(_snapshot_key(kind, slug, params), snapshot, timeout=cache.ENTRY_SECONDS)
         return [body]
