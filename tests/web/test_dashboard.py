@@ -10,15 +10,21 @@ import pytest
 from django.utils import timezone
 
 from civility.comments import actions
-from civility.moderators import stats
+from civility.moderators import rollup, stats
 
 pytestmark = pytest.mark.postgres
 
 
 @pytest.fixture
-def desk(post, moderator):
-    """Two held comments a person decided, one approved and one rejected at once."""
-    now = timezone.now()
+def desk(post, moderator, monkeypatch):
+    """Two held comments a person decided, one approved and one rejected at once.
+
+    The clock stands at noon of the site's day, so that the five hours this
+    story spans fall on one day whenever the suite runs (run just after
+    midnight, "today" held only half of it).
+    """
+    now = rollup.start_of(rollup.site_today()) + dt.timedelta(hours=12)
+    monkeypatch.setattr(timezone, "now", lambda: now)
     held = post("Borderline one.", decision="review", now=now - dt.timedelta(hours=5)).comment
     held2 = post(
         "Borderline two.",
@@ -26,8 +32,8 @@ def desk(post, moderator):
         author_email="b@example.org",
         now=now - dt.timedelta(hours=3),
     ).comment
-    post("Fine.", decision="approve", author_email="c@example.org")
-    post("Rude.", decision="reject", author_email="d@example.org")
+    post("Fine.", decision="approve", author_email="c@example.org", now=now)
+    post("Rude.", decision="reject", author_email="d@example.org", now=now)
     actions.decide(held, status="approved", actor=moderator, now=now - dt.timedelta(hours=4))
     actions.decide(
         held2,
