@@ -201,6 +201,45 @@ def test_a_held_deleted_or_renamed_article_is_not_answered_from_the_cache(
     assert get(wrapper, thread_path(other))[0] == 404
 
 
+@pytest.mark.parametrize("shared_cache", ["redis"], indirect=True)  # files: a read per key
+def test_a_known_slug_is_read_in_one_round_trip(shared_cache, site, article, post, monkeypatch):
+    wrapper, django = site
+    post("The ceasefire will not hold.")
+    first = get(wrapper, thread_path(article))
+    store = caches["threads"]
+    calls = []
+    for name in ("get", "get_many"):
+        real = getattr(store, name)
+        monkeypatch.setattr(
+            store,
+            name,
+            lambda *a, _real=real, _name=name, **k: (calls.append(_name), _real(*a, **k))[1],
+        )
+    reached = django.calls
+    assert get(wrapper, thread_path(article)) == first
+    assert django.calls == reached  # replayed
+    assert calls == ["get_many"]  # the snapshot and the version together: one MGET
+
+
+def test_a_slug_given_to_another_article_answers_that_article(
+    shared_cache, site, article, post, make_article
+):
+    wrapper, django = site
+    post("The ceasefire will not hold.")
+    slug = article.slug
+    for _ in range(2):  # the wrapper now links the slug to this article
+        assert b"ceasefire" in get(wrapper, thread_path(article))[2]
+
+    article.slug = "moved"
+    article.save()
+    other = make_article(slug=slug, title="Another story")
+    post("A comment on the other story.", article=other, author_email="o@example.org")
+    for _ in range(2):  # Django's answer, then its replay: the other article's thread
+        status, _headers, body = get(wrapper, f"/api/articles/{slug}/comments")
+        assert status == 200 and b"other story" in body and b"ceasefire" not in body
+    assert b"ceasefire" in get(wrapper, "/api/articles/moved/comments")[2]
+
+
 def test_an_answer_that_sets_a_cookie_is_never_stored(shared_cache, article):
     calls = []
 

@@ -31,7 +31,11 @@ What keeps a replay correct:
 
 A snapshot is kept per slug and request and names the article and the
 version it was built under; it is replayed only while that article's version
-is still the same. A renamed, held or deleted article has a new version, so
+is still the same. Each process remembers which article a slug's last
+snapshot named, so that a read asks for the snapshot and that article's
+version in one ``get_many`` (one Redis round trip, not two); the snapshot's
+own article id is still checked, and a slug that names another article now
+costs one more read. A renamed, held or deleted article has a new version, so
 its old slug's snapshot is never replayed (Django answers 404).
 """
 
@@ -64,6 +68,8 @@ _PAGE = re.compile(r"^[1-9][0-9]{0,5}$")
 _PER_ANSWER = frozenset({"date", "server", "set-cookie"})
 # Bodies larger than this are answered by Django each time (a thread page is ~30 KB).
 _MAX_BODY = 1_000_000
+# Slugs whose article each process remembers (a few hundred bytes each).
+_REMEMBERED_SLUGS = 10_000
 
 StartResponse = Callable[..., object]
 
@@ -121,6 +127,15 @@ class ThreadSnapshots:
 
     def __init__(self, application: Callable[[dict, StartResponse], Iterable[bytes]]):
         self.application = application
+        # slug -> the article its last snapshot named: a hint that lets one
+        # get_many read the snapshot and the version together. Only a hint:
+        # the snapshot's own article id is checked against it on every read.
+        self._articles: dict[str, int] = {}
+
+    def _remember(self, slug: str, article_id: int) -> None:
+        if len(self._articles) >= _REMEMBERED_SLUGS:
+            self._articles.clear()  # the busy threads come back within a few reads
+        self._articles[slug] = article_id
 
     def __call__(self, environ: dict, start_response: StartResponse) -> Iterable[bytes]:
         request = self._eligible(environ) if enabled() else None
@@ -128,12 +143,21 @@ class ThreadSnapshots:
             return self.application(environ, start_response)
         kind, slug, params = request
         store = caches[cache.ALIAS]
-        # Two reads: the snapshot (which names its article and the version it
-        # was built under), then that article's version now.
-        snapshot = store.get(_snapshot_key(kind, slug, params))
+        # The snapshot names its article and the version it was built under;
+        # the article's version now decides. Where this process has seen the
+        # slug before, both are read at once (one round trip to Redis).
+        key = _snapshot_key(kind, slug, params)
+        seen = self._articles.get(slug)
+        if seen is not None:
+            found = store.get_many([key, cache.version_key(seen)])
+            snapshot, current = found.get(key), found.get(cache.version_key(seen))
+        else:
+            snapshot, current = store.get(key), None
         if snapshot is not None:
             article_id, token, headers, body = snapshot
-            current = store.get(cache.version_key(article_id))
+            if article_id != seen:  # first sight, or the slug now names another article
+                current = store.get(cache.version_key(article_id))
+                self._remember(slug, article_id)
             if current is not None and current.partition("@")[0] == token:
                 return self._replay(headers, body, environ, start_response)
         environ[ELIGIBLE] = True
@@ -200,4 +224,5 @@ class ThreadSnapshots:
             kept = [(n, v) for n, v in headers if n.lower() not in _PER_ANSWER]
             snapshot = (article_id, token, kept, body)
             store.set(_snapshot_key(kind, slug, params), snapshot, timeout=cache.ENTRY_SECONDS)
+            self._remember(slug, article_id)
         return [body]
