@@ -1,59 +1,73 @@
-"""Parts of the moderator desk's items that are the same for every item of a page.
+"""The moderator desk's items, rendered in Python (moderators/item_html.py).
 
-A desk list renders 50 items (moderators/_item.html); the Django template
-engine costs about a millisecond per item, and at a million comments the
-page's template was most of its time (docs/deployment.md, "A million
-comments"). What does not differ between items is built once per page here
-rather than once per item:
+A desk list renders 50 items; as a Django template an item cost about 0.9 ms
+of CPU, most of a page's time at a million comments (docs/deployment.md, "A
+million comments"). The templates keep the page and call these tags:
 
-- ``{% clause_options clauses chosen %}``: the reject select's options, per
-  language, clause list and choice (a page has one of each);
-- ``{% desk_url "moderators:decide" comment.pk %}``: a comment's action URL,
-  reversed once per name and filled with each comment's id.
+- ``{% desk_item item %}`` (``oob=True`` for an htmx out-of-band swap): one
+  item, built by ``item_html.item_html`` with what its page shares
+  (``PageParts``: the CSRF input, where forms return to, the reject
+  select's options), made once per page and kept in the context;
+- ``{% desk_pick comment.pk featured view next_url %}``: the Feature / Stop
+  featuring form alone (moderators/thread_tools.py swaps it in place);
+- ``{% clause_options clauses chosen %}`` and ``{% desk_url name pk %}``: the
+  reject select's options and a comment's action URL, for templates.
 """
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 from django import template
-from django.urls import get_script_prefix, reverse
-from django.utils.html import format_html_join
-from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import get_language, gettext
+from django.utils.safestring import SafeString
+
+from civility.moderators import item_html
 
 register = template.Library()
+
+# Where ``desk_item`` keeps its page's parts: the context's bottom layer, which
+# lives for the whole render (the loop's and the includes' layers come and go).
+_PAGE_KEY = "_civility_desk_page"
+
+
+def _next_url(context, given) -> str:
+    """``given|default:request.get_full_path``, as the templates had it."""
+    if given:
+        return given
+    request = context.get("request")
+    return request.get_full_path() if request is not None else ""
+
+
+def page_parts(context) -> item_html.PageParts:
+    bottom = context.dicts[0]
+    parts = bottom.get(_PAGE_KEY)
+    if parts is None:
+        clauses = tuple(context.get("clauses") or ())
+        parts = item_html.PageParts(
+            csrf_input=item_html.csrf_input(context.get("csrf_token")),
+            next_url=_next_url(context, context.get("back_url")),
+            clause_options=item_html.clause_options(clauses, ""),
+            clauses=clauses,
+        )
+        bottom[_PAGE_KEY] = parts
+    return parts
+
+
+@register.simple_tag(takes_context=True)
+def desk_item(context, item, oob=False) -> SafeString:
+    return item_html.item_html(item, page_parts(context), oob=bool(oob))
+
+
+@register.simple_tag(takes_context=True)
+def desk_pick(context, pk, featured, view, next_url="") -> SafeString:
+    csrf = item_html.csrf_input(context.get("csrf_token"))
+    return item_html.pick_html(pk, bool(featured), view, _next_url(context, next_url), csrf)
 
 
 @register.simple_tag
 def clause_options(clauses, chosen: str = "") -> SafeString:
-    """``<option>``s for ``presentation.reject_choices(...)``, ``chosen`` selected."""
-    return _options(get_language(), chosen or "", tuple(clauses))
-
-
-@lru_cache(maxsize=256)
-def _options(language: str | None, chosen: str, clauses: tuple) -> SafeString:
-    # ``language`` is part of the key: the labels are translated in it (the active one).
-    return format_html_join(
-        "",
-        '<option value="{}" title="{}"{}>{}</option>',
-        (
-            (c.id, c.text, mark_safe(" selected") if c.id == chosen else "", gettext(c.label))
-            for c in clauses
-        ),
-    )
-
-
-# An id no comment has: reversed once, then replaced by each comment's.
-_ANY_ID = 2_147_480_001
+    return item_html.clause_options(clauses, chosen)
 
 
 @register.simple_tag
 def desk_url(name: str, pk: int) -> str:
     """``{% url name pk %}`` for the desk's per-comment actions, without a reverse() each."""
-    return _pattern(name, get_script_prefix()).replace(str(_ANY_ID), str(int(pk)), 1)
-
-
-@lru_cache(maxsize=64)
-def _pattern(name: str, prefix: str) -> str:
-    return reverse(name, args=[_ANY_ID])
+    return item_html.desk_url(name, pk)
