@@ -271,6 +271,12 @@ def test_decided_lists_search_by_article_clause_and_who(mod_client, moderator, p
     assert listed("by=system") == {"System", "Elsewhere"}
     assert listed("by=person") == {"Person"}
     assert listed(f"article={article.slug}") == {"System", "Person"}
+    assert listed("article=oth") == {"Elsewhere"}  # words of a title
+    # A slug names its article alone, whatever other titles hold the same words.
+    Article.objects.filter(pk=other_article.pk).update(title=f"Other than {article.slug}")
+    assert listed(f"article={article.slug}") == {"System", "Person"}
+    assert listed("article=other than") == {"Elsewhere"}
+    assert listed("article=nothing-like-it") == set()
     assert listed("clause=personal_attacks") == {"System", "Person", "Elsewhere"}
     assert listed("clause=promotion") == set()
     assert listed("clause=nonsense") == {"System", "Person", "Elsewhere"}

@@ -17,12 +17,15 @@ from django.db.models.fields.json import KT
 from django.db.models.functions import Abs, Cast
 from django.http import HttpRequest
 
+from civility.articles.models import Article
 from civility.commenters.keys import email_key
 from civility.comments.models import DecisionRecord
 
 from .models import QueueOrder
 
 FIELD_MAX = 200
+# A title search names at most this many articles (the newest); a slug names one.
+ARTICLE_MATCHES = 200
 
 
 @dataclass(frozen=True)
@@ -59,6 +62,22 @@ class Search:
             (self.q, self.author, self.article, self.clause, self.since, self.until, self.by)
         )
 
+    def article_ids(self) -> list[int]:
+        """The article its slug names (the thread's "Moderate this thread" link, the
+        article menu), else the newest ARTICLE_MATCHES whose title holds the words.
+
+        Looked up first, on the articles alone: joined into the list's query,
+        "slug or title" read all 20,000 articles' titles for every page of a
+        one-article list (40 ms of its 126).
+        """
+        exact = list(Article.objects.filter(slug=self.article).values_list("pk", flat=True))
+        if exact:
+            return exact
+        titled = Article.objects.filter(title__icontains=self.article)
+        return list(
+            titled.order_by("-published", "-id").values_list("pk", flat=True)[:ARTICLE_MATCHES]
+        )
+
     def query(self, **changes) -> str:
         """The query string of this search (with ``changes``), for links and pages."""
         values = {**asdict(self), **changes}
@@ -74,9 +93,7 @@ class Search:
                 Q(commenter__email_key=key) if key else Q(author_name__icontains=self.author)
             )
         if self.article:
-            comments = comments.filter(
-                Q(article__slug=self.article) | Q(article__title__icontains=self.article)
-            )
+            comments = comments.filter(article_id__in=self.article_ids())
         if self.since:
             comments = comments.filter(created_at__date__gte=self.since)
         if self.until:
