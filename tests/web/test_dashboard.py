@@ -82,3 +82,31 @@ def test_a_csv_cell_is_never_a_formula(client, desk, make_article, post):
     client.force_login(desk)
     body = client.get("/moderate/dashboard/per-article.csv?days=7").content.decode()
     assert "'=HYPERLINK" in body and "\n=HYPERLINK" not in body
+
+
+def test_articles_are_counted_apart_and_only_the_most_commented_named(
+    post, make_article, monkeypatch
+):
+    one = make_article(slug="one", title="Same title")
+    two = make_article(slug="two", title="Same title")
+    quiet = make_article(slug="quiet", title="Quiet story")
+    for n in range(3):
+        post(f"On one {n}.", article=one, author_email=f"o{n}@example.org")
+    for n in range(2):
+        post(f"On two {n}.", article=two, author_email=f"t{n}@example.org")
+    post("On the quiet one.", article=quiet, author_email="q@example.org")
+    chart = stats.per_article(7)
+    assert chart.labels == ["Same title", "Same title", "Quiet story"]  # two articles, one title
+    totals = [sum(column) for column in zip(*(s["data"] for s in chart.series), strict=True)]
+    assert totals == [3, 2, 1]
+    monkeypatch.setattr(stats, "TOP_ARTICLES", 1)
+    named = []
+    real = stats.Figures.name_articles
+
+    def spy(self):
+        real(self)
+        named.extend(article for (_title, article), _status in self.titles)
+
+    monkeypatch.setattr(stats.Figures, "name_articles", spy)
+    assert stats.per_article(7).labels == ["Same title"]
+    assert set(named) == {one.pk}  # the others were never looked up
