@@ -98,6 +98,10 @@ class Comment(models.Model):
             # The dashboard's window (the comments posted in the last days):
             # without it each of its charts read the whole table.
             models.Index(fields=["created_at"], name="comment_posted"),
+            # A repeated post (posting/steps.py:repeat_of, under the write lock):
+            # by the article's index alone, each post read all of a busy
+            # thread's recent comments while holding the lock.
+            models.Index(fields=["content_hash", "created_at"], name="comment_repeat"),
             # Export and erasure by e-mail, and the engine's "recent texts".
             models.Index(fields=["author_email", "created_at"], name="comment_author"),
             models.Index(
