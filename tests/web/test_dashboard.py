@@ -110,3 +110,16 @@ def test_articles_are_counted_apart_and_only_the_most_commented_named(
     monkeypatch.setattr(stats.Figures, "name_articles", spy)
     assert stats.per_article(7).labels == ["Same title"]
     assert set(named) == {one.pk}  # the others were never looked up
+
+
+def test_the_data_tables_say_what_the_charts_say(client, desk, make_article, post):
+    article = make_article(slug="tagged", title='<b>"Tagged"</b> & co')
+    post("On the tagged article.", article=article, author_email="t@example.org")
+    client.force_login(desk)
+    page = client.get("/moderate/dashboard/?days=7").content.decode()
+    per_day = stats.per_day(7)
+    for label, *values in per_day.rows():
+        cells = "".join(f"<td>{v}</td>" for v in values)
+        assert f'<tr><th scope="row"><bdi>{label}</bdi></th>{cells}</tr>' in page
+    assert "<td>–</td>" in page  # a day nobody decided has no waiting time
+    assert "<bdi>&lt;b&gt;&quot;Tagged&quot;&lt;/b&gt; &amp; co</bdi>" in page
