@@ -222,11 +222,13 @@ ARTICLE_CHOICES = 100
 
 def _article_choices(status: CommentStatus, selected: str) -> list[Article]:
     has = Comment.objects.filter(article=OuterRef("pk"), status=status)
+    # The menu shows a slug and a title: the articles' bodies stay in the database.
+    menu = Article.objects.only("slug", "title")
     articles = list(
-        Article.objects.filter(Exists(has)).order_by("-published", "-created_at")[:ARTICLE_CHOICES]
+        menu.filter(Exists(has)).order_by("-published", "-created_at")[:ARTICLE_CHOICES]
     )
     if selected and all(a.slug != selected for a in articles):
-        articles += list(Article.objects.filter(slug=selected))
+        articles += list(menu.filter(slug=selected))
     return articles
 
 
