@@ -80,7 +80,7 @@ def test_an_item_s_parts_follow_its_state(desk, moderator, post):
     comment = post("A published comment.", decision="approve").comment
     picks.feature_comment(comment, actor=moderator)
     item = build_items([with_history(Comment.objects.all()).get(pk=comment.pk)], "approved")[0]
-    page = item_html.PageParts(item_html.csrf_input("t0ken"), "/back/", "", ())
+    page = item_html.PageParts(item_html.csrf_input("t0ken"), "/back/", ())
     html = item_html.item_html(item, page, oob=True)
     assert html.startswith(f'<li class="queue-item" id="item-{comment.pk}"')
     assert 'hx-swap-oob="outerHTML"' in html

@@ -1,4 +1,4 @@
-"""The desk's per-page parts (templatetags/desk.py) are what the template loops gave."""
+"""The desk items' shared parts (moderators/item_html.py) are what the template loops gave."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from django.urls import reverse, set_script_prefix
 from django.utils import translation
 
 from civility.guidelines import site_policy
-from civility.moderators import presentation
+from civility.moderators import item_html, presentation
 
 # The loop moderators/_item.html had before clause_options, kept here as the reference.
 LOOP = (
@@ -17,7 +17,6 @@ LOOP = (
     "{% if clause.id == chosen %} selected{% endif %}>{% translate clause.label %}</option>"
     "{% endfor %}"
 )
-TAG = "{% load desk %}{% clause_options clauses chosen %}"
 
 
 def render(source: str, **context) -> str:
@@ -29,7 +28,7 @@ def render(source: str, **context) -> str:
 def test_clause_options_are_the_loop_s_options(db, language, chosen):
     with translation.override(language):
         clauses = presentation.reject_choices(site_policy.clauses())
-        assert render(TAG, clauses=clauses, chosen=chosen) == render(
+        assert item_html.clause_options(clauses, chosen) == render(
             LOOP, clauses=clauses, chosen=chosen
         )
 
@@ -37,9 +36,9 @@ def test_clause_options_are_the_loop_s_options(db, language, chosen):
 def test_clause_options_follow_the_language_and_escape_the_text(db):
     choice = presentation.ClauseChoice("x", "Profanity", 'Say "no" <b>')
     with translation.override("en"):
-        english = render(TAG, clauses=[choice], chosen="x")
+        english = item_html.clause_options([choice], "x")
     with translation.override("tr"):
-        turkish = render(TAG, clauses=[choice], chosen="x")
+        turkish = item_html.clause_options([choice], "x")
     assert english != turkish  # the label is translated in the active language
     assert 'title="Say &quot;no&quot; &lt;b&gt;" selected' in english
 
@@ -47,9 +46,7 @@ def test_clause_options_follow_the_language_and_escape_the_text(db):
 @pytest.mark.parametrize("name", ["moderators:decide", "moderators:feature", "moderators:sanction"])
 @pytest.mark.parametrize("pk", [1, 7, 2_147_480_001, 123456789])
 def test_desk_url_is_reverse(name, pk):
-    assert render("{% load desk %}{% desk_url name pk %}", name=name, pk=pk) == reverse(
-        name, args=[pk]
-    )
+    assert item_html.desk_url(name, pk) == reverse(name, args=[pk])
 
 
 def test_desk_url_follows_the_script_prefix():
@@ -57,6 +54,6 @@ def test_desk_url_follows_the_script_prefix():
         set_script_prefix("/comments/")
         expected = reverse("moderators:decide", args=[5])
         assert expected.startswith("/comments/")
-        assert render("{% load desk %}{% desk_url 'moderators:decide' 5 %}") == expected
+        assert item_html.desk_url("moderators:decide", 5) == expected
     finally:
         set_script_prefix("/")

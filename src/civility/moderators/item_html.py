@@ -50,7 +50,11 @@ _ANY_ID = 2_147_480_001
 
 def _e(value) -> str:
     """Escaped for HTML text and attributes, as the template's autoescaping did;
-    what is already safe (``marked_text``, the page's parts) is left as it is."""
+    what is already safe (``marked_text``, the page's parts) is left as it is.
+
+    ``conditional_escape`` says the same; its ``escape`` goes through
+    ``keep_lazy``'s wrapper, a fifth of an item's time at 40 values an item.
+    """
     if hasattr(value, "__html__"):
         return value.__html__()
     return html.escape(str(value))
@@ -62,8 +66,7 @@ class PageParts:
 
     csrf_input: SafeString  # the hidden csrfmiddlewaretoken input ("" without a token)
     next_url: str  # where each form returns to (``back_url``, else this page)
-    clause_options: SafeString  # the reject select's <option>s (nothing chosen)
-    clauses: tuple  # presentation.reject_choices, for an item with a chosen clause
+    clauses: tuple  # presentation.reject_choices: the reject select's options
 
 
 def csrf_input(token) -> SafeString:
@@ -237,11 +240,7 @@ def _decide_form(item, pk: str, page: PageParts, w: dict) -> str:
             f' class="button button--approve" data-action="approve">{label}</button>\n'
         )
     if view != "rejected":
-        options = (
-            clause_options(page.clauses, item.clause_choice)
-            if item.clause_choice
-            else page.clause_options
-        )
+        options = clause_options(page.clauses, item.clause_choice)  # built once per choice
         described = f' aria-describedby="hint-{pk}"' if item.engine_clause else ""
         invalid = (
             f' aria-invalid="true" aria-errormessage="item-{pk}-error"'

@@ -9,9 +9,7 @@ million comments"). The templates keep the page and call these tags:
   (``PageParts``: the CSRF input, where forms return to, the reject
   select's options), made once per page and kept in the context;
 - ``{% desk_pick comment.pk featured view next_url %}``: the Feature / Stop
-  featuring form alone (moderators/thread_tools.py swaps it in place);
-- ``{% clause_options clauses chosen %}`` and ``{% desk_url name pk %}``: the
-  reject select's options and a comment's action URL, for templates.
+  featuring form alone (moderators/thread_tools.py swaps it in place).
 """
 
 from __future__ import annotations
@@ -40,12 +38,10 @@ def page_parts(context) -> item_html.PageParts:
     bottom = context.dicts[0]
     parts = bottom.get(_PAGE_KEY)
     if parts is None:
-        clauses = tuple(context.get("clauses") or ())
         parts = item_html.PageParts(
             csrf_input=item_html.csrf_input(context.get("csrf_token")),
             next_url=_next_url(context, context.get("back_url")),
-            clause_options=item_html.clause_options(clauses, ""),
-            clauses=clauses,
+            clauses=tuple(context.get("clauses") or ()),
         )
         bottom[_PAGE_KEY] = parts
     return parts
@@ -60,14 +56,3 @@ def desk_item(context, item, oob=False) -> SafeString:
 def desk_pick(context, pk, featured, view, next_url="") -> SafeString:
     csrf = item_html.csrf_input(context.get("csrf_token"))
     return item_html.pick_html(pk, bool(featured), view, _next_url(context, next_url), csrf)
-
-
-@register.simple_tag
-def clause_options(clauses, chosen: str = "") -> SafeString:
-    return item_html.clause_options(clauses, chosen)
-
-
-@register.simple_tag
-def desk_url(name: str, pk: int) -> str:
-    """``{% url name pk %}`` for the desk's per-comment actions, without a reverse() each."""
-    return item_html.desk_url(name, pk)
