@@ -182,3 +182,31 @@ def test_the_moderator_switches_the_queue_to_arabic(
     assert text["direction"] == "ltr"
     heading = page.get_by_role("heading", level=1).evaluate(MEASURE)
     assert starts_at_the_right(heading), heading
+
+
+# What sticks out past the window's right edge, for the failure message.
+WIDER_THAN_THE_WINDOW = """() => [...document.querySelectorAll("body *")]
+  .filter((e) => e.getBoundingClientRect().right > innerWidth + 1)
+  .slice(0, 5).map((e) => e.tagName + "." + e.className)"""
+
+
+@pytest.mark.parametrize("lang", ["en", "ckb"])
+def test_the_desk_fits_a_phone_without_scrolling_sideways(
+    page, live_server, sign_in, held_comment, lang
+):
+    """At 390 px the lists' tabs wrap and the dashboard's charts stack: the desk
+    never scrolls sideways, either way round, its data tables opened too."""
+    held_comment("You idiot, Rudaw got this wrong.", "r1@example.org")
+    page.set_viewport_size({"width": 390, "height": 844})
+    sign_in("/moderate/")
+    if lang != "en":
+        page.get_by_label("Interface language").select_option(lang)
+        page.get_by_role("button", name="Change language").click()
+        page.wait_for_url(f"{live_server.url}/moderate/")
+    for path in ("/moderate/", "/moderate/approved/", "/moderate/dashboard/?days=30"):
+        page.goto(f"{live_server.url}{path}")
+        page.evaluate("() => document.querySelectorAll('details').forEach((d) => (d.open = true))")
+        overflow = page.evaluate(
+            "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        )
+        assert overflow <= 0, (lang, path, overflow, page.evaluate(WIDER_THAN_THE_WINDOW))
