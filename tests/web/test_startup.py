@@ -41,6 +41,9 @@ assert tiers is not None, "the classifier tiers were not loaded"
 transformer = getattr(tiers, "transformer", None)
 assert transformer is None or {"lower", "tier"} <= set(transformer._sessions), "sessions not built"
 assert not multilingual.installed() or multilingual._load.cache_info().currsize == 1
+import gc
+# What was loaded is frozen: a full collection never walks it on a request (web/worker.py).
+assert gc.get_freeze_count() > 50_000, gc.get_freeze_count()
 print("warm")
 """
 

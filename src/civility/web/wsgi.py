@@ -2,7 +2,8 @@
 
 Each gunicorn worker imports this module before it accepts a request, so the
 moderation engine's models load here, once per process, and never on a
-request (docs/deployment.md, "Where posting time goes").
+request (docs/deployment.md, "Where posting time goes"); then what was
+loaded is frozen out of the garbage collector's way (web/worker.py).
 
 Anonymous reads of a published thread are answered from the shared thread
 cache before Django is entered (threads/snapshots.py); everything else, and
@@ -17,9 +18,9 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "civility.web.settings")
 
 django_application = get_wsgi_application()
 
-from civility.moderation.engine import warm_up  # noqa: E402 - after Django is set up
-from civility.threads.snapshots import ThreadSnapshots  # noqa: E402
+from civility.threads.snapshots import ThreadSnapshots  # noqa: E402 - after Django is set up
+from civility.web.worker import ready_to_serve  # noqa: E402
 
 application = ThreadSnapshots(django_application)
 
-warm_up()
+ready_to_serve()  # the engine loaded, the start-up's objects frozen (web/worker.py)
