@@ -27,7 +27,7 @@ pytestmark = pytest.mark.postgres
 
 BACKENDS = {
     "file": lambda tmp, redis: {
-        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "BACKEND": "civility.threads.filecache.ThreadFileCache",
         "LOCATION": str(tmp / "threads"),
     },
     "redis": lambda tmp, redis: {

@@ -18,7 +18,7 @@ from tests.conftest import make_article
 
 BACKENDS = {
     "file": lambda tmp: {
-        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "BACKEND": "civility.threads.filecache.ThreadFileCache",
         "LOCATION": str(tmp / "threads"),
     },
     "database": lambda tmp: {

@@ -233,7 +233,8 @@ CACHES["threads"] = {
         "LOCATION": "civility_thread_cache",
     },
     "file": {
-        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        # Django's file cache, culled one write in 64 (threads/filecache.py).
+        "BACKEND": "civility.threads.filecache.ThreadFileCache",
         "LOCATION": str(DATA_DIR / "cache" / "threads"),
     },
     "memory": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
