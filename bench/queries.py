@@ -17,6 +17,10 @@ not depend on the database; bench/load.py measures it) on the full database
 and on an empty one made beside it, in the same run: the target is the full
 database's p99 within 1.5x the empty one's.
 
+The pages are asked in a process started as a gunicorn worker starts
+(web/worker.py: the engine loaded, then ``gc.freeze``); ``--unfrozen`` skips
+the freeze, to see what it is worth in the same machine's figures.
+
 Targets (docs/deployment.md): every page p99 <= 100 ms; posting p99 <= 1.5x empty.
 """
 
@@ -170,6 +174,7 @@ def run_phase(url: str, phase: str, args, cache: str = "off") -> dict:
     out = subprocess.run(
         [sys.executable, __file__, "--phase", phase, "--runs", str(args.runs),
          "--posts", str(args.posts), "--cache", cache,
+         *(["--unfrozen"] if args.unfrozen else []),
          *(["--only", args.only] if args.only else [])],
         env=env, check=True, capture_output=True, text=True, cwd=ROOT,
     )  # fmt: skip
@@ -214,6 +219,11 @@ def main() -> int:
     parser.add_argument(
         "--only", help="only the pages whose label contains this (e.g. dashboard); no posting"
     )
+    parser.add_argument(
+        "--unfrozen",
+        action="store_true",
+        help="serve the pages without gc.freeze (web/worker.py), to compare",
+    )
     parser.add_argument("--phase", help=argparse.SUPPRESS)
     parser.add_argument("--cache", default="off", help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -228,8 +238,14 @@ def main() -> int:
             from civility.web.worker import ready_to_serve
 
             # As a gunicorn worker starts (web/wsgi.py): the engine loaded, then
-            # frozen out of the garbage collector's way, which decides the p99s.
-            ready_to_serve()
+            # frozen out of the garbage collector's way, which decides the p99s
+            # (--unfrozen: the engine loaded, nothing frozen, as before).
+            if args.unfrozen:
+                from civility.moderation.engine import warm_up
+
+                warm_up()
+            else:
+                ready_to_serve()
             result = phase_pages(args.runs, args.cache, args.only)
         else:
             result = phase_posts(args.posts)
