@@ -4,8 +4,8 @@ Each statement is a round trip on PostgreSQL and, through Django's ORM, a
 fraction of a millisecond of CPU on every post. A post through the API asks
 the article (once, without its tags), the commenter's sanctions, their recent
 texts for the engine's repeat rule; then, in the one transaction, the repeat
-check under the write lock (on PostgreSQL the article's row lock first; on
-SQLite BEGIN IMMEDIATE is the lock), the comment, its first decision, the
+check under its lock (on PostgreSQL an advisory lock on the content hash
+first; on SQLite BEGIN IMMEDIATE is the lock), the comment, its first decision, the
 outbox's endpoints, the commenter key; after the commit the policy in force
 for the reader's message. A change that adds a statement fails here: make it
 needed, then change the count, saying why.
@@ -26,7 +26,7 @@ pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 # Statements per post, transaction control (BEGIN, COMMIT) included.
 EXPECTED = {
     "sqlite": 11,  # 16 before issue 16's item 1
-    "postgresql": 12,  # the article's row lock on top (16 before)
+    "postgresql": 12,  # the repeat check's advisory lock on top (16 before)
 }
 
 
@@ -55,10 +55,9 @@ def test_one_post_costs_a_fixed_number_of_statements(client, article, engine_ans
     statements = statements_of(client, article, 1)
     listing = "\n".join(sql[:120] for sql in statements)
     assert len(statements) == EXPECTED[connection.vendor], listing
-    # The article is read once, without its tags; no savepoint inside the transaction.
-    assert sum('FROM "articles_article"' in sql for sql in statements) == (
-        2 if connection.vendor == "postgresql" else 1
-    ), listing
+    # The article is read once, without its tags, and not locked (posts to one
+    # thread do not wait for each other); no savepoint inside the transaction.
+    assert sum('FROM "articles_article"' in sql for sql in statements) == 1, listing
     assert not any("articles_tag" in sql or "SAVEPOINT" in sql for sql in statements), listing
 
 

@@ -1,9 +1,9 @@
 """The posting transaction holds the writes only; the engine runs before it opens.
 
 A post spends its time in the engine (tens of milliseconds, more with the
-transformer tier). Inside a transaction that time would hold the article's
-row lock (comments/actions.record_comment) and, on SQLite, the one write
-lock, so every other post would wait for it. So the engine is asked with no
+transformer tier). Inside a transaction that time would hold the repeat
+check's lock (comments/actions.record_comment) and, on SQLite, the one write
+lock, so other posts would wait for it. So the engine is asked with no
 transaction open, and the one transaction then holds the comment, its first
 decision and what must commit with them: the outbox's rows and the
 background tasks (with the database backend, their rows too). The answer
@@ -27,10 +27,10 @@ from civility.webhooks.models import Delivery, Endpoint
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 
 # What the posting transaction may touch: the writes and the reads that must
-# see the same snapshot (the article's lock, the repeat check under it, the
-# outbox's endpoints, the decision before this one).
+# see the same snapshot (the repeat check under its lock, the outbox's
+# endpoints, the decision before this one). Not the article: posts to one
+# thread do not wait for each other (test_repeat_lock.py).
 ALLOWED_INSIDE = {
-    "articles_article",
     "comments_comment",
     "comments_decision",
     "comments_notificationrequest",

@@ -308,7 +308,7 @@ def repeat(p: Posting) -> Posting:
     "The same" as every limit counts it: one key per mailbox, the engine's
     text identity (abuse/identity.py, rate_limits.text_key). This step sets
     the comment's ``content_hash``; the one look for an earlier comment with
-    it is made under the insert's write lock (``repeat_of``, asked by
+    it is made under the insert's lock (``repeat_of``, asked by
     comments/actions.record_comment), where two posts at once are told apart
     too: one statement per post, not two. A repeat is moderated again before
     it is found (a double click costs the engine's time), and answered with
@@ -331,7 +331,7 @@ def _poster_key(p: Posting) -> str:
 
 
 def repeat_of(p: Posting) -> Comment | None:
-    """The first comment this posting repeats, if any (asked under the write lock)."""
+    """The first comment this posting repeats, if any (asked under the insert's lock)."""
     return (
         Comment.objects.filter(
             article=p.submission.article,
