@@ -260,7 +260,7 @@ def test_the_database_cache_is_left_to_django(settings, transactional_db, site, 
     settings.CACHES = {
         **settings.CACHES,
         "threads": {
-            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "BACKEND": "civility.threads.dbcache.ThreadDatabaseCache",
             "LOCATION": "civility_thread_cache",
         },
     }

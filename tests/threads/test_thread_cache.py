@@ -22,7 +22,7 @@ BACKENDS = {
         "LOCATION": str(tmp / "threads"),
     },
     "database": lambda tmp: {
-        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "BACKEND": "civility.threads.dbcache.ThreadDatabaseCache",
         "LOCATION": "civility_thread_cache",
     },
     "redis": lambda tmp: {"BACKEND": "django.core.cache.backends.redis.RedisCache"},
