@@ -47,7 +47,22 @@ def timed_writes(name: str, store, writes: int) -> float:
     return mean
 
 
-def files(args) -> tuple[tuple[str, float], tuple[str, float]]:
+def compare(theirs, ours, location: str, args, filled: str):
+    """Fill the cache at ``location`` through ``ours``, then time both classes' writes to it."""
+    # Above the fill, so neither class culls during the measurement.
+    params = {"OPTIONS": {"MAX_ENTRIES": 2 * args.entries + 10 * args.writes}}
+    filler = ours(location, params)
+    for i in range(args.entries):
+        filler.set(f"thread:{i}", {"comments": list(range(50))}, timeout=600)
+    print(f"{filled}; load {os.getloadavg()[0]:.2f}")
+    names = f"Django {theirs.__name__}", ours.__name__
+    return tuple(
+        (name, timed_writes(name, cls(location, params), args.writes))
+        for name, cls in zip(names, (theirs, ours), strict=True)
+    )
+
+
+def files(args):
     from django.conf import settings
 
     settings.configure()
@@ -56,18 +71,12 @@ def files(args) -> tuple[tuple[str, float], tuple[str, float]]:
     from civility.threads.filecache import ThreadFileCache
 
     folder = tempfile.mkdtemp(prefix="civility-filecache-")
-    # Above the fill, so neither class culls during the measurement.
-    params = {"OPTIONS": {"MAX_ENTRIES": 2 * args.entries + 10 * args.writes}}
-    filler = ThreadFileCache(folder, params)
-    for i in range(args.entries):
-        filler.set(f"thread:{i}", {"comments": list(range(50))}, timeout=600)
-    print(f"{len(os.listdir(folder)):,} entries in {folder}; load {os.getloadavg()[0]:.2f}")
-    theirs = timed_writes("Django FileBasedCache", FileBasedCache(folder, params), args.writes)
-    ours = timed_writes("ThreadFileCache", ThreadFileCache(folder, params), args.writes)
-    return ("Django FileBasedCache", theirs), ("ThreadFileCache", ours)
+    return compare(
+        FileBasedCache, ThreadFileCache, folder, args, f"{args.entries:,} entries in {folder}"
+    )
 
 
-def database(args) -> tuple[tuple[str, float], tuple[str, float]]:
+def database(args):
     import psycopg
 
     base = args.database_url.rstrip("/").rsplit("/", 1)[0]
@@ -94,15 +103,11 @@ def database(args) -> tuple[tuple[str, float], tuple[str, float]]:
 
         table = "civility_thread_cache"
         call_command("createcachetable", table, verbosity=0)
-        params = {"OPTIONS": {"MAX_ENTRIES": 2 * args.entries + 10 * args.writes}}
-        filler = ThreadDatabaseCache(table, params)
-        for i in range(args.entries):
-            filler.set(f"thread:{i}", {"comments": list(range(50))}, timeout=600)
-        print(f"{args.entries:,} rows in {name}; load {os.getloadavg()[0]:.2f}")
-        theirs = timed_writes("Django DatabaseCache", DatabaseCache(table, params), args.writes)
-        ours = timed_writes("ThreadDatabaseCache", ThreadDatabaseCache(table, params), args.writes)
+        figures = compare(
+            DatabaseCache, ThreadDatabaseCache, table, args, f"{args.entries:,} rows in {name}"
+        )
         connections.close_all()
-        return ("Django DatabaseCache", theirs), ("ThreadDatabaseCache", ours)
+        return figures
     finally:
         with psycopg.connect(f"{base}/postgres", autocommit=True) as conn:
             conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')

@@ -21,9 +21,7 @@ Django's own.
 from __future__ import annotations
 
 import base64
-import itertools
 import pickle
-import threading
 from contextlib import nullcontext
 from datetime import UTC, datetime
 
@@ -33,19 +31,12 @@ from django.core.cache.backends.db import DatabaseCache
 from django.db import DatabaseError, connections, router, transaction
 from django.utils.timezone import now as tz_now
 
-from .filecache import CULL_EVERY
+from .filecache import CullsNowAndThen
 
 
-class ThreadDatabaseCache(DatabaseCache):
-    def __init__(self, table, params):
-        super().__init__(table, params)
-        self._writes = itertools.count(1)
-        self._lock = threading.Lock()
-
+class ThreadDatabaseCache(CullsNowAndThen, DatabaseCache):
     def _base_set(self, mode, key, value, timeout=DEFAULT_TIMEOUT):
-        with self._lock:
-            counting = next(self._writes) % CULL_EVERY == 0
-        if counting or mode == "touch":  # the thread cache never touches
+        if self._cull_due() or mode == "touch":  # the thread cache never touches
             return super()._base_set(mode, key, value, timeout)
         return self._upsert(mode, key, value, timeout)
 

@@ -24,14 +24,21 @@ from django.core.cache.backends.filebased import FileBasedCache
 CULL_EVERY = 64
 
 
-class ThreadFileCache(FileBasedCache):
-    def __init__(self, dir, params):
-        super().__init__(dir, params)
-        self._writes = itertools.count(1)
-        self._lock = threading.Lock()
+class CullsNowAndThen:
+    """Mixed into a cache backend: ``_cull_due()`` is true one call in ``CULL_EVERY``
+    (per process, whichever thread asks), for the writes that count and cull."""
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._writes = itertools.count(1)
+        self._writes_lock = threading.Lock()
+
+    def _cull_due(self) -> bool:
+        with self._writes_lock:
+            return next(self._writes) % CULL_EVERY == 0
+
+
+class ThreadFileCache(CullsNowAndThen, FileBasedCache):
     def _cull(self):
-        with self._lock:
-            due = next(self._writes) % CULL_EVERY == 0
-        if due:
+        if self._cull_due():
             super()._cull()
