@@ -146,7 +146,9 @@ def test_a_held_comment_schedules_the_alert_for_when_it_is_overdue(
         post("Published at once.", decision="approve")
     (later,) = queued(SEND_ALERTS)
     due = recent.comment.created_at + dt.timedelta(minutes=60)
-    assert due < later.run_after <= due + dt.timedelta(seconds=2)
+    # The next whole minute after the line: one task a minute serves every comment due in it.
+    assert due < later.run_after <= due + dt.timedelta(seconds=61)
+    assert later.run_after.second == 0 and later.run_after.microsecond == 0
     database_tasks()
     assert mail.outbox == [] and queued(SEND_ALERTS).get().status == TaskResultStatus.READY
 
@@ -156,6 +158,28 @@ def test_a_held_comment_schedules_the_alert_for_when_it_is_overdue(
     (message,) = mail.outbox
     assert f"#{old.comment.pk}" in message.body and f"#{recent.comment.pk}" not in message.body
     assert queued(SEND_ALERTS).get(pk=later.pk).status == TaskResultStatus.READY
+
+
+def test_comments_held_in_one_minute_share_one_alert_task(
+    post, database_tasks, django_capture_on_commit_callbacks, settings
+):
+    """Each held post enqueued a task (a row written under SQLite's write lock);
+    a run announces every comment then overdue, so one per minute is enough."""
+    settings.CIVILITY_ALERT_HELD_MINUTES = 60
+    minute = timezone.now().replace(second=0, microsecond=0) - dt.timedelta(minutes=5)
+    for second in (1, 20, 59, 61):
+        with django_capture_on_commit_callbacks(execute=True):  # each post commits
+            post(f"Held at second {second}.", decision="review",
+                 now=minute + dt.timedelta(seconds=second))  # fmt: skip
+    run_after = sorted(task.run_after for task in queued(SEND_ALERTS))
+    line = minute + dt.timedelta(minutes=60)
+    assert run_after == [line + dt.timedelta(minutes=1), line + dt.timedelta(minutes=2)]
+
+    # A task that is gone from the table (pruned, run, flushed) is scheduled again.
+    queued(SEND_ALERTS).delete()
+    with django_capture_on_commit_callbacks(execute=True):
+        post("Held at second 30.", decision="review", now=minute + dt.timedelta(seconds=30))
+    assert [t.run_after for t in queued(SEND_ALERTS)] == [line + dt.timedelta(minutes=1)]
 
 
 def test_the_worker_command_runs_what_is_ready_and_exits(

@@ -31,13 +31,17 @@ def can_defer() -> bool:
     return task_backends["default"].supports_defer
 
 
-def with_commit(task, *args, run_after: datetime | None = None, **kwargs) -> None:
-    """Enqueue ``task(*args, **kwargs)`` as part of the current transaction."""
+def with_commit(task, *args, run_after: datetime | None = None, **kwargs):
+    """Enqueue ``task(*args, **kwargs)`` as part of the current transaction.
+
+    Returns the task's result when its row was written here (the database
+    backend), None when it is enqueued after the commit or not at all.
+    """
     if run_after is not None:
         if not can_defer():
-            return
+            return None
         task = task.using(run_after=run_after)
     if in_database():
-        task.enqueue(*args, **kwargs)
-    else:
-        transaction.on_commit(lambda: task.enqueue(*args, **kwargs))
+        return task.enqueue(*args, **kwargs)
+    transaction.on_commit(lambda: task.enqueue(*args, **kwargs))
+    return None

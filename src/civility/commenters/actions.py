@@ -17,7 +17,7 @@ from django.db import transaction
 from django.dispatch import Signal
 from django.utils import timezone
 
-from civility.comments import roles
+from civility.comments import roles, rows
 from civility.comments.models import Comment
 from civility.errors import NotFound, PermissionDenied, ValidationFailed
 
@@ -41,7 +41,9 @@ def link(comment, author_email: str) -> CommenterKey | None:
     key = email_key(author_email)
     if not key:
         return None
-    return CommenterKey.objects.create(comment=comment, email_key=key)
+    found = CommenterKey(comment=comment, email_key=key)
+    rows.insert(found)  # compiled once: this runs under SQLite's write lock (comments/rows.py)
+    return found
 
 
 def impose_sanction(
