@@ -1,4 +1,4 @@
-"""The posting transaction's compiled statements write what the ORM would (comments/rows.py).
+"""The posting transaction's compiled statements write what the ORM would (civility/rows.py).
 
 ``rows.insert`` replaces ``Model.save`` for the rows a post writes under
 SQLite's write lock, and ``rows.first_pk`` the repeat check's ``.first()``.
@@ -15,8 +15,8 @@ import pytest
 from django.db.models import signals
 from django.forms.models import model_to_dict
 
+from civility import rows
 from civility.commenters.models import CommenterKey
-from civility.comments import rows
 from civility.comments.models import Comment, DecisionRecord
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db]

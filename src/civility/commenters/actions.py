@@ -17,7 +17,8 @@ from django.db import transaction
 from django.dispatch import Signal
 from django.utils import timezone
 
-from civility.comments import roles, rows
+from civility import rows
+from civility.comments import roles
 from civility.comments.models import Comment
 from civility.errors import NotFound, PermissionDenied, ValidationFailed
 
@@ -42,7 +43,7 @@ def link(comment, author_email: str) -> CommenterKey | None:
     if not key:
         return None
     found = CommenterKey(comment=comment, email_key=key)
-    rows.insert(found)  # compiled once: this runs under SQLite's write lock (comments/rows.py)
+    rows.insert(found)  # compiled once: this runs under SQLite's write lock (civility/rows.py)
     return found
 
 

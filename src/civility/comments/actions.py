@@ -26,11 +26,12 @@ from datetime import datetime, timedelta
 from django.db import transaction
 from django.utils import timezone
 
+from civility import rows
 from civility.errors import NotFound, PermissionDenied, ValidationFailed
 from civility.guidelines import site_policy
 from civility.privacy.addresses import hash_ip
 
-from . import notifications, roles, rows
+from . import notifications, roles
 from .models import Comment, CommentStatus, DecisionRecord, NotificationRequest
 from .signals import comment_decided, comment_posted
 from .vocabulary import outcome_of

@@ -22,6 +22,7 @@ from django.db import OperationalError, ProgrammingError, transaction
 from django.dispatch import Signal
 from django.utils import timezone
 
+from civility import rows
 from civility.errors import PermissionDenied, ValidationFailed
 from civility.moderation import load_policy
 from civility.moderation.policy import Policy, PolicyError, parse_policy
@@ -69,26 +70,41 @@ def read_once() -> Iterator[None]:
         _read.reset(token)
 
 
-def in_force_version() -> PolicyVersion | None:
+def _in_force_pk() -> int | None:
+    """The id of the version in force (None: the shipped policy), once per ``read_once``.
+
+    Every post asks: compiled SQL for the id (civility/rows.py; the ORM's
+    compile of ``.first()`` cost more than the query), and the row itself
+    only when this process has not built that version yet (``in_force``).
+    """
     memo = _read.get()
     if memo:
         return memo[0]
     try:
-        version = PolicyVersion.objects.order_by("-applied_at", "-id").first()
+        pk = rows.first_pk(PolicyVersion, {}, order_by=("-applied_at", "-id"))
     except (OperationalError, ProgrammingError):
         # Before the first migrate (the admin lists clauses at import): the shipped policy.
         return None
     if memo is not None:
-        memo.append(version)
-    return version
+        memo.append(pk)
+    return pk
+
+
+def in_force_version() -> PolicyVersion | None:
+    pk = _in_force_pk()
+    return None if pk is None else PolicyVersion.objects.filter(pk=pk).first()
 
 
 def in_force() -> tuple[Policy, int]:
     """(the base policy in force, its version's id; 0 for the shipped default)."""
-    version = in_force_version()
-    if version is None:
+    pk = _in_force_pk()
+    if pk is None:
         return load_policy(), 0
-    return _built(version.pk, version.source, version.changes), version.pk
+    found = _cache.get(pk)
+    if found is None:
+        version = PolicyVersion.objects.get(pk=pk)
+        found = _built(version.pk, version.source, version.changes)
+    return found, pk
 
 
 _cache: dict[int, Policy] = {}

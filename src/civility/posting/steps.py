@@ -27,11 +27,12 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import EmailValidator
 
+from civility import rows
 from civility.abuse import identity, textrules
 from civility.abuse import rate_limits as limits
 from civility.articles import closing
 from civility.commenters import lookup as commenter_sanctions
-from civility.comments import rows, vocabulary
+from civility.comments import vocabulary
 from civility.comments.models import Comment, CommentStatus
 from civility.errors import (
     ArticleClosed,
@@ -333,7 +334,7 @@ def _poster_key(p: Posting) -> str:
 def repeat_of(p: Posting) -> Comment | None:
     """The first comment this posting repeats, if any (asked under the insert's lock).
 
-    One compiled SELECT of the id (comments/rows.py: the ORM's compile cost
+    One compiled SELECT of the id (civility/rows.py: the ORM's compile cost
     ten times the statement, and this runs while SQLite's write lock is
     held); the comment itself is read only when there is one, which is rare.
     """
@@ -386,10 +387,15 @@ def moderate(p: Posting) -> Posting:
 def _recent_texts(email: str, now: datetime) -> tuple[str, ...]:
     if not email:  # no e-mail: no way to know which earlier comments were theirs
         return ()
+    # Compiled once (civility/rows.py): the ORM's compile cost more than the query.
     return tuple(
-        Comment.objects.filter(author_email=email, created_at__gte=now - timedelta(days=1))
-        .order_by("-created_at")
-        .values_list("text", flat=True)[:RECENT_TEXTS]
+        rows.select(
+            Comment,
+            "text",
+            {"author_email =": email, "created_at >=": now - timedelta(days=1)},
+            order_by=("-created_at",),
+            limit=RECENT_TEXTS,
+        )
     )
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import uuid
 
-from civility.comments import rows
+from civility import rows
 from civility.comments.models import CommentStatus
 
 from .models import Delivery, Endpoint, Event
@@ -43,7 +43,7 @@ def events_for(status: str, previous_status: str | None) -> list[str]:
 def on_decision_saved(sender, instance, created, **kwargs) -> None:
     if not created or kwargs.get("raw"):
         return  # decisions are append-only; raw = loading a fixture
-    # Most sites have no endpoint: a compiled look first (comments/rows.py),
+    # Most sites have no endpoint: a compiled look first (civility/rows.py),
     # since this runs in the posting transaction, under SQLite's write lock.
     if rows.first_pk(Endpoint, {"active =": True}, order_by="id") is None:
         return

@@ -28,9 +28,9 @@ from django.tasks import task
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
+from civility import rows
 from civility.background.enqueue import with_commit
 from civility.background.retries import retried
-from civility.comments import rows
 from civility.comments.models import CommentStatus
 
 from . import alerts, delivery
