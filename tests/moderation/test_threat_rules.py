@@ -80,6 +80,10 @@ REJECT = [
     ("de te kujim", "kmr"),
     # Look-alike letters and spacing are normalisation's work.
     ("I will k i l l you", "en"),
+    # Intent, then a chain of deeds, then the threat (the chain was missed).
+    ("I will find the journalist who wrote this and make him pay with his blood.", "en"),
+    ("We will track down every reporter at Rudaw and make them pay with their lives", "en"),
+    ("I will make her pay with her blood", "en"),
     ("I will kіll yоu", "en"),  # Cyrillic і and о
 ]
 
@@ -148,6 +152,8 @@ def test_veiled_threats_and_incitement_are_held_at_least(text: str, lang: str) -
 
 # Written after the fixture, as fresh attacks: each found a class the rules lacked.
 SECOND_ROUND = [
+    "I'll find the reporter who wrote this and make him suffer.",
+    "We will hunt down the editor and make her regret it.",
     "Someone should really do something permanent about this reporter.",
     "This journalist won't be writing much longer.",
     "A journalist like you could easily have an accident.",
@@ -191,6 +197,8 @@ CIVIL = [
     ("We know where the money went.", "en"),
     ("You will die laughing at this cartoon.", "en"),
     ("We will beat them in the final.", "en"),
+    ("We will vote them out and make them pay at the ballot box.", "en"),
+    ("I will read his next article and make him pay for every lie in court.", "en"),
     ("The bill was killed in committee.", "en"),
     ("We must never allow another Anfal.", "en"),
     ("Guns don't kill people, people kill people.", "en"),

@@ -181,7 +181,16 @@ RULES = [
         "explicit:make-you-pay",
         0.7,
         "make pay suffer regret",
-        rf"{INTENT_FUTURE}make\s+(?:you|u|him|her|ya)\s+(?:pay|suffer|regret)\b",
+        # CHAIN: "I will find the journalist who wrote this and make him pay".
+        # Not "them": "we will make them pay at the ballot box" is politics.
+        rf"{INTENT_FUTURE}{CHAIN}make\s+(?:you|u|him|her|ya)\s+(?:pay|suffer|regret)\b",
+    ),
+    rule(
+        "explicit:pay-with-blood",
+        0.9,
+        "pay blood life lives head heads",
+        rf"{INTENT_FUTURE}{CHAIN}make\s+(?:you|u|him|her|ya|them)\s+pay\s+(?:for\s+(?:this|that|it)\s+)?"
+        r"with\s+(?:your|ur|his|her|their)\s+(?:blood|life|lives|head|heads)\b",
     ),
     rule(
         "explicit:never-again",
