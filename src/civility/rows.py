@@ -32,23 +32,24 @@ from django.db import connections, router
 from django.db.models import signals
 
 
+# The SQL caches are keyed by the vendor as well as the alias, so that an alias
+# pointed at another kind of database in the same process gets its own quoting.
 @cache
-def _insert_sql(model, alias: str, vendor: str, pk_is_set: bool) -> tuple[str, tuple, bool]:
-    """(sql, fields, returns_pk) for one model on one connection."""
+def _insert_sql(model, alias: str, vendor: str, pk_is_set: bool) -> tuple[str, tuple]:
+    """(sql, fields) for one model on one connection; RETURNING the key the database makes."""
     connection = connections[alias]
     meta = model._meta
     quote = connection.ops.quote_name
     fields = tuple(
         f for f in meta.local_concrete_fields if not f.generated and (pk_is_set or f is not meta.pk)
     )
-    returns_pk = not pk_is_set
     sql = (
         f"INSERT INTO {quote(meta.db_table)} ({', '.join(quote(f.column) for f in fields)}) "
         f"VALUES ({', '.join(['%s'] * len(fields))})"
     )
-    if returns_pk:
+    if not pk_is_set:
         sql += f" RETURNING {quote(meta.pk.column)}"
-    return sql, fields, returns_pk
+    return sql, fields
 
 
 def insert(instance) -> None:
@@ -68,11 +69,11 @@ def insert(instance) -> None:
     signals.pre_save.send(
         sender=model, instance=instance, raw=False, using=alias, update_fields=None
     )
-    sql, fields, returns_pk = _insert_sql(model, alias, connection.vendor, pk_is_set)
+    sql, fields = _insert_sql(model, alias, connection.vendor, pk_is_set)
     params = [f.get_db_prep_save(f.pre_save(instance, True), connection=connection) for f in fields]
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
-        if returns_pk:
+        if not pk_is_set:
             (pk,) = cursor.fetchone()
             setattr(instance, meta.pk.attname, meta.pk.to_python(pk))
     instance._state.adding = False
