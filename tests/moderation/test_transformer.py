@@ -18,6 +18,7 @@ from civility.moderation.engine import Engine
 from civility.moderation.pipeline import run_pipeline, steps_for
 from civility.moderation.steps import Classify
 from civility.moderation.transformer import (
+    ENV_QUANTISE,
     META_FILE,
     WEIGHTS_FILE,
     TransformerError,
@@ -292,6 +293,47 @@ def test_the_metadata_chooses_the_quantisation(tier_dir, tier):
     assert slow.quantise == "none"
     with pytest.raises(ValueError):
         TransformerTier(tier.encoder, _tuned(tier_dir), tier.meta, quantise="int4")
+
+
+def test_shipped_blocks_run_only_on_a_cpu_where_they_are_faster(tier_dir, tier, monkeypatch):
+    from civility.moderation import minilm_graph
+
+    monkeypatch.delenv(ENV_QUANTISE, raising=False)
+    meta = {**tier.meta, "inference": {"quantise": "int8-blocks"}}
+    monkeypatch.setattr(minilm_graph, "int8_blocks_pay_off", lambda: False)
+    slower = TransformerTier(tier.encoder, _tuned(tier_dir), meta)
+    assert slower.quantise == "none"
+    assert "int8" not in slower.label(None)  # float32 is what it records
+    monkeypatch.setattr(minilm_graph, "int8_blocks_pay_off", lambda: True)
+    assert TransformerTier(tier.encoder, _tuned(tier_dir), meta).quantise == "int8-blocks"
+
+
+def test_an_explicit_quantisation_is_honoured_whatever_the_cpu(tier_dir, tier, monkeypatch):
+    from civility.moderation import minilm_graph
+
+    monkeypatch.setattr(minilm_graph, "int8_blocks_pay_off", lambda: False)
+    meta = {**tier.meta, "inference": {"quantise": "int8-blocks"}}
+    chosen = TransformerTier(tier.encoder, _tuned(tier_dir), meta, quantise="int8-blocks")
+    assert chosen.quantise == "int8-blocks"
+    monkeypatch.setenv(ENV_QUANTISE, "int8-blocks")
+    assert TransformerTier(tier.encoder, _tuned(tier_dir), meta).quantise == "int8-blocks"
+
+
+def test_the_cpu_probe_times_the_product_the_layers_multiply():
+    from civility.moderation import minilm_graph
+
+    rng = np.random.default_rng(1)
+    weight = (rng.standard_normal((384, 1536)) * 0.05).astype(np.float32)
+    x = rng.standard_normal((24, 384)).astype(np.float32)
+    exact = x @ weight
+    for quantise in ("none", "int8"):
+        session = minilm_graph.session(minilm_graph._one_product(weight, quantise))
+        (out,) = session.run(["out"], {"x": x})
+        assert out.shape == exact.shape
+        assert np.abs(out - exact).max() <= (1e-4 if quantise == "none" else 0.05)
+    answer = minilm_graph.int8_blocks_pay_off()
+    assert isinstance(answer, bool)
+    assert minilm_graph.int8_blocks_pay_off() is answer  # timed once per process
 
 
 def test_warm_builds_the_sessions_before_the_first_comment(tier_dir):

@@ -119,6 +119,9 @@ def warm_up() -> float:
         transformer = getattr(tiers, "transformer", None)
         if transformer is not None:
             transformer.warm()
+            # Which arithmetic runs depends on the CPU (transformer.py): say so.
+            arithmetic = {"none": "float32"}.get(transformer.quantise, transformer.quantise)
+            log.info("the transformer tier multiplies in %s", arithmetic)
         article = Article(title="Ceasefire talks resume in Geneva", body=WARM_UP_TEXT, lang="en")
         engine.moderate(WARM_UP_TEXT, article=article)
     except Exception:  # noqa: BLE001 - a worker must start; comments are held instead

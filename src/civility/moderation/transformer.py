@@ -51,8 +51,9 @@ BATCH = 32
 # How ONNX Runtime multiplies (``inference.quantise`` in the metadata, or the
 # ``quantise`` argument): "none" (float32), "int8" (dynamic int8, one comment
 # per call: minilm_graph.quantise_dynamic), "int8-blocks" (int8 weights in
-# blocks of 32, MatMulNBits, batches as in float). The numpy backend is
-# float32 whatever this says.
+# blocks of 32, MatMulNBits, batches as in float; from the metadata, only on
+# a CPU where it is faster than float32: minilm_graph.int8_blocks_pay_off).
+# The numpy backend is float32 whatever this says.
 QUANTISE = ("none", "int8", "int8-blocks")
 # Overrides the metadata's choice, to measure one against the other
 # (bench/load.py --compare-float) or to run in float32 on a CPU where int8 is
@@ -108,6 +109,7 @@ class TransformerTier:
         backend = backend or default_backend()
         if backend not in BACKENDS:
             raise ValueError(f"backend must be one of {BACKENDS}")
+        shipped = quantise is None and not os.environ.get(ENV_QUANTISE)
         if quantise is None:
             quantise = os.environ.get(ENV_QUANTISE) or (meta.get("inference") or {}).get(
                 "quantise", "none"
@@ -118,6 +120,15 @@ class TransformerTier:
         self.backend = backend
         # Only ONNX Runtime runs int8; the numpy fallback is float32.
         self.quantise = quantise if backend == "onnxruntime" else "none"
+        if shipped and self.quantise == "int8-blocks":
+            from .minilm_graph import int8_blocks_pay_off
+
+            # The metadata's blocks were chosen for speed, and they are slower
+            # than float32 on a CPU without int8 dot products: there, float32
+            # (the reference, no AUC change) runs. An explicit choice (the
+            # argument or CIVILITY_TRANSFORMER_QUANTISE) is always honoured.
+            if not int8_blocks_pay_off():
+                self.quantise = "none"
         self.heads: tuple[str, ...] = tuple(meta["heads"])
         self.frozen = int(meta["frozen_layers"])
         self.max_tokens = int(meta["max_tokens"])
