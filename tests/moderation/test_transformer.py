@@ -336,6 +336,20 @@ def test_the_cpu_probe_times_the_product_the_layers_multiply():
     assert minilm_graph.int8_blocks_pay_off() is answer  # timed once per process
 
 
+def test_a_runtime_without_the_blocks_kernel_runs_float32(monkeypatch):
+    from civility.moderation import minilm_graph
+
+    build = minilm_graph.session
+
+    def session(model, threads=1):
+        if b"MatMulNBits" in model:
+            raise RuntimeError("Could not find an implementation for MatMulNBits")
+        return build(model, threads)
+
+    monkeypatch.setattr(minilm_graph, "session", session)
+    assert minilm_graph.int8_blocks_pay_off.__wrapped__() is False
+
+
 def test_warm_builds_the_sessions_before_the_first_comment(tier_dir):
     fresh = TransformerTier.load(tier_dir)
     assert not fresh._sessions

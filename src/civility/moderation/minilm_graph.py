@@ -233,7 +233,10 @@ def int8_blocks_pay_off() -> bool:
     x = rng.standard_normal((24, 384)).astype(np.float32)
     best = {}
     for quantise in ("none", "int8"):
-        run = session(_one_product(weight, quantise)).run
+        try:
+            run = session(_one_product(weight, quantise)).run
+        except Exception:  # noqa: BLE001 - a runtime without the kernel: float32 runs
+            return False
         for _ in range(10):  # warm the kernels and caches
             run(["out"], {"x": x})
         times = []
