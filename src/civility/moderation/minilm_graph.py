@@ -216,11 +216,11 @@ def int8_blocks_pay_off() -> bool:
     """Does this CPU multiply ``MatMulNBits`` faster than float32 ``MatMul``?
 
     The shipped tier multiplies in 8-bit blocks (``Part.quantise="int8"``)
-    because, on the CPU it was measured on, that took 5.7 ms a comment
-    against 8.0 in float32. ONNX Runtime's 8-bit kernels are fast where the
-    CPU has int8 dot products (AVX512-VNNI, AVX-VNNI); on one with AVX2 only
-    (an AMD EPYC of this project's machines) the same graph took 10.9 ms
-    against 7.7 in float32. So each process times the layer's largest
+    because, on the machine it was measured on (2 December 2026; its CPU
+    model was not recorded), that took 5.7 ms a comment against 8.0 in
+    float32. On an AMD EPYC with AVX2 and no int8 dot products (VNNI), the
+    same graph took 10.5-10.9 ms against 7.7 in float32: ONNX Runtime's
+    8-bit kernels depend on the CPU. So each process times the layer's largest
     product (24 word pieces x 384 -> 1536, both ways, on one thread: about
     50 ms, once) and runs the blocks only where they are at least
     ``BLOCKS_MARGIN`` times faster; elsewhere float32, the reference the
