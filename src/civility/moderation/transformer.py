@@ -123,9 +123,9 @@ class TransformerTier:
         if shipped and self.quantise == "int8-blocks":
             from .minilm_graph import int8_blocks_pay_off
 
-            # The metadata's blocks were chosen for speed, and they are slower
-            # than float32 on a CPU without int8 dot products: there, float32
-            # (the reference, no AUC change) runs. An explicit choice (the
+            # The metadata's blocks were chosen for speed, and on some CPUs
+            # (an AMD EPYC with AVX2 only, measured) they are slower than
+            # float32: there, float32 (the reference, no AUC change) runs. An explicit choice (the
             # argument or CIVILITY_TRANSFORMER_QUANTISE) is always honoured.
             if not int8_blocks_pay_off():
                 self.quantise = "none"
