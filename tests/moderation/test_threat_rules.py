@@ -152,6 +152,11 @@ def test_veiled_threats_and_incitement_are_held_at_least(text: str, lang: str) -
 
 # Written after the fixture, as fresh attacks: each found a class the rules lacked.
 SECOND_ROUND = [
+    # Intent, then silencing for good; a warning to someone, then "accidents happen".
+    "I will find the reporter who wrote this and make sure he never writes again",
+    "We'll track down the editor and make sure she can't ever publish again.",
+    "Watch out, journalist. Accidents happen in Erbil.",
+    "Careful, rep0rter. Accidents do happen.",
     "I'll find the reporter who wrote this and make him suffer.",
     "We will hunt down the editor and make her regret it.",
     "Someone should really do something permanent about this reporter.",
@@ -198,6 +203,10 @@ CIVIL = [
     ("You will die laughing at this cartoon.", "en"),
     ("We will beat them in the final.", "en"),
     ("We will vote them out and make them pay at the ballot box.", "en"),
+    ("The ministry will make sure the road never floods again.", "en"),
+    ("I will make sure I never read this paper again.", "en"),
+    ("Take care on the Hamilton road, accidents happen there every week.", "en"),
+    ("Be careful with statistics; accidents happen when data is thin.", "en"),
     ("I will read his next article and make him pay for every lie in court.", "en"),
     ("The bill was killed in committee.", "en"),
     ("We must never allow another Anfal.", "en"),

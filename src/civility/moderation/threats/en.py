@@ -193,6 +193,18 @@ RULES = [
         r"with\s+(?:your|ur|his|her|their)\s+(?:blood|life|lives|head|heads)\b",
     ),
     rule(
+        # "I will find the reporter who wrote this and make sure he never
+        # writes again": intent, then silencing for good. Held, not rejected:
+        # "we will make sure they never publish lies again" can be a boycott.
+        "veiled:make-sure-never-again",
+        0.75,
+        "sure see ensure",
+        rf"{INTENT_FUTURE}{CHAIN}(?:make sure|make certain|see to it|ensure)\s+(?:that\s+)?"
+        r"(?:you|u|he|she|they|him|her|this \w+|that \w+|the \w+)\s+(?:will\s+)?(?:never|won't|wont|will not|can't|cannot|can never|doesn't|don't)\s+"
+        r"(?:ever\s+)?(?:be able to\s+)?(?:write|publish|speak|talk|report|work|post|type|walk|breathe|open (?:his|her|your|their) mouth)\w*\b"
+        r"(?:\s+\w+){0,3}?\s+(?:again|anymore|any more)\b",
+    ),
+    rule(
         "explicit:never-again",
         0.9,
         "sure",

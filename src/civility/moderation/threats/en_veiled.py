@@ -9,7 +9,7 @@ a moderator reads them. The rest of the English grammar is in en.py.
 from __future__ import annotations
 
 from .build import rule
-from .en_words import KIN_PLACE, PERSON_NP
+from .en_words import KIN_PLACE, PERSON_N, PERSON_NP
 
 VEILED_RULES = [
     rule(
@@ -98,6 +98,12 @@ VEILED_RULES = [
         + KIN_PLACE
         + r"|journalists|reporters|people like you|nosy|those who|writers|critics|you(?:r)?\s+(?:and|or)\s+)"
         r"|\baccidents\s+(?:happen|do happen|can happen|often happen)(?:,?\s+\w+){0,2}\s+(?:to\s+)?(?:journalists|reporters|people like you|nosy \w+|those who|writers|critics|you)\b"
+        # A warning to someone, then "accidents happen" ("Watch out,
+        # journalist. Accidents happen in Erbil."): addressed to a person, the
+        # remark is a menace ("take care on that road, accidents happen" is not).
+        r"|\b(?:watch out|watch yourself|watch your step|be careful|careful now|careful|take care|mind yourself)"
+        rf"(?:\W+(?:my\s+)?(?:dear\s+)?(?:you|u|mr|mrs|ms|miss|sir|friend|buddy|pal|{PERSON_N})\b)[^\n]{{0,60}}?"
+        r"\baccidents\s+(?:do\s+|can\s+|often\s+|sometimes\s+)?happen\b"
         # ... or to whoever speaks: "accidents happen to people who write such
         # things" (the polite form; a speech verb, so "... people who drive
         # drunk" stays a remark about roads).
