@@ -194,8 +194,10 @@ RULES = [
     ),
     rule(
         # "I will find the reporter who wrote this and make sure he never
-        # writes again": intent, then silencing for good. Held, not rejected:
-        # "we will make sure they never publish lies again" can be a boycott.
+        # writes again": intent, a chain of deeds, then silencing for good.
+        # explicit:never-again (below) rejects the direct form; this one
+        # holds, the chain being the less certain reading ("we will vote them
+        # out and make sure they never work again" is politics).
         "veiled:make-sure-never-again",
         0.75,
         "sure see ensure",
