@@ -6,8 +6,10 @@ Run by hand, never from the tests (it takes minutes and needs wrk):
     .venv/bin/python bench/load.py              # ~3 minutes, both servers
     .venv/bin/python bench/load.py --soak 600   # then 10 minutes at half the load
 
-What it does, each server under gunicorn with the same workers and threads,
-each on its own SQLite database in a temporary folder:
+What it does, each server under gunicorn with the same workers and threads
+(by default `civility serve`'s: one worker per CPU, one thread each, which
+is gunicorn's sync worker for both), each on its own SQLite database in a
+temporary folder:
 
 1. Civility: `civility manage migrate`, two articles, 200 approved comments
    under one of them, then `civility serve` (gunicorn, DEBUG off). Isso (PyPI
@@ -827,8 +829,17 @@ def main() -> int:
     parser.add_argument("--seconds", type=float, default=20, help="longest each measurement runs")
     parser.add_argument("--posts", type=int, default=6000, help="most posts per measurement")
     parser.add_argument("--reads", type=int, default=60000, help="most reads per measurement")
-    parser.add_argument("--workers", type=int, default=2, help="gunicorn workers (each server)")
-    parser.add_argument("--threads", type=int, default=4, help="threads per worker")
+    parser.add_argument(
+        "--workers",
+        type=int,
+        help="gunicorn workers, each server (default: as civility serve, one per CPU)",
+    )
+    parser.add_argument(
+        "--threads",
+        type=int,
+        default=1,
+        help="threads per worker (default: as civility serve, 1: the sync worker)",
+    )
     parser.add_argument("--post-connections", type=int, default=8)
     parser.add_argument("--read-connections", type=int, default=16)
     parser.add_argument("--no-isso", action="store_true", help="measure Civility alone")
@@ -859,6 +870,10 @@ def main() -> int:
         help="also post with the transformer tier in float32 (the int8 gain, same run)",
     )
     args = parser.parse_args()
+    if args.workers is None:
+        from civility.cli.django_env import usable_cpus
+
+        args.workers = usable_cpus()
     if args.two_servers and args.database != "postgresql":
         print("--two-servers needs --database postgresql (one database, two servers)")
         return 2
@@ -866,6 +881,13 @@ def main() -> int:
         print("bench/load.py needs wrk: apt-get install -y wrk", file=sys.stderr)
         return 2
 
+    worker_class = "sync" if args.threads == 1 else "gthread"
+    print(
+        f"each server: gunicorn, {args.workers} workers × {args.threads} "
+        f"thread{'' if args.threads == 1 else 's'} "
+        f"({worker_class} worker); wrk, {args.post_connections} connections posting",
+        flush=True,
+    )
     work = Path(tempfile.mkdtemp(prefix="civility-load-"))
     sites: list[Site] = []
     before = loadavg()

@@ -241,6 +241,36 @@ def test_serve_answers_pages_api_and_static_files_without_debug(tmp_path):
         server.stdout.close()
     assert "comments:analyze?key=[redacted]&x=1" in log
     assert secret not in log
+    # One thread per worker by default: gunicorn's sync worker.
+    assert "Using worker: sync" in log
+
+
+def test_serve_runs_one_sync_worker_per_usable_cpu_by_default(monkeypatch):
+    from civility.cli import django_env
+
+    started = []
+    monkeypatch.setattr(django_env, "setup", lambda **environ: None)
+    monkeypatch.setattr(django_env, "exec_gunicorn", lambda *a, **kw: started.append(kw))
+    # The CPUs this process may use (a container's CPU set, taskset), not the machine's.
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 2, 5}, raising=False)
+    assert main(["serve", "--no-migrate"]) == 0
+    assert main(["serve", "--no-migrate", "--workers", "1", "--threads", "4"]) == 0
+    assert [(kw["workers"], kw["threads"]) for kw in started] == [(3, 1), (1, 4)]
+
+    argv = django_env.gunicorn_argv("127.0.0.1", 8000, 3, 1, "none")
+    assert argv[argv.index("--worker-class") + 1] == "sync"
+    argv = django_env.gunicorn_argv("127.0.0.1", 8000, 1, 4, "none")
+    assert argv[argv.index("--worker-class") + 1] == "gthread"
+    assert argv[argv.index("--threads") + 1] == "4"
+
+
+def test_usable_cpus_follows_the_process_affinity():
+    pinned = subprocess.run(
+        ["taskset", "-c", "0", sys.executable, "-c",
+         "from civility.cli.django_env import usable_cpus; print(usable_cpus())"],
+        capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    assert pinned.stdout.strip() == "1"
 
 
 def test_each_gunicorn_instance_has_its_own_control_socket_or_none(tmp_path, settings):

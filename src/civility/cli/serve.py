@@ -17,8 +17,22 @@ def register(subparsers) -> None:
     )
     parser.add_argument("--host", default="127.0.0.1", help="address to listen on")
     parser.add_argument("--port", type=int, default=8000, help="port to listen on")
-    parser.add_argument("--workers", type=int, default=2, help="gunicorn worker processes")
-    parser.add_argument("--threads", type=int, default=2, help="threads per worker")
+    parser.add_argument(
+        "--workers",
+        type=int,
+        help="gunicorn worker processes (default: one per CPU this process may use)",
+    )
+    # One thread: gunicorn's sync worker, one request at a time per worker.
+    # Posting is CPU-bound (the engine), so more requests in flight than
+    # cores only share the cores out and lengthen every request; with one
+    # each, the kernel's accept queue hands the next request to whichever
+    # worker is free. docs/deployment.md has the measurements.
+    parser.add_argument(
+        "--threads",
+        type=int,
+        default=1,
+        help="threads per worker (default 1: gunicorn's sync worker, behind a buffering proxy)",
+    )
     parser.add_argument(
         "--control-socket",
         metavar="PATH",
@@ -48,6 +62,8 @@ def register(subparsers) -> None:
 def serve(args) -> int:
     from . import django_env
 
+    if args.workers is None:
+        args.workers = django_env.usable_cpus()
     if args.workers < 1 or args.threads < 1:
         print("civility serve: --workers and --threads must be 1 or more")
         return 2
