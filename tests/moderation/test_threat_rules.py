@@ -178,6 +178,30 @@ def test_second_round_of_attacks_is_held_at_least(text: str) -> None:
     assert threat(text, "en") >= 0.7
 
 
+# Found approved by an attack on 3 December, written again here in other
+# words: polite or joking incitement to self-harm, death wishes through a
+# thing, the newsroom's place named, the address said to be known, the plain
+# "people like you disappear", and the end foretold.
+THIRD_ROUND = [
+    "Please do everyone a favour and remove yourself from the gene pool.",
+    "Maybe go play in traffic, journalist.",
+    "Why not try drinking a glass of bleach?",
+    "Kurdistan would truly be better off without you.",
+    "I hope your laptop explodes in your face.",
+    "Hoping his phone electrocutes him tonight.",
+    "We know where the Rudaw bureau is.",
+    "Everyone knows where you live, reporter.",
+    "Your address is no secret.",
+    "Reporters like you go missing.",
+    "Enjoy your final hours, liar.",
+]
+
+
+@pytest.mark.parametrize("text", THIRD_ROUND)
+def test_third_round_of_attacks_is_held_at_least(text: str) -> None:
+    assert threat(text, "en") >= 0.7
+
+
 # --- civil: the same words, no threat ---------------------------------------------------
 
 CIVIL = [
@@ -268,6 +292,17 @@ CIVIL = [
     ("He's a dead man walking politically.", "en"),
     ("They should execute the plan quickly.", "en"),
     ("These newspapers will not be around much longer.", "en"),
+    # The third round's words, said civilly.
+    ("I know where the Rudaw office is, it is on 60 Metre Street.", "en"),
+    ("Does anyone know where the new hospital building is?", "en"),
+    ("Enjoy your last days of the holiday before school starts.", "en"),
+    ("Enjoy your last days in office, Mr President.", "en"),
+    ("Children play in traffic because the city has no parks.", "en"),
+    ("The world would be a better place without landmines.", "en"),
+    ("The gene pool of this wheat is narrow, the article should say so.", "en"),
+    ("Drinking bleach is dangerous, as the ministry warned.", "en"),
+    ("I hope your campaign succeeds and your office stays open.", "en"),
+    ("Journalists who criticise the government disappear in Iran.", "en"),
 ]
 
 

@@ -419,10 +419,19 @@ RULES = [
     rule(
         "wish:hope-they-die",
         0.9,
-        FATE_TRIGGERS + " " + ACT_TRIGGERS + " " + " ".join(_HARM_3SG_LIST),
+        FATE_TRIGGERS
+        + " "
+        + ACT_TRIGGERS
+        + " "
+        + " ".join(_HARM_3SG_LIST)
+        + " electrocutes poisons strangles stabs shoots crushes chokes explodes",
         rf"{WISH}\s+(?:{_WISHED}){_WISH_AUX}\s+{CHAIN}(?:{FATE}|(?:{HARM}|{HARM_3SG})\s+{VICTIM}|{PHRASAL}|{BULLET})"
         r"|\b(?:hope|wish|pray|hoping|praying)\s+(?:that\s+)?(?:your|his|her|their)\s+(?:plane|car|house|home|office|helicopter|bus)\s+(?:crashes|explodes|blows up|burns(?: down)?|catches fire|goes up in flames)"
-        r"|\b(?:hope|wish|pray|hoping|praying)\s+(?:that\s+)?(?:a|the next|some|one day a)\s+(?:car bomb|bomb|bullet|missile|drone|sniper|knife|grenade|rocket)\s+(?:finds|hits|gets|kills|takes out|reaches)\s+(?:you|him|her|them)\b",
+        r"|\b(?:hope|wish|pray|hoping|praying)\s+(?:that\s+)?(?:a|the next|some|one day a)\s+(?:car bomb|bomb|bullet|missile|drone|sniper|knife|grenade|rocket)\s+(?:finds|hits|gets|kills|takes out|reaches)\s+(?:you|him|her|them)\b"
+        # Any thing of theirs turned on them ("hope your keyboard
+        # electrocutes you", "... your laptop explodes in your face").
+        r"|\b(?:hope|wish|pray|hoping|praying)\s+(?:that\s+)?(?:your|ur|his|her|their)\s+(?:\w+\s+){0,2}?(?:electrocutes|kills|crushes|poisons|strangles|chokes|burns|stabs|shoots)\s+(?:you|u|him|her|them)\b"
+        r"|\b(?:hope|wish|pray|hoping|praying)\s+(?:that\s+)?(?:your|ur|his|her|their)\s+(?:\w+\s+){0,2}?(?:explodes|blows up|catches fire)\s+in\s+(?:your|his|her|their)\s+(?:face|hands?|lap)\b",
         weak=ACT_WEAK,
     ),
     rule(
@@ -458,16 +467,21 @@ RULES = [
         0.75,
         "dead better",
         r"\b(?:you|u|you'd|you'?re)\s+(?:would\s+|'d\s+|are\s+)?(?:be\s+)?better\s+off\s+dead\b"
-        r"|\bthe\s+(?:world|planet|country|earth)\s+(?:would|will)\s+be\s+(?:a\s+)?(?:better|safer|nicer|happier|cleaner)\s+(?:place\s+)?(?:off\s+)?without\s+"
+        r"|\b(?:the\s+)?(?:world|planet|country|earth|kurdistan|everyone|everybody|we all|humanity)\s+(?:would|will|'d)\s+(?:(?:honestly|really|truly|genuinely|certainly|definitely|simply|just|surely|all)\s+)?be\s+(?:a\s+)?(?:(?:much|far|so much|a lot)\s+)?(?:better|safer|nicer|happier|cleaner)\s+(?:place\s+)?(?:off\s+)?without\s+"
         r"(?:you|u|him|her|them|people like (?:you|him|her|them))\b",
     ),
     # veiled ---------------------------------------------------------------------------------------
     rule(
         "self-harm:kill-yourself",
         0.85,
-        "yourself die bleach bridge building roof cliff wrists dead",
-        r"(?:^|[.!?\n;:,]\s*|\b(?:just|please|why don't you|why dont you|you should|u should|should|must|you need to|u need to|need to|you ought to|better|gotta|and|so)\s+)"
-        r"(?:go\s+(?:and\s+)?)?(?:(?:fucking|fuckin|just|please|already)\s+)?(?:(?<=go )die|(?<=go and )die|die in a (?:fire|hole|ditch)|drop dead(?!\s+(?:gorgeous|beautiful|funny|sexy|handsome|stunning|brilliant|good|cute|hilarious))|hang yourself|kill yourself|kill urself|kill yourselves|kill ur self|neck yourself|shoot yourself|jump off (?:a|the) (?:bridge|building|roof|cliff)|drink bleach|slit your wrists|set yourself on fire)\b",
+        "yourself die bleach bridge building roof cliff wrists dead traffic motorway highway pool unalive",
+        r"(?:^|[.!?\n;:,]\s*|\b(?:just|please|why don't you|why dont you|you should|u should|should|must|you need to|u need to|need to|you ought to|better|gotta|and|so"
+        r"|maybe|perhaps|kindly|why not|you might|you could|u could)\s+)"
+        r"(?:go\s+(?:and\s+)?)?(?:(?:fucking|fuckin|just|please|already)\s+)?(?:(?<=go )die|(?<=go and )die|die in a (?:fire|hole|ditch)|drop dead(?!\s+(?:gorgeous|beautiful|funny|sexy|handsome|stunning|brilliant|good|cute|hilarious))|hang yourself|kill yourself|kill urself|kill yourselves|kill ur self|neck yourself|shoot yourself|jump off (?:a|the) (?:bridge|building|roof|cliff)|drink bleach|slit your wrists|set yourself on fire"
+        # Its joking disguises: the same incitement ("go play in traffic",
+        # "try drinking some bleach", "remove yourself from the gene pool").
+        r"|(?:go\s+)?play in (?:the\s+)?(?:traffic|motorway|highway)|(?:try\s+)?drink(?:ing)?\s+(?:some|a (?:glass|cup|bottle) of)\s+bleach"
+        r"|(?:consider\s+)?remov(?:e|ing)\s+yourself\s+from\s+(?:the|our)\s+gene\s+pool|unalive\s+yourself)\b",
         also={"personal_attack": 0.8},
     ),
     *VEILED_RULES,

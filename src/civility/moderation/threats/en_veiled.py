@@ -29,16 +29,23 @@ VEILED_RULES = [
         r"(?:(?:\w+\s+){0,2}?(?:you|u)(?:'re|\s+are)?\s+(?:live|living|work|working|sleep|sleeping|park|parking|pray|praying|study|eat|stay|staying|hide|hiding"
         r"|drive|take your|leave|arrive|come home|go home|get home|walk home"
         r"|go to (?:school|work|pray)|take your|drop your|walk|jog|drink|shop|hang out|go every|are right now|are tonight|are at night)"
-        r"|(?:\w+\s+){0,2}?(?:your|ur|his|her|their)\s+(?:\w+\s+){0,3}?"
-        + KIN_PLACE
-        + r"(?:'s)?\b)",
+        r"|(?:\w+\s+){0,2}?(?:your|ur|his|her|their)\s+(?:\w+\s+){0,3}?" + KIN_PLACE + r"(?:'s)?\b)"
+        # A newsroom's place named, not possessed ("we know where the Rudaw
+        # office is"): only from "we" or "they", the menacing voices; "I know
+        # where the office is, on 60m Street" is a reader giving directions.
+        r"|\b(?:we|they|our (?:men|guys|people|brothers))(?:\s+(?:already|all|now|do|also|very well))?\s+(?:know|found out|will find)\s+"
+        r"(?:exactly\s+)?where\s+(?:the|this|that)\s+(?:[\w'-]+\s+){0,2}?(?:office|offices|newsroom|studio|studios|bureau|headquarters|building)\s+(?:is|are)\b",
     ),
     rule(
         "veiled:we-have-your-address",
         0.75,
-        "address number photos pictures location details route schedule routine movements car plate school waiting name kids children daughter son wife dangerous",
+        "address number photos pictures location details route schedule routine movements car plate school waiting name kids children daughter son wife dangerous knows",
         r"\b(?:we|i)\s+(?:have|got|'ve got|already have|now have)\s+(?:your|ur)\s+(?:home\s+)?(?:address|phone number|number|photos?|pictures?|details|location|coordinates)\b(?!\s+(?:on file|in our records))"
         r"|\b(?:we|i)\s+(?:already\s+)?know\s+(?:your|ur)\s+(?:home\s+)?(?:route|address|schedule|daily routine|movements|car|number plate|licen[sc]e plate|children's school|kids' school|way home)\b"
+        # The address said to be known to all ("your home address is no
+        # secret", "everyone knows where you live"): the same menace, passive.
+        r"|\b(?:your|ur)\s+(?:home\s+|family's\s+|office\s+)?(?:address|location|route home|daily route|schedule)\s+(?:is|isn't|is not|was never)\s+(?:no|not a|not)?\s*(?:secret|hidden|hard to find|a mystery)\b"
+        r"|\b(?:everyone|everybody|the whole (?:city|town|village)|all of us)\s+knows\s+where\s+(?:you|u)\s+(?:live|sleep|work)\b"
         r"|\b(?:we|i)(?:'ll|\s+will)\s+be\s+waiting\s+(?:for you\s+)?(?:outside|at|near|by|in front of)\s+(?:your|ur)\s+\w+"
         r"|\b(?:next|that|this|a)\s+(?:bullet|bomb|missile|knife)\s+(?:has|with)\s+(?:your|his|her) name on it\b"
         r"|\b(?:your|ur)\s+(?:kids|children|daughter|son|wife|little ones)\s+(?:walk|walks|go|goes|come|comes|get|gets)\s+(?:to|from|home)\b[^.!?]{0,30}(?:alone|don't they|doesn't (?:he|she)|right\?|every day)"
@@ -123,6 +130,18 @@ VEILED_RULES = [
         negatable=False,
     ),
     rule(
+        # The same, addressed and in the plain present ("people like you
+        # disappear here"): said to the reader, no adverb is needed. The
+        # "who write..." form keeps its adverb above: "journalists who
+        # criticise the government disappear in Iran" reports a fact.
+        "veiled:people-like-you-disappear-plain",
+        0.75,
+        "disappear vanish missing dead hurt killed shot",
+        r"\b(?:people|journalists|reporters|writers|critics|men|women|those|traitors|girls|boys)\s+like\s+(?:you|u)\s+"
+        r"(?:disappear|vanish|go missing|end up dead|end up in (?:a|the) (?:ditch|river|grave|morgue|coffin)|get hurt|get killed|get shot|turn up dead|don't live long|do not live long|never live long)\b",
+        negatable=False,
+    ),
+    rule(
         "veiled:what-happened-to",
         0.85,
         "happened",
@@ -145,7 +164,11 @@ VEILED_RULES = [
         "veiled:enjoy-while-you-can",
         0.7,
         "enjoy",
-        r"\benjoy\s+(?:your|the time with your|it)\s+(?:\w+\s+)?(?:family|kids|children|last days|days|freedom|wife|little ones|life)\b[^.!?]{0,20}\bwhile\s+(?:you|it)\s+(?:still\s+)?(?:can|lasts|last)\b",
+        r"\benjoy\s+(?:your|the time with your|it)\s+(?:\w+\s+)?(?:family|kids|children|last days|days|freedom|wife|little ones|life)\b[^.!?]{0,20}\bwhile\s+(?:you|it)\s+(?:still\s+)?(?:can|lasts|last)\b"
+        # Foretelling the end ("enjoy your last days"), unless the days are
+        # of something ("enjoy your last days of the holiday", "... in Erbil").
+        r"|\benjoy\s+(?:your|ur)\s+(?:last|final|remaining|few remaining)\s+(?:days|hours|weeks|moments|breaths|months)\b"
+        r"(?!\s+(?:of|in|at|on|before|with|here|there|off|abroad|as)\b)",
     ),
     rule(
         "veiled:last-thing-you-write",
