@@ -256,6 +256,14 @@ def test_links_with_selling_words_reject(text: str) -> None:
         ("go to www.rudaw.net", "link", "www.rudaw.net"),
         ("ping @kurdnews", "handle", "@kurdnews"),
         ("call ٠٧٥٠ ١٢٣ ٤٥٦٧", "phone", "٠٧٥٠ ١٢٣ ٤٥٦٧"),
+        # Spelled out so that filters miss them: found as written, shown as spelled.
+        ("see best-smm dot com today", "link", "best-smm dot com"),
+        ("see cheapvisas (dot) net", "link", "cheapvisas (dot) net"),
+        ("see phonedeals[.]shop", "link", "phonedeals[.]shop"),
+        ("see bbc dot co dot uk", "link", "bbc dot co dot uk"),
+        ("write quickloans at gmail dot com", "email", "quickloans at gmail dot com"),
+        ("write ahmed [at] proton [dot] me", "email", "ahmed [at] proton [dot] me"),
+        ("write visa-help (at) cheapvisas.net", "email", "visa-help (at) cheapvisas.net"),
     ],
 )
 def test_contact_details(text: str, rule: str, evidence_text: str) -> None:

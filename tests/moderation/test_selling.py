@@ -165,3 +165,99 @@ def test_a_phone_number_to_call_without_anything_sold_is_held_not_rejected(engin
         engine, "Best hotel in Erbil, WhatsApp me 0750 123 4567", lang="en"
     )
     assert ok
+
+
+@pytest.mark.parametrize(
+    ("spelled", "written"),
+    [
+        (
+            "Buy cheap followers at best-smm dot com, 50% off today",
+            "Buy cheap followers at best-smm.com, 50% off today",
+        ),
+        (
+            "Cheap iphones at phonedeals [dot] shop, order now",
+            "Cheap iphones at phonedeals.shop, order now",
+        ),
+        (
+            "Cheap iphones at phonedeals[.]shop, order now",
+            "Cheap iphones at phonedeals.shop, order now",
+        ),
+        (
+            "Book now at cheap-erbil-flights (dot) co (dot) uk",
+            "Book now at cheap-erbil-flights.co.uk",
+        ),
+        (
+            "Sell your gold at goldbuyers d0t iq best price",
+            "Sell your gold at goldbuyers.iq best price",
+        ),
+        (
+            "Need a loan? Contact Mr. Ahmed on quickloans at gmail dot com",
+            "Need a loan? Contact Mr. Ahmed on quickloans@gmail.com",
+        ),
+        (
+            "Fast loans, no credit check: quickloans (at) yahoo (dot) com",
+            "Fast loans, no credit check: quickloans@yahoo.com",
+        ),
+        (
+            "Fiyatlar %30 indirimli, hemen sipariş verin: ucuzsaat dot com",
+            "Fiyatlar %30 indirimli, hemen sipariş verin: ucuzsaat.com",
+        ),
+        ("اطلب الآن بخصم 30% من best-offers [dot] iq", "اطلب الآن بخصم 30% من best-offers.iq"),
+    ],
+)
+def test_an_address_spelled_out_to_dodge_the_filter_counts_as_the_written_one(
+    engine, spelled, written
+):
+    # "dot", "(dot)", "[.]", "at": the written address behind them is read,
+    # so the advertisement gets what its written twin gets, never less.
+    spelled_verdict = engine.moderate(spelled)
+    written_verdict = engine.moderate(written)
+    assert str(spelled_verdict.decision) == str(written_verdict.decision) != "approve"
+    assert spelled_verdict.scores["promotion"] == pytest.approx(
+        written_verdict.scores["promotion"], abs=0.01
+    )
+
+
+def test_a_spelled_out_address_is_the_evidence_as_the_reader_wrote_it(engine):
+    text = "Buy cheap followers at best-smm dot com, 50% off today"
+    ok, evidence = rejected_for_promotion(engine, text, lang="en")
+    assert ok
+    assert "best-smm dot com" in evidence
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I was at home, dot the i's",
+        "the dot com bubble burst in 2000",
+        "Meet me at the gym",
+        "He works at Google",
+        "the site was down at noon",
+        "It was a mistake . UK voters agree",
+        "Bunu çöpe at, gmail hesabını da kapat.",
+    ],
+)
+def test_dot_and_at_in_sentences_are_not_addresses(text):
+    assert promotion(text) == 0.0
+
+
+def test_a_verb_before_at_is_no_mailbox():
+    # "looked at" is the sentence's: the site is a link, as "yahoo.com" would be.
+    found = match_rules(normalise("I looked at yahoo dot com yesterday"), "en")
+    assert [h.rule for h in found if h.category == "promotion"] == ["link"]
+
+
+def test_a_news_site_spelled_out_weighs_as_its_link_does(engine):
+    # Naming the source is how news comments talk: one link, never a hold.
+    for spelled, written in [
+        ("Rudaw dot com reported this first", "rudaw.com reported this first"),
+        ("ئەمە لە rudaw dot net بڵاوکرایەوە", "ئەمە لە rudaw.net بڵاوکرایەوە"),
+        (
+            "Email the editor at letters (at) rudaw (dot) net",
+            "Email the editor at letters@rudaw.net",
+        ),
+    ]:
+        assert promotion(spelled) == pytest.approx(promotion(written))
+        assert promotion(spelled) < 0.6
+    verdict = engine.moderate("Rudaw dot com reported this first", lang="en")
+    assert str(verdict.decision) == "approve"

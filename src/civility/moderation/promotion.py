@@ -40,6 +40,7 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import replace
 from functools import cache
 from pathlib import Path
 
@@ -68,8 +69,14 @@ _LINK = re.compile(
 # (The look-behind makes the scan linear: a match only starts at a word's start.)
 # A domain with spaces around its dot ("marketglory . com/game",
 # "www.youtube. com/watch"): a link written so that filters miss it.
+# With a space on both sides of the dot, also the top-level domains that no
+# sentence starts with ("cheapvisas . info", "phones . iq"): sloppy writers
+# space their full stops too, and "a mistake . UK voters agree", "it was
+# great . Live music" are sentences. ("Com" starts none.)
+_SPACED_ONLY_TLDS = "info|biz|io|xyz|iq|krd|ir|sy|ae|eg|ru|tk|ml|cc|ly|gl|tv"
 _SPACED_LINK = re.compile(
-    r"(?<![\w.])[a-z0-9][a-z0-9-]{2,}\s*\.\s+(?:com|net|org)\b(?:/[^\s<>\"']*)?"
+    r"(?<![\w.])[a-z0-9][a-z0-9-]{2,}"
+    rf"(?:\s*\.\s+(?:com|net|org)|\s+\.\s+(?:{_SPACED_ONLY_TLDS}))\b(?:/[^\s<>\"']*)?"
 )
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 # A mention: "@name" (not inside an e-mail address, checked in code).
@@ -101,6 +108,7 @@ _SHORTENERS = re.compile(
 # (Each starts with a literal, which Python's regex engine scans for fast.)
 _LINK_HINT = re.compile(
     rf"https?:|www|\.(?:{_TLDS})\b|(?:youtu\.be|t\.me|wa\.me)/|watch\?v=|\.\s+(?:com|net|org)\b"
+    rf"|\s\.\s+(?:{_SPACED_ONLY_TLDS})\b"
 )
 _DIGIT = re.compile(r"\d")
 
@@ -183,11 +191,135 @@ def _contacts(norm: Normalised) -> list[Hit]:
     return out
 
 
+# --- addresses spelled out: "best-smm dot com", "name (at) gmail [dot] com" ------------
+
+# Writers spell a web or e-mail address out so that link filters miss it:
+# "dot", "(dot)", "[dot]", "[.]" ("d0t" arrives as "dot" from normalise.py)
+# between its parts, and "at", "(at)", "[at]", " @ " before the domain. The
+# address is written back as one ("best-smm.com", "name@gmail.com") in a copy
+# of the normalised text, so that the link and e-mail rules above, and every
+# mix built on them, read it exactly as they read the written address: a
+# spelled-out news site ("Rudaw dot com reported it") weighs what
+# "rudaw.com" does, one link, and an advertisement what its written twin
+# does. (A dot with spaces round it, "marketglory . com", is _SPACED_LINK's.)
+# The parts are ASCII: addresses are, in every language we moderate, and the
+# separators are the English words that every language's spammers use.
+_SPELLED_DOT = r"\s*[(\[{]\s*(?:dot|\.)\s*[)\]}]\s*|\s+dot\s+"
+_SPELLED_AT = r"\s*[(\[{<]\s*(?:at|@)\s*[)\]}>]\s*|\s+@\s*|@\s+"
+# "at" alone is the commonest preposition there is ("he works at Google dot
+# com", "I live at home"): it joins an address only before a mail provider.
+_BARE_AT = r"\s+at\s+"
+_MAIL_PROVIDERS = frozenset(
+    "gmail googlemail yahoo ymail rocketmail hotmail outlook msn aol icloud proton"
+    " protonmail pm yandex mail gmx zoho tutanota tuta".split()
+)
+_LABEL = r"[a-z0-9](?:[a-z0-9-]*[a-z0-9])?"
+_PART_SEPARATOR = rf"(?:{_SPELLED_DOT}|\.)"
+# Spelled out, "dot co" and "dot me" are addresses; written, "co" and "me"
+# are too often words after a missing space to be top-level domains.
+_SPELLED_TLDS = rf"{_TLDS}|co|me"
+_SPELLED_DOMAIN = (
+    rf"{_LABEL}(?:{_PART_SEPARATOR}{_LABEL})*{_PART_SEPARATOR}(?:{_SPELLED_TLDS})(?![\w-]|\.\w)"
+)
+_SPELLED_EMAIL = re.compile(
+    rf"(?<![\w.+@-])(?P<local>[a-z0-9](?:[a-z0-9._+-]*[a-z0-9])?)"
+    rf"(?P<at>{_SPELLED_AT}|{_BARE_AT}|@)(?P<domain>{_SPELLED_DOMAIN})"
+)
+_SPELLED_LINK = re.compile(rf"(?<![\w@.-]){_SPELLED_DOMAIN}(?:/[^\s<>\"']*)?")
+_SPELLED_DOT_RE = re.compile(_SPELLED_DOT)
+# Cheap test first: most comments have no separator spelled out at all.
+_SPELLED_HINT = re.compile(
+    r"dot\b|[(\[{<]\s*(?:\.|at|@)\s*[)\]}>]|\s@|@\s"
+    rf"|\bat\s+(?:{'|'.join(sorted(_MAIL_PROVIDERS))})\b"
+)
+# Words that stand before "dot com" or "at" in sentences, not in addresses:
+# "the dot com bubble", "a dot com", "look at me at gmail dot com".
+_NOT_AN_ADDRESS_PART = frozenset(
+    "a an the this that these those my your his her its our their every each any no one"
+    " and or but of in on at to for with by from as like is was are were be been not so"
+    " i you we they he she it me us him them here there big early first last old little small"
+    " works work worked working job account accounts look looking mail email e-mail write"
+    " contact reach message good bad mad angry great better also even only just still now".split()
+)
+
+
+def _reads_as_a_word_before_at(local: str) -> bool:
+    """Whether the word before a bare "at" is the sentence's ("looked at",
+    "working at", "good at"), not an address's local part."""
+    return local in _NOT_AN_ADDRESS_PART or local.endswith(("ed", "ing"))
+
+
+# "the dot com boom" after an adjective the list above misses ("early dot com crash").
+_DOT_COM_ERA = re.compile(
+    r"\s*(?:bubble|boom|bust|crash|era|age|days|mania|companies|company|startups?"
+    r"|millionaires?|stocks?|collapse|burst|years|generation)\b"
+)
+
+
+def _spelled_out_written(norm: Normalised) -> Normalised:
+    """``norm`` with the addresses spelled out in it written as addresses.
+
+    Only the separators change, and each written "." or "@" maps back to
+    where its spelled separator began, so a hit's span is the reader's own
+    "best-smm dot com".
+    """
+    text = norm.text
+    if not _SPELLED_HINT.search(text):
+        return norm
+    # (start, end, written) for each separator spelled out, in text order.
+    separators: list[tuple[int, int, str]] = []
+
+    def dots(start: int, end: int) -> list[tuple[int, int, str]]:
+        return [(m.start(), m.end(), ".") for m in _SPELLED_DOT_RE.finditer(text, start, end)]
+
+    taken: list[tuple[int, int]] = []
+    for m in _SPELLED_EMAIL.finditer(text):
+        at = m.group("at")
+        domain_dots = dots(*m.span("domain"))
+        if at == "@" and not domain_dots:
+            continue  # a written address: the e-mail rule's already
+        if at.strip() == "at" and (
+            _reads_as_a_word_before_at(m.group("local"))
+            or re.split(r"\W", m.group("domain"), maxsplit=1)[0] not in _MAIL_PROVIDERS
+        ):
+            continue
+        if at != "@":
+            separators.append((*m.span("at"), "@"))
+        separators.extend(domain_dots)
+        taken.append(m.span())
+    for m in _SPELLED_LINK.finditer(text):
+        if any(s < m.end() and m.start() < e for s, e in taken):
+            continue
+        link_dots = dots(*m.span())
+        if not link_dots:
+            continue
+        first = text[m.start() : link_dots[0][0]]
+        if first in _NOT_AN_ADDRESS_PART or _DOT_COM_ERA.match(text, m.end()):
+            continue
+        separators.extend(link_dots)
+    if not separators:
+        return norm
+    separators.sort()
+    out: list[str] = []
+    to_original: list[int] = []
+    done = 0
+    for start, end, written in separators:
+        out.append(text[done:start])
+        to_original.extend(norm.to_original[done:start])
+        out.append(written)
+        to_original.append(norm.to_original[start])
+        done = end
+    out.append(text[done:])
+    to_original.extend(norm.to_original[done:])
+    return replace(norm, text="".join(out), to_original=tuple(to_original))
+
+
 def promotion_hits(norm: Normalised, words: list[Hit]) -> list[Hit]:
     """Links and contact details in ``norm``, and the combined hits.
 
     ``words`` are the lexicons' promotion hits already found for the comment.
     """
+    norm = _spelled_out_written(norm)
     signals = _links(norm) + _contacts(norm)
     selves = _self_promotion(norm, words)
     combined = _combined(signals, words + selves)
