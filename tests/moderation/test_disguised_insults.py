@@ -32,6 +32,9 @@ HELD = [
     "My toddler could have written a better report.",
     "Evolution forgot the journalist who wrote this.",
     "You honestly cannot think for yourself.",
+    "The reporter was clearly dropped on his head as a child.",
+    "This writer must be brain dead.",
+    "Is the editor mentally retarded or just paid?",
 ]
 
 
@@ -56,7 +59,33 @@ CIVIL = [
     "Evolution of the Kurdish press since 1898 is the subject of the book.",
     "You can't think of everything when you flee a war.",
     "It was a waste of time and money.",
+    "The parcel was dropped on the doorstep.",
+    "Support for the mentally disabled in Erbil is poor.",
 ]
+
+
+GROUPS_HELD = [
+    ("Those refugees breed like rats.", "xenophobia"),
+    ("Arabs breed like rabbits.", "racism"),
+    ("Typical female journalist.", "sexism"),
+    ("Women are too emotional to be editors.", "sexism"),
+]
+
+
+@pytest.mark.parametrize(("text", "kind"), GROUPS_HELD)
+def test_groups_bred_like_animals_and_sexist_tropes_are_held(text: str, kind: str) -> None:
+    hits = match_rules(normalise(text), "en")
+    assert max((h.strength for h in hits if h.category == kind), default=0.0) >= 0.6
+
+
+def test_rabbits_breeding_and_typical_women_of_a_place_are_no_abuse() -> None:
+    for text in (
+        "Rabbits breed like rabbits, farmers in Duhok say.",
+        "A typical woman of the mountain villages works in the fields.",
+        "Women are so emotional for good reason after the Anfal.",
+    ):
+        kinds = {h.category for h in match_rules(normalise(text), "en") if h.strength >= 0.5}
+        assert not kinds & {"xenophobia", "racism", "sexism", "abuse"}, text
 
 
 @pytest.mark.parametrize("text", CIVIL)

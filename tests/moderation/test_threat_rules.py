@@ -140,6 +140,7 @@ HOLD = [
     ("hay ji pişta xwe hebe", "kmr"),
     ("rojên te hejmartî ne", "kmr"),
     ("na3ref wen saken", "en"),
+    ("Better be careful where you send your kids, reporter.", "en"),
 ]
 
 
@@ -194,7 +195,25 @@ THIRD_ROUND = [
     "Your address is no secret.",
     "Reporters like you go missing.",
     "Enjoy your final hours, liar.",
+    "Duhok is a small city, we'll run into each other.",
+    "We know some guys who would like to have a word with the editor.",
+    "Somebody will teach him a lesson he'll never forget.",
 ]
+
+
+# The same round in Arabic and Turkish: a lesson not to be forgotten, and
+# the writer found by what he wrote.
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("راح نعلمه درس ما راح ينساه", "ar"),
+        ("سأعلمكم درسا لن تنسوه", "ar"),
+        ("Bu haberi yazanları bulacağız.", "tr"),
+        ("O muhabiri mutlaka bulacağım.", "tr"),
+    ],
+)
+def test_third_round_in_arabic_and_turkish_is_held_at_least(text: str, lang: str) -> None:
+    assert threat(text, lang) >= 0.7
 
 
 @pytest.mark.parametrize("text", THIRD_ROUND)
@@ -303,6 +322,11 @@ CIVIL = [
     ("Drinking bleach is dangerous, as the ministry warned.", "en"),
     ("I hope your campaign succeeds and your office stays open.", "en"),
     ("Journalists who criticise the government disappear in Iran.", "en"),
+    ("The world is small, we will meet at the next conference in Erbil.", "en"),
+    ("I have friends who would love to meet you when you visit Duhok.", "en"),
+    ("Be careful where you park in Erbil, the fines are high.", "en"),
+    ("المعلم علمنا درسا في الصبر", "ar"),
+    ("Bu haberi yazan muhabiri tebrik ediyorum.", "tr"),
 ]
 
 

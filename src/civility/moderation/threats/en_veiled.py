@@ -62,6 +62,27 @@ VEILED_RULES = [
         r"(?:\s*(?:[.!?,;]|$)|\s+(?:come and go|coming and going|leave|arrive|walk|drive|sleep|every (?:day|night|morning)))",
     ),
     rule(
+        # "Erbil is small, we will meet soon"; "I have friends who would love
+        # to talk to you in person"; "a lesson he won't forget": a meeting
+        # promised as a menace.
+        "veiled:we-will-meet",
+        0.7,
+        "small friends people guys lesson",
+        # The meeting ends the sentence: "the world is small, we will meet at
+        # the next conference" is a reader's goodbye ("the world" is never a
+        # place here: "it's a small world").
+        r"\b(?:erbil|duhok|dohuk|slemani|sulaymaniyah|kirkuk|this city|the city|this town|kurdistan|the region|this country)\s+is\s+(?:a\s+|very\s+|too\s+)?small"
+        r"(?:\s+(?:place|city|town|country))?\W+(?:we|i|you and i|you and me)(?:'ll|\s+will|\s+are going to|\s+shall)\s+(?:meet|see each other|run into each other|find you|see you)"
+        r"(?:\s+(?:soon|again|one day|sooner or later|eventually|very soon))?\s*(?:[.!?,]|$)"
+        # Friends who want a word, in person: not "friends who would love to
+        # meet you when you visit".
+        r"|\b(?:i|we)\s+(?:have|know|got|'ve got)\s+(?:some\s+|a few\s+)?(?:friends|people|guys|brothers|men|cousins|boys)\s+who\s+(?:would|will|'d)\s+"
+        r"(?:love|like|be happy|be glad|want|really like)\s+to\s+(?:have a (?:little\s+)?word with|have a (?:little\s+)?chat with|pay (?:you|him|her) a visit|deal with"
+        r"|(?:talk to|meet|see|visit)\s+(?:you|u|him|her)\s+in person)"
+        r"|\bteach\s+(?:you|u|him|her|them|this \w+|that \w+|the (?:author|writer|reporter|journalist|editor))\s+a\s+lesson\s+(?:you|he|she|they)"
+        r"(?:\s+(?:won't|will not|will never|wont)|'ll never)\s+forget\b",
+    ),
+    rule(
         "veiled:watch-your-back",
         0.8,
         "back eye shoulder",
@@ -72,6 +93,7 @@ VEILED_RULES = [
         0.6,
         "careful",
         r"\bbe (?:very\s+)?careful (?:what you (?:write|publish|say about|post)|when you (?:walk|go|leave|come) (?:home|out)|on your way home|walking home|tonight)\b"
+        r"|\b(?:be|you should be|better be)\s+(?:very\s+)?careful\s+where\s+(?:you|u)\s+(?:park your car|leave your car|sleep|walk at night|walk alone|send your (?:kids|children))\b"
         r"|\bbe (?:very\s+)?careful when (?:you\s+)?(?:walk|go|leave|come|get)\s+(?:\w+\s+){0,3}?(?:at night|tonight|alone|from (?:the )?(?:office|work|studio|newsroom))\b",
     ),
     rule(

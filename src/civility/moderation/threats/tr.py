@@ -156,6 +156,15 @@ RULES = [
         r"|asilir|kursuna dizilir|kafasina sikilir|bir kaza gecirir|bir kaza gecirirsin|kanser olur|kanser olursun|gebersen)\b",
         stems=True,
     ),
+    # "Bu yazıyı yazanı bulacağız" (we will find whoever wrote this): the
+    # writer named by the writing, then the first person's future of "find".
+    rule(
+        "veiled:we-will-find-the-writer",
+        0.75,
+        "yazani yazanlari yazan gazeteciyi muhabiri yazari editoru sunucuyu",
+        r"\b(?:(?:bu\s+)?(?:yaziyi|haberi|makaleyi|yalanlari|bunu|bunlari)\s+yazan(?:i|lari)|(?:bu\s+|o\s+)?(?:gazeteciyi|muhabiri|yazari|editoru|sunucuyu))\s+"
+        rf"(?:\w+\s+){{0,2}}?(?:bul|yakala|hallet){_FUT1}\b",
+    ),
     rule(
         "veiled:we-know-where-you-live",
         0.85,
