@@ -218,9 +218,10 @@ _PART_SEPARATOR = rf"(?:{_SPELLED_DOT}|\.)"
 # Spelled out, "dot co" and "dot me" are addresses; written, "co" and "me"
 # are too often words after a missing space to be top-level domains.
 _SPELLED_TLDS = rf"{_TLDS}|co|me"
-_SPELLED_DOMAIN = (
-    rf"{_LABEL}(?:{_PART_SEPARATOR}{_LABEL})*{_PART_SEPARATOR}(?:{_SPELLED_TLDS})(?![\w-]|\.\w)"
-)
+# At most five labels before the ending ("mail.shop.example.co.uk"): an
+# unbounded chain let "a dot a dot a dot ..." with no ending cost time in
+# the square of its length (0.28 s for 5,000 characters); bounded, it is linear.
+_SPELLED_DOMAIN = rf"{_LABEL}(?:{_PART_SEPARATOR}{_LABEL}){{0,4}}{_PART_SEPARATOR}(?:{_SPELLED_TLDS})(?![\w-]|\.\w)"
 _SPELLED_EMAIL = re.compile(
     rf"(?<![\w.+@-])(?P<local>[a-z0-9](?:[a-z0-9._+-]*[a-z0-9])?)"
     rf"(?P<at>{_SPELLED_AT}|{_BARE_AT}|@)(?P<domain>{_SPELLED_DOMAIN})"
