@@ -175,6 +175,30 @@ RULES = [
         r"|\b(?:evinin|ofisinin|adresinin|okulunun|cocuklarinin okulunun)\s+(?:nerede|nerde)\s+oldugunu\s+(?:biliyoruz|biliyorum)\b"
         r"|\bhangi\s+\w+\s+(?:gittigini|calistigini|oturdugunu|kaldigini|okudugunu)\s+(?:cok iyi\s+)?(?:biliyoruz|biliyorum)\b",
     ),
+    # "Bir daha yazarsan görürsün" (write again and you'll see); "ailene
+    # dikkat et" (mind your family); "yolda dikkatli yürü, gazeteci" (walk
+    # carefully on the road, journalist: addressed, so "yolda dikkatli
+    # yürüyün, buzlanma var" about ice is not).
+    rule(
+        "veiled:write-again-and-see",
+        0.75,
+        "yazarsan yazarsaniz konusursan konusursaniz yaparsan",
+        r"\bbir daha\s+(?:boyle\s+|bunu\s+|bunlari\s+|boyle seyler\s+|yalan\s+)?(?:yazarsan|yazarsaniz|konusursan|konusursaniz|haber yaparsan)\s+"
+        r"(?:\w+\s+)?(?:gorursun|gorursunuz|bak gor|neler olacak|sonun kotu olur|karismam|yandin|yandiniz)\b",
+    ),
+    rule(
+        "veiled:mind-your-family",
+        0.5,
+        "dikkat",
+        r"\b(?:ailene|cocuklarina|esine|annene|kizina|ogluna|ailenize|cocuklariniza)\s+(?:iyi\s+|cok\s+)?(?:dikkat et|dikkat edin)\b",
+    ),
+    rule(
+        "veiled:walk-carefully-journalist",
+        0.5,
+        "dikkatli",
+        r"\b(?:yolda|sokakta|geceleri|gece|eve giderken|aksamlari)\s+(?:\w+\s+)?dikkatli\s+(?:yuru|ol|gez|dolas|yuruyun|olun)\b[^.!?]{0,20}?"
+        r"\b(?:gazeteci|muhabir|yazar|kalemsor|editor|hain|haberci)\w*",
+    ),
     rule(
         "veiled:watch-your-back",
         0.8,
