@@ -201,6 +201,31 @@ THIRD_ROUND = [
 ]
 
 
+# A fourth round, menace without a violent verb, in other words than the attack's.
+FOURTH_ROUND = [
+    "We are parked outside your house.",
+    "They know which school your kids go to.",
+    "Your name is at the top of our list.",
+    "You too will vanish like the others.",
+    "The lake is big enough for journalists like you.",
+    "I hope you enjoy wheelchairs.",
+    "One bullet is cheaper than your camera.",
+]
+
+
+@pytest.mark.parametrize("text", FOURTH_ROUND)
+def test_fourth_round_is_held_at_least(text: str) -> None:
+    assert threat(text, "en") >= 0.7
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Tick tock, journalist.", "Your days are running out, reporter.", "Sleep tight, if you can."],
+)
+def test_countdowns_and_sleep_well_are_held(text: str) -> None:
+    assert threat(text, "en") >= 0.45
+
+
 # The same round in Arabic and Turkish: a lesson not to be forgotten, and
 # the writer found by what he wrote.
 @pytest.mark.parametrize(
@@ -325,6 +350,13 @@ CIVIL = [
     ("The world is small, we will meet at the next conference in Erbil.", "en"),
     ("I have friends who would love to meet you when you visit Duhok.", "en"),
     ("Be careful where you park in Erbil, the fines are high.", "en"),
+    ("I am outside your office, can you come down for the interview?", "en"),
+    ("Your time is running out to register for the elections.", "en"),
+    ("Your name is on the list of speakers for Friday.", "en"),
+    ("The river is deep enough for boats again after the rains.", "en"),
+    ("Tick tock, the ceasefire deadline is tomorrow.", "en"),
+    ("I hope you enjoy the festival.", "en"),
+    ("We know which school won the prize.", "en"),
     ("المعلم علمنا درسا في الصبر", "ar"),
     ("Bu haberi yazan muhabiri tebrik ediyorum.", "tr"),
 ]

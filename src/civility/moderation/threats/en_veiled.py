@@ -82,6 +82,59 @@ VEILED_RULES = [
         r"|\bteach\s+(?:you|u|him|her|them|this \w+|that \w+|the (?:author|writer|reporter|journalist|editor))\s+a\s+lesson\s+(?:you|he|she|they)"
         r"(?:\s+(?:won't|will not|will never|wont)|'ll never)\s+forget\b",
     ),
+    # A fourth round of menace without a violent verb (3 December): being at
+    # the door, knowing the car, a list with the name on it, a countdown, a
+    # place "deep enough", a hope of hospital food, a cheap bullet.
+    rule(
+        "veiled:at-your-door",
+        0.75,
+        "outside front near across parked waiting",
+        r"\b(?:i'm|i am|we're|we are|im)\s+(?:right\s+|already\s+|now\s+)?(?:outside|in front of|near|across from|parked outside|waiting outside|standing outside)\s+(?:your|ur)\s+(?:\w+\s+)?"
+        + KIN_PLACE
+        # Said and left there ("I'm outside your office right now."): "I am
+        # outside your office, can you come down?" is a visitor.
+        + r"(?:\s+(?:right now|now|tonight|as we speak|again|already))?\s*(?:[.!]|$)",
+    ),
+    rule(
+        "veiled:we-know-your-car",
+        0.75,
+        "know knows",
+        r"\b(?:we|i|they)\s+(?:already\s+|all\s+)?know\s+which\s+(?:car|house|flat|apartment|door|building|school)\s+(?:is yours|is your \w+|you (?:drive|live in|park|use)|your (?:kids|children) go to)\b",
+    ),
+    rule(
+        "veiled:your-name-on-the-list",
+        0.75,
+        "list",
+        r"\b(?:we|they|i)\s+(?:have|got|keep|made|are making|have made)\s+a\s+list\b[^.!?\n]{0,30}?\byour\s+name\s+is\s+on\s+it\b"
+        r"|\byour\s+name\s+is\s+(?:on|at the top of)\s+(?:the|our|a|my|their)\s+(?:kill\s+|hit\s+|black\s+)?list\b(?!\s+(?:of|for)\b)",
+    ),
+    rule(
+        "veiled:countdown",
+        0.6,
+        "tick tock running",
+        rf"\btick[\s,-]*tock\W+(?:my\s+)?(?:dear\s+)?(?:mr|mrs|ms|miss|sir|madam|friend|{PERSON_N})\b"
+        r"|\byour\s+(?:time|days)\s+(?:is|are)\s+running\s+out\b(?!\s+(?:to|for)\b)",
+    ),
+    rule(
+        "veiled:you-will-disappear-like",
+        0.75,
+        "disappear vanish missing",
+        r"\byou(?:'ll|\s+will|\s+are going to|'re going to|\s+too will)\s+(?:also\s+)?(?:disappear|vanish|go missing|end up)\s+like\s+(?:the others|the rest|the last one|\w+\s+did|your (?:colleagues?|friends?))\b",
+    ),
+    rule(
+        "veiled:deep-enough-for-you",
+        0.75,
+        "enough",
+        r"\b(?:river|lake|sea|ditch|grave|hole|desert|well)\s+is\s+(?:deep|big|wide|large)\s+enough\s+for\s+(?:you|u|all of you|people like you|\w+s like you)\b",
+    ),
+    rule(
+        "veiled:hospital-food",
+        0.7,
+        "hospital wheelchair wheelchairs crutches sleep bullet cheaper",
+        r"\b(?:hope|i hope)\s+you\s+(?:like|enjoy|love)\s+(?:hospital food|wheelchairs?|crutches|the taste of (?:blood|your own blood))\b"
+        r"|\bsleep\s+(?:well|tight)(?:\s+tonight)?\W+(?:if you can|while you (?:still )?can|it might be your last)\b"
+        r"|\b(?:a|one)\s+(?:bullet|rope|knife|grenade)\s+(?:costs|is)\s+(?:less|cheaper)\s+than\s+(?:your|ur)\b",
+    ),
     rule(
         "veiled:watch-your-back",
         0.8,
