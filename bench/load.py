@@ -46,6 +46,11 @@ temporary folder:
 8. --compare-float: posting again with the transformer tier in float32
    (CIVILITY_TRANSFORMER_QUANTISE=none) on the same database: the int8
    tier's gain in the same run.
+9. --floor: posting again, on the same database, with the engine replaced
+   by one that approves at once (a settings module in the temporary folder
+   sets CIVILITY_ENGINE_FACTORY; never a product setting): what the house
+   alone costs (HTTP, the posting steps, the transaction), so that the
+   posting ratio can be split into the engine's part and the rest.
 
 Targets (issue 16): posting >= 1x Isso's rate (stretch 2x), p99 <= 100 ms at
 8 connections; thread reads >= 2,000/s and >= 20x Isso; two servers >= 1.7x
@@ -582,6 +587,40 @@ def compare_float(work: Path, args, env: dict) -> dict:
         site.stop()
 
 
+FLOOR_SETTINGS = """
+# Written by bench/load.py --floor: the product's settings, the engine replaced.
+from civility.web.settings import *  # noqa: F403
+
+CIVILITY_ENGINE_FACTORY = "load_floor.instant_approval"
+
+
+class _InstantApproval:
+    def moderate(self, text, **kwargs):
+        from civility.moderation.verdict import Decision, Verdict
+
+        return Verdict(decision=Decision.APPROVE, lang="en", scores={}, model="floor")
+
+
+def instant_approval():
+    return _InstantApproval()
+"""
+
+
+def floor(work: Path, args, env: dict) -> dict:
+    """Posting again, on the same database, through the whole house with the
+    engine replaced by instant approval: the cost of everything but the engine."""
+    (work / "load_floor.py").write_text(FLOOR_SETTINGS)
+    path = os.pathsep.join(p for p in (str(work), env.get("PYTHONPATH", "")) if p)
+    floor_env = {**env, "DJANGO_SETTINGS_MODULE": "load_floor", "PYTHONPATH": path}
+    site = start_civility(work, args.workers, args.threads, floor_env, name="Civility-floor")
+    try:
+        warm(site, work, args)
+        return wrk(site, work, what="post-floor", seconds=args.seconds, limit=args.posts,
+                   connections=args.post_connections)  # fmt: skip
+    finally:
+        site.stop()
+
+
 def warm(site: Site, work: Path, args, rounds: int = 6) -> None:
     """Post until no worker is still loading its models (seconds of CPU each).
 
@@ -761,6 +800,7 @@ def report(
     after: str,
     scaling: dict | None = None,
     float32: dict | None = None,
+    house: dict | None = None,
 ) -> list:
     print(f"\nload average before {before}, after {after} ({os.cpu_count()} CPUs)")
     for site in sites:
@@ -780,6 +820,20 @@ def report(
             f" server CPU per post {civ['post']['server_cpu_ms_per_request']:.1f} against "
             f"{float32['server_cpu_ms_per_request']:.1f} ms"
         )
+    if house:
+        print("Civility with the engine replaced by instant approval (--floor: the house alone):")
+        print(row("post a comment", house))
+        share = 1 - house["server_cpu_ms_per_request"] / max(
+            civ["post"]["server_cpu_ms_per_request"], 1e-9
+        )
+        print(f"  the engine's share of a post's server CPU: {share:.0%}")
+        if len(sites) == 2:
+            isso_post = sites[1].results["post"]
+            print(
+                f"  house alone / Isso: posting {house['per_s'] / max(isso_post['per_s'], 1e-9):.2f}×,"
+                f" server CPU per post {house['server_cpu_ms_per_request']:.1f} against "
+                f"{isso_post['server_cpu_ms_per_request']:.1f} ms"
+            )
     checks = [
         (f"posting p99 <= {TARGET_P99_MS} ms", civ["post"]["p99_ms"] <= TARGET_P99_MS),
         (f"reading >= {TARGET_READS_PER_S}/s", civ["read"]["per_s"] >= TARGET_READS_PER_S),
@@ -869,6 +923,11 @@ def main() -> int:
         action="store_true",
         help="also post with the transformer tier in float32 (the int8 gain, same run)",
     )
+    parser.add_argument(
+        "--floor",
+        action="store_true",
+        help="also post with the engine replaced by instant approval (the house alone)",
+    )
     args = parser.parse_args()
     if args.workers is None:
         from civility.cli.django_env import usable_cpus
@@ -915,12 +974,13 @@ def main() -> int:
             isso.stop()
         civility.stop()
         float32 = compare_float(work, args, env) if args.compare_float else None
+        house = floor(work, args, env) if args.floor else None
         scaling = None
         if args.two_servers:
             print("two servers: one pinned to CPU 0, then two on CPU 0 and 1 ...", flush=True)
             scaling = two_servers(work, args, env)
         after = loadavg()
-        checks = report(sites, before, after, scaling, float32)
+        checks = report(sites, before, after, scaling, float32, house)
         figures = {
             "database": args.database,
             "load_before": before,
@@ -931,6 +991,7 @@ def main() -> int:
             **{s.name: s.results for s in sites},
             "two_servers": scaling,
             "float32_post": float32,
+            "floor_post": house,
             "targets": {label: ok for label, ok in checks},
         }
         if args.profile:
