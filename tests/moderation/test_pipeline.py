@@ -159,14 +159,18 @@ def test_normalise_step(fake_module):
 def test_language_step_passes_the_hint(fake_module):
     calls = []
 
-    def identify(text, hint=None):
-        calls.append(hint)
+    def identify(text, hint=None, normalised=None):
+        calls.append((hint, normalised))
         return Identified("ar", 0.75)
 
     fake_module("language", identify=identify)
     article = Article("title", "body", lang="tr")
+    norm = identity("A fair point about the ceasefire.")
     out = s.language([ctx(lang_hint="en", article=article), ctx(article=article), ctx()])
-    assert calls == ["en", "tr", None]
+    s.language([ctx(normalised=norm)])
+    # The normalised text goes along when there is one: letters of scripts
+    # we do not read are counted there, after disguises are undone.
+    assert calls == [("en", None), ("tr", None), (None, None), (None, norm.text)]
     assert {(c.lang, c.lang_confidence) for c in out} == {("ar", 0.75)}
 
 

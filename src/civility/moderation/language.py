@@ -13,7 +13,17 @@ anyway. The script decides the family first:
   reader typed without the special letters.
 
 Very short or mixed texts fall back to ``hint`` (the article's language).
-The raw text is read, not the normalised one: normalisation folds exactly the
+
+A text the engine cannot read is "und", never the hint: letters of another
+script (Cyrillic, Greek, Hebrew, CJK..., counted on the normalised text,
+where look-alikes of Latin letters, a disguise, are Latin already), or Latin-script text whose
+function words are those of a language we do not moderate (Spanish,
+Italian, French, German, Portuguese, Dutch). The shipped policy holds "und"
+for a person: the models have never read those languages, so their low
+scores there say nothing, and a comment nobody could read must not be
+published by default.
+
+Otherwise the raw text is read, not the normalised one: normalisation folds exactly the
 letters that tell these languages apart. Accuracy on the shared data sets is
 measured by ``bench/language_id.py`` and reported in
 docs/normalisation-and-rules.md.
@@ -21,7 +31,9 @@ docs/normalisation-and-rules.md.
 
 from __future__ import annotations
 
+import functools
 import re
+import unicodedata
 from itertools import repeat
 from typing import NamedTuple
 
@@ -123,6 +135,109 @@ def function_words(lang: str) -> frozenset[str]:
     return frozenset(_FUNCTION_WORDS.get(lang, ()))
 
 
+# Function words of Latin-script languages the engine does not moderate,
+# frequent ones that readers use in insults and threats as much as in
+# anything else. Words that are also words of ours ("de", "tu", "en", "die",
+# "para", "son") are removed below: only what points away from our five
+# languages counts. One occurrence counts 1.0, so two such words reach
+# _MIN_EVIDENCE.
+_UNREAD_LATIN_WORDS: dict[str, frozenset[str]] = {
+    "es": frozenset(
+        "el los las del que una por con para su al lo como más mas pero sus ya este porque "
+        "esta entre cuando muy sin sobre también tambien hasta hay donde desde nos todos uno les "
+        "contra ese eso ellos esto mí antes algunos qué unos yo otro otra él tanto esa estos mucho "
+        "nada muchos cual poco ella estar estas algo nosotros mis tú tus vosotros eres soy está "
+        "están estás somos fue ser hace hacer usted ustedes tienes tengo sabemos vives casa "
+        "periodista mierda pendejo cabrón cabron gilipollas puta".split()
+    ),
+    "it": frozenset(
+        "il gli della di che non sono sei è per una questo questa come anche perché perche più "
+        "cosa molto nel nella del dei delle alla ho hai siamo siete io lui lei noi voi loro mio "
+        "tuo suo ci tutto sempre già gia stato essere fare dove quando sappiamo abiti "
+        "giornalista stronzo cazzo vaffanculo coglione".split()
+    ),
+    "fr": frozenset(
+        "le les des du et est une je il elle nous vous ils pas ne que qui dans pour sur avec "
+        "ce cette ces mais ou où mon ma mes ton ta tes très tres aussi comme être etre avoir "
+        "fait sont suis était etait c'est j'ai n'est qu'il au aux plus tout tous bien merci "
+        "sais savons habites journaliste connard salope putain".split()
+    ),
+    "de": frozenset(
+        "und ist nicht ich du bist sie wir ein eine mit auf für fur dass das zu von sich "
+        "auch wie aber noch nur schon oder wenn kein keine mein dein wohnst hier doch sehr dem "
+        "des einen einem werden wird sind habe hast haben dich mich dir mir uns euch wissen "
+        "weißt weisst journalist scheiße scheisse arschloch hurensohn".split()
+    ),
+    "pt": frozenset(
+        "os do da dos das em no na nos nas um uma que não é com para por você vocês voce eu ele "
+        "ela nós eles muito mas mais isso isto esse essa este esta seu sua meu minha são foi ser "
+        "está estão tem ter porque também já aqui obrigado sabemos mora jornalista porra "
+        "caralho".split()
+    ),
+    "nl": frozenset(
+        "het een van ik je jij dat niet op zijn met voor maar ook als bij nog wat wel hij zij "
+        "wij jullie heb hebt heeft naar kan moet omdat dus geen mijn jouw deze dit waar weten "
+        "woont klootzak kanker idioot".split()
+    ),
+}
+# Words any of our languages uses too ("de", "tu", "en", "ne"...) or that are
+# frequent English or Turkish words in their own right.
+_SHARED_WITH_OURS = frozenset().union(*_FUNCTION_WORDS.values()) | frozenset(
+    "a an am as at be by do he in is it me my no of on or so to up us we was will war die "
+    "man hat bin den der dan son para con pro ha hai ben sen ama kim var o e i y ci era "
+    "ne te tu mi ti se le la un en de da di ya al es el lo journalist".split()
+)
+_UNREAD_LATIN_WORDS = {
+    lang: words - _SHARED_WITH_OURS for lang, words in _UNREAD_LATIN_WORDS.items()
+}
+
+
+def _unread_latin_evidence(words: list[str]) -> float:
+    """The function-word evidence for the likeliest Latin-script language we
+    do not moderate (0.0 when none is suggested)."""
+    return float(max(sum(map(table.__contains__, words)) for table in _UNREAD_LATIN_WORDS.values()))
+
+
+def _unread_script_letters(normalised: str) -> int:
+    """Letters in words of scripts none of our languages is written in (not
+    Arabic script, not Latin), read on the normalised text.
+
+    Normalisation has already turned disguises into Latin letters (Cyrillic
+    "а" and Greek "ο" in an English word, mirrored "ꙅ", fillers, styled and
+    enclosed letters), so what is left of another script is language. It
+    folds only the look-alikes of a Russian word ("тупой" becomes "tynoи"),
+    so a word with any letter left of another script counts all its letters.
+    """
+    count = 0
+    for word in normalised.split():
+        if word.isascii():
+            continue
+        if any(map(_of_an_unread_script, word)):
+            count += sum(map(str.isalpha, word))
+    return count
+
+
+@functools.cache
+def _of_an_unread_script(ch: str) -> bool:
+    # Latin by its Unicode name, not a block: Azerbaijani "ə" (in the IPA
+    # block) is a Latin letter of a Turkic language the Turkish model reads.
+    # Lone Hangul jamo ("ㅋㅋㅋ", "ㅜㅡㅜ") are emoticons in any language;
+    # Korean itself is written in syllable blocks.
+    return (
+        ch.isalpha()
+        and not ch.isascii()
+        and not _ARABIC_LETTER.match(ch)
+        and not "\u3131" <= ch <= "\u318e"
+        and "LATIN" not in unicodedata.name(ch, "")
+    )
+
+
+# From this many letters of an unread script the text is "und", however much
+# of it is in our languages: a sentence in Russian after two in English is
+# a sentence no model here reads. Two allow a stray symbol-like letter (a
+# "π" in a sum, the "ツ" of a shrug) or a mirrored "я" in a disguise.
+_UNREAD_SCRIPT_LETTERS = 3
+
 # Per language, word -> score. A word in two lists (Turkish and Kurmanji
 # "de", "ne") is weaker evidence than a word in one.
 _WORD_SCORES: dict[str, dict[str, float]] = {
@@ -178,8 +293,14 @@ def identify_language(text: str, hint: str | None = None) -> str:
     return identify(text, hint).lang
 
 
-def identify(text: str, hint: str | None = None) -> Identified:
-    """The language of ``text`` with a confidence in [0, 1] (see ``Identified``)."""
+def identify(text: str, hint: str | None = None, normalised: str | None = None) -> Identified:
+    """The language of ``text`` with a confidence in [0, 1] (see ``Identified``).
+
+    ``normalised`` is the comment's normalised text when the caller has it
+    (steps.language); letters of scripts we do not read are counted there,
+    after disguises are undone. Without it a text that is not ASCII is
+    normalised here.
+    """
     hint = hint if hint in LANGUAGES else None
     clean = text
     if any(mark in text for mark in _NOISE_MARKS):
@@ -192,6 +313,15 @@ def identify(text: str, hint: str | None = None) -> Identified:
         if arabic
         else int(_LATIN_LETTER.search(clean) is not None)
     )
+    if not text.isascii():
+        if normalised is None:
+            from .normalise import normalise
+
+            normalised = normalise(text).text
+        if any(mark in normalised for mark in _NOISE_MARKS):
+            normalised = _NOISE.sub(" ", normalised)  # hashtags in any script
+        if _unread_script_letters(normalised) >= _UNREAD_SCRIPT_LETTERS:
+            return Identified(UNDETERMINED, 0.0)
     if arabic == 0 and latin == 0:
         return Identified(hint or UNDETERMINED, 0.0)
     # A family whose script is under a fifth of the letters is not a candidate
@@ -212,9 +342,10 @@ def identify(text: str, hint: str | None = None) -> Identified:
     words = [token.strip(_PUNCTUATION) for token in clean.split()]
     long_words = [w for w in words if len(w) > 4]
     ascii_only = clean.isascii()
+    unread = _unread_latin_evidence(words) if "en" in candidates else 0.0
     if ascii_only and candidates == ("en", "tr", "kmr") and hint in (None, "en"):
         english = sum(map(_ENGLISH_ONLY.__contains__, words))
-        if english >= 3 and english * 5 >= len(words):
+        if english >= 3 and english * 5 >= len(words) and english > unread:
             return Identified("en", 1.0)
     if not ascii_only and candidates == ("en", "tr", "kmr") and hint is None:
         turkish = clean.count("ı") + clean.count("ğ")
@@ -237,6 +368,8 @@ def identify(text: str, hint: str | None = None) -> Identified:
             score += _ARTICLE_WEIGHT * sum(map(str.startswith, long_words, repeat(_ARABIC_ARTICLE)))
         scores[lang] = score
     best = max(scores, key=scores.__getitem__)
+    if unread >= _MIN_EVIDENCE and unread > scores[best]:
+        return Identified(UNDETERMINED, 0.0)
     if scores[best] < _MIN_EVIDENCE:
         if hint is not None:
             return Identified(hint, 0.0)

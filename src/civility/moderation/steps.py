@@ -119,7 +119,7 @@ def language(ctx: Context) -> Context:
         from .normalise import language_reading
 
         text = language_reading(ctx.text, ctx.normalised)
-    found = identify(text, hint)
+    found = identify(text, hint, normalised=ctx.normalised.text if ctx.normalised else None)
     return evolve(ctx, lang=found.lang, lang_confidence=found.confidence)
 
 
