@@ -246,6 +246,36 @@ VEILED_RULES = [
         r"(?!\s+(?:of|in|at|on|before|with|here|there|off|abroad|as)\b)",
     ),
     rule(
+        "veiled:numbered-days",
+        0.75,
+        "count counting numbered days",
+        # "Count your days, liar", "your days are numbered": the end foretold.
+        # "count the days until the holiday" counts days of something.
+        r"\b(?:count|start counting|you can count)\s+(?:your|ur)\s+(?:remaining\s+|last\s+)?days\b(?!\s+(?:of|in|at|on|until|till|to|before|off|abroad|left\s+(?:of|in|at|on|until|before)))"
+        r"|\b(?:your|ur)\s+days\s+(?:are|r)\s+(?:numbered|counted)\b",
+    ),
+    rule(
+        "veiled:for-now",
+        0.6,
+        "now",
+        # A good thing of the reader's that lasts "... for now": "your family
+        # must be proud... for now", "your kids are safe, for now". Only at
+        # the end of a sentence and after a pause: "the ceasefire holds for
+        # now" has no "your", "your visa is valid for now" no pause.
+        r"\b(?:your|ur)\s+(?:\w+\s+){0,2}?(?:family|kids|children|wife|husband|mother|mum|mom|parents|daughter|son|home|house|car|life|freedom|face|career|health)\b"
+        r"[^.!?]{0,40}?(?:\.\.\.|…|,|\s-|—|–)\s*(?:at least\s+)?for\s+now\b(?=\s*(?:[.!?…]|$))",
+    ),
+    rule(
+        "veiled:without-your-guards",
+        0.6,
+        "without",
+        # "I wonder how brave you'd be without your bodyguards": bravery or
+        # safety said to end with the reader's protection. "Brave
+        # journalists work without security" names no one's guards.
+        r"\b(?:brave|tough|big|loud|bold|safe|cocky|confident|talkative|mouthy|strong|smug)\b[^.!?]{0,30}?\bwithout\s+(?:your|ur)\s+(?:body\s?guards?|guards?|security(?:\s+detail)?|protection|escorts?|police|armed escort|gunmen)\b"
+        r"|\b(?:let's|lets|we'll|we will|i want to|i wanna|(?:i|we)(?:'d|\s+would)\s+(?:like|love)\s+to)\s+see\s+(?:you|u)\s+(?:\w+\s+){0,4}?without\s+(?:your|ur)\s+(?:body\s?guards?|guards?|security|protection|escorts?|police)\b",
+    ),
+    rule(
         "veiled:last-thing-you-write",
         0.85,
         "last",
