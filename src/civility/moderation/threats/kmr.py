@@ -112,18 +112,57 @@ RULES = [
         r"\bçekan\s+hilgirin\s+(?:li dijî|û)|\b(?:enfaleke|helebceyeke|qirkirineke)\s+(?:din|nû)\b|\bdîsa\s+(?:enfal|qir)\s+bikin\b",
         stems=True,
     ),
+    # "Xwedê te bikuje" (God kill you), "Xwedê te helak / tune bike" (God
+    # destroy you), "Xwedê mirinê bide te" (God give you death), "Xwedê
+    # destê te bişkîne" (God break your hand). "Xwedê sebrê bide te" (God
+    # give you patience, a condolence) and "Xwedê destê te xweş bike" (bless
+    # your hand) name no harm.
     rule(
         "wish:god-kill-you",
         0.85,
         "xwede",
-        rf"\bxwede\s+(?:{_OBJ}|(?:vi|wi|ve|we|van|wan)\s+\w+)\s+bi(?:kuj|sewitin|xeniqin)e\b|\bxwede\s+(?:te|wi|wan)\s+bibe\b",
+        rf"\bxwede\s+(?:{_OBJ}|(?:vi|wi|ve|we|van|wan)\s+\w+)\s+bi(?:kuj|sewitin|xeniqin)e\b|\bxwede\s+(?:te|wi|wan)\s+bibe\b"
+        r"|\bxwede\s+(?:te|we|wi|wan)\s+(?:helak|tune|kor|qir)\s+bike\b"
+        r"|\bxwede\s+(?:mirin|mirine|mirina|bela|belaya|belaye|kul|kula|derd|derda|penceseri|penceseriye)\s+(?:(?:te|we|wi|wan)\s+)?bide(?:\s+(?:te|we|wi|wan))?\b"
+        r"|\bxwede\s+(?:deste|desten|linge|lingen|zimane|stuye|sere)\s+(?:te|we|wi|wan)\s+(?:biskine|bibire|bisewitine)\b",
+    ),
+    # Curses short of death and "go to hell" ("here dojehê", "tu di dojehê de
+    # bişewitî": may you burn in hell). "Jiyana li kampê dojeh e" (life in the
+    # camp is hell) has no one sent there. Held like any Kurdish rule hit.
+    rule(
+        "wish:god-curse-you",
+        0.5,
+        "nefret nifret nifir heqe dojeh dojehe dojehê cehnem cehenem cehneme",
+        r"\bxwede\s+(?:nefret|nifret|nifir|lenet)\s+li\s+(?:te|we|wi|wan)\s+(?:bike|bibare|be)\b"
+        r"|\b(?:nefret|nifret|nifir)\s+li\s+(?:te|we)\s+(?:be|bin|bibe)\b"
+        r"|\bxwede\s+heqe\s+(?:te|we|min|me)\s+ji\s+(?:te|we|wi|wan)\s+(?:bistine|bigire)\b"
+        r"|\b(?:here|herin|tu\s+bici|hun\s+bicin|bici)\s+(?:nav\s+)?(?:dojeh|cehnem|cehenem)\w*"
+        r"|\b(?:dojeh|cehnem|cehenem)\w*\s+(?:de\s+)?(?:\w+\s+)?bisewit(?:i|e|in)\b",
+        negatable=False,
     ),
     rule(
         "wish:hope-he-dies",
         0.85,
-        "hevidarim hevidar hevi xwezi xwezika",
-        r"\b(?:hevidarim|hevidar im|hevi dikim|xwezi|xwezika|ez dixwazim)\s+(?:(?!ez\b|min\b)\w+\s+){0,3}?"
-        r"(?:bimire|bimirin|bimira|bimre|be kustin|bihata kustin|bihate kustin|were kustin|bisewite|tune bibe)\b",
+        "hevidarim hevidar hevi xwezi xwezika insallah inshallah isalla isallah bimiri bimire bimirin",
+        r"\b(?:hevidarim|hevidar im|hevi dikim|xwezi|xwezika|ez dixwazim|insallah|inshallah|isalla|isallah)\s+(?:(?!ez\b|min\b)\w+\s+){0,3}?"
+        r"(?:bimire|bimirin|bimira|bimre|bimiri|bimri|be kustin|bihata kustin|bihate kustin|were kustin|bisewite|bisewiti|tune bibe|tune bibi)\b"
+        # "tu bimirî!" alone (may you die), "bimirî inşallah": not "heke tu
+        # bimirî" (if you die) or "berî ku tu bimirî" (before you die).
+        r"|(?:^|[.!?\n]\s*)tu\s+bimir(?:i|e)\b(?:\W{1,3}\w+)?\s*(?:[.!?\n]|$)"
+        r"|\bbimir(?:i|e|in)\s+(?:insallah|inshallah|isalla|isallah)\b",
+    ),
+    # Veiled: "tu yê bedela vê bidî" (you will pay for this), "dawiya te
+    # nêzîk e" (your end is near), "tu dirêj najî" (you won't live long),
+    # "em ê hesabê te bibînin" (we will settle your account).
+    rule(
+        "veiled:your-end-is-near",
+        0.75,
+        "bedela bedel dawiya naji najin neji hesabe bibini bibinin",
+        r"\btu\s*(?:ye|e)\s+bedel\w*\s+(?:\w+\s+)?bid(?:i|e)\b"
+        r"|\bdawiya\s+(?:te|we)\s+(?:gelek\s+|pir\s+)?nezik\s+(?:e|bu|ye)\b"
+        r"|\b(?:tu|hun)\s+(?:\w+\s+)?(?:direj|zede|gelek|pir)\s+(?:naji|najin)\b"
+        r"|\bem\s*(?:e|de)\s+hesab(?:e|a)\s+(?:te|we)\s+(?:bibinin|bikin|bipirsin)\b"
+        r"|\b(?:tu|hun)\s*(?:ye|e)\s+bibin(?:i|in)\s+(?:ka\s+)?ci\s+(?:te|were|be|dibe)\s+sere\s+(?:te|we)\b",
     ),
     rule(
         "veiled:we-know-where-you-live",

@@ -145,16 +145,71 @@ RULES = [
         "halepce enfal soykirim katliam maras sivas roboski dersim",
         r"\byeni bir\s+(?:halepce|enfal|soykirim|katliam|maras|sivas|roboski|dersim)\s+(?:lazim|gerek|yapilmali|yapmak lazim|hak ediyor|hak ediyorlar|sart)",
     ),
+    # "geberesin" (may you croak), "inşallah kazada ölürsün" (God willing
+    # you die in an accident), "cehennemde yan" (burn in hell), "Allah seni
+    # kahretsin" (God destroy you). Bare "inşallah ölürsün" normalises to
+    # "inşallah olursun" (you will be, God willing), which answers "I want
+    # to be a doctor": it needs a manner of dying here, and is only held
+    # bare (wish:god-punish-you). "Namaz kılmazsan cehennemde yanarsın"
+    # (pray or you'll burn in hell) is preaching: the future "yanarsın"
+    # counts only with a wish word.
     rule(
         "wish:may-god-take-your-life",
         0.85,
-        "canini canlarini canini alsin gebersin gebersinler geberir geberirsin oldurulur vurulur asilir dizilir sikilir kaza kanser kursun cenazeni cenazesini cenazelerini",
-        r"\ballah\s+(?:canini|canlarini|canini da)\s+alsin\b"
+        "canini canlarini canini alsin gebersin gebersinler geberir geberirsin oldurulur vurulur asilir dizilir sikilir kaza kanser kursun cenazeni cenazesini cenazelerini "
+        "geberesin geberesiniz geberesice gebermen gebermelisin gebermelisiniz gebereceksin gebereceksiniz olumunu olumunuzu "
+        "cehennemde cehennemin cehennem kahretsin oldursun gebertsin batirsin yaksin yakalatsin olursun",
+        r"\b(?:geberesin|geberesiniz|geberesice|gebermelisin|gebermelisiniz|gebereceksin|gebereceksiniz)\b"
+        r"|\bgebermen(?:iz)?\s+(?:lazim|gerek|sart)\b(?!\s+(?:degil|yok))"
+        r"|\b(?:insallah|umarim|dilerim|allahtan dilerim)\s+(?:(?:sen|siz)\s+)?(?:(?:bir\s+)?(?:\w+\s+)?(?:kazasinda|kazada|kanserden|aci cekerek|acilar icinde|surunerek|kahrolarak|gebererek|bir an once)\s+)olursun(?:uz)?\b"
+        r"|\b(?:olumunu|olumunuzu)\s+(?:\w+\s+)?(?:goreyim|gorelim|gorurum|diliyorum|diliyoruz|istiyorum|bekliyorum|dilerim)\b"
+        r"|\bkanser\s+ol(?:asin|asiniz)?\b(?!\w)"
+        r"|\bcehennem(?:de|in dibinde|in atesinde| atesinde)\s+(?:\w+\s+)?(?:yan(?!\s+yana)|yanasin|yanasiniz|yanin|yansin|yansinlar|kavrul|kavrulasin|kavrulasiniz|yanmalisin)\b"
+        r"|\b(?:insallah|umarim|dilerim)\s+(?:\w+\s+)?cehennem(?:de|in dibinde|in atesinde)\s+(?:yanarsin|yanarsiniz|yanacaksin|yanacaksiniz)\b"
+        r"|\bcehennem(?:de|in dibinde|in atesinde)\s+(?:yanarsin|yanarsiniz|yanacaksin|yanacaksiniz)\s+(?:insallah|umarim)\b"
+        r"|\ballah\s+(?:seni|sizi)\s+(?:\w+\s+)?(?:kahretsin|oldursun|gebertsin|yerin dibine batirsin|cehennemde yaksin|kansere yakalatsin|kahrindan oldursun|kor etsin|helak etsin)\b"
+        r"|\ballah\s+(?:canini|canlarini|canini da)\s+alsin\b"
         r"|\b(?:umarim|insallah|dilerim)\s+(?:\w+\s+)?(?:kafasina|kafana|kalbine)\s+(?:bir\s+)?kursun\s+(?:yer|yersin|yesin|sikilir|sikilsin|girer)\b"
         r"|\b(?:cenazeni|cenazesini|cenazelerini)\s+(?:\w+\s+)?(?:gorur|gorsun|goreyim|kaldirir|kaldiririz|kaldiracagiz)\b"
         r"|\b(?:insallah|umarim|dilerim|allahtan dilerim|dua ediyorum)\s+(?:\w+\s+){0,2}?(?:gebersin|gebersinler|geberir|geberirsin|oldurulur|oldurulursun|vurulur|vurulursun"
         r"|asilir|kursuna dizilir|kafasina sikilir|bir kaza gecirir|bir kaza gecirirsin|kanser olur|kanser olursun|gebersen)\b",
         stems=True,
+    ),
+    # Curses that wish punishment rather than death, and "go to hell": held
+    # (0.5; Turkish rejects at a violation of 0.6). "Allah kahretsin" alone
+    # is "damn it" and "kahrolsun faşizm" a slogan, so they need "you"
+    # ("seni", "-asın") or a person; "eline sağlık" (well done) is no curse.
+    rule(
+        "wish:god-punish-you",
+        0.5,
+        "cezani cezanizi mustahakini mustahakinizi bildigi gazabina kirilsin kurusun kopsun curusun sonsun "
+        "kahrolasin kahrolasiniz kahrolasi cehenneme cehennemin olursun olursunuz kurutsun kirsin koparsin curutsun",
+        r"\ballah\s+(?:(?:senin|sizin)\s+)?(?:cezani|cezanizi|mustahakini|mustahakinizi)\s+versin\b"
+        r"|\ballah\s+(?:seni|sizi)\s+bildigi\s+gibi\s+yapsin\b"
+        r"|\b(?:allahin\s+)?gazabina\s+ugrayasin(?:iz)?\b"
+        r"|\b(?:elin|ellerin|elleriniz|elini|dilin|agzin|kalemin)\s+(?:\w+\s+)?(?:kirilsin|kurusun|kopsun|curusun)\b"
+        r"|\bocagin(?:iz)?\s+sonsun\b"
+        r"|\bkahrolasin(?:iz)?\b|\bkahrolasi\s+(?:gazeteci|muhabir|yazar|herif|hain|adam|kadin|editor)\w*"
+        r"|\b(?:cehenneme|cehennemin dibine)\s+(?:kadar\s+yolun(?:uz)?\s+var|git|gidin|gidesin|gidesiniz)\b"
+        r"|\ballah\s+(?:\w+\s+)?(?:elini|ellerini|elleri|dilini|kalemini)\s+(?:kurutsun|kirsin|koparsin|curutsun)\b"
+        # "Biz olduk, sen de olursun inşallah" (we made it, you will too):
+        # "de" before it is "you too", a good wish.
+        r"|\b(?:insallah|umarim)\s+olursun(?:uz)?(?:\s+\w+)?\s*(?:[.!?]|$)"
+        r"|(?<!\bde )(?<!\bda )(?<!\bsende )(?<!\bsizde )\bolursun(?:uz)?\s+insallah\s*(?:[.!?]|$)",
+        negatable=False,
+    ),
+    # Veiled: "bunun hesabını vereceksin" (you will answer for this),
+    # "uzun yaşamayacaksın" (you won't live long), "sonun yakın" (your end is
+    # near). "Halka hesap vereceksiniz" (you will answer to the people) is
+    # politics: the account must be for "this" or the writing. Held.
+    rule(
+        "veiled:you-will-answer-for-this",
+        0.5,
+        "hesabini yasamayacaksin yasamayacaksiniz sonun sonunuz",
+        r"\b(?:bunun|bu yazinin|bu haberin|bu makalenin|yazdiklarinin|yazdiginin|soylediklerinin|yazinin|haberinin)\s+hesabini\s+(?:\w+\s+)?"
+        r"(?:vereceksin|vereceksiniz|verirsin|soracagiz|soracagim|sorariz|sorarim)\b"
+        r"|\b(?:uzun|cok|fazla)\s+(?:\w+\s+)?yasamayacak(?:sin|siniz)\b"
+        r"|\bsonun(?:uz)?\s+(?:cok\s+)?(?:yakin|yaklasti|geldi|yakindir)\b",
     ),
     # "Bu yazıyı yazanı bulacağız" (we will find whoever wrote this): the
     # writer named by the writing, then the first person's future of "find".
