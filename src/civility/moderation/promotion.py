@@ -40,6 +40,7 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_left
 from dataclasses import replace
 from functools import cache
 from pathlib import Path
@@ -321,8 +322,10 @@ def promotion_hits(norm: Normalised, words: list[Hit]) -> list[Hit]:
     ``words`` are the lexicons' promotion hits already found for the comment.
     """
     norm = _spelled_out_written(norm)
-    signals = _links(norm) + _contacts(norm)
-    selves = _self_promotion(norm, words)
+    signals = _profiles(norm, _links(norm) + _contacts(norm), words)
+    signals += _asks_codes_and_earnings(norm)
+    selves = _self_promotion(norm, words) + _bio_words(signals, words)
+    selves += _more_self_promotion(norm, words + selves, signals)
     combined = _combined(signals, words + selves)
     if combined is not None:
         signals.append(combined)
@@ -355,10 +358,14 @@ def _combined(signals: list[Hit], words: list[Hit]) -> Hit | None:
     a link with faint words ("free", "vote") stays below review, and links
     alone, however many, never hold (news comments cite sources).
     """
-    links = sum(h.rule == "link" for h in signals)
+    links = sum(h.rule in ("link", *_PLACES) for h in signals)
     contacts = sum(h.rule in ("email", "phone", "short_code") for h in signals)
     weight = sum(h.strength for h in words)
-    strongest = max((h.strength for h in words), default=0.0)
+    # (A self-promotion hit topped up over a lexicon word inside it is a
+    # whole self-promotion phrase, whatever its own top-up strength.)
+    strongest = max(
+        (SELF_STRENGTH if h.rule == "promotion:self" else h.strength for h in words), default=0.0
+    )
     if contacts and weight >= 0.6:
         strength = 0.96
     elif (contacts and weight >= 0.3) or (links and (weight >= 0.6 or strongest >= 0.45)):
@@ -412,6 +419,197 @@ def _self_promotion(norm: Normalised, words: list[Hit]) -> list[Hit]:
         start, end = norm.original_span(*m.span())
         if not any(h.start < end and start < h.end for h in words):
             return [Hit("promotion", start, end, SELF_STRENGTH, "promotion:self")]
+    # The five languages' asks to follow the writer (selling.json "self":
+    # "follow me on", "اشتركوا في قناتي", "kanalıma abone olun"). A weaker
+    # lexicon word inside the phrase ("اشتركوا", 0.3) is the same evidence, so
+    # the hit only tops it up to self-promotion's strength.
+    for m in pointer_patterns()["self"].finditer(norm.text):
+        start, end = norm.original_span(*m.span())
+        inside = [h for h in words if h.start < end and start < h.end]
+        return [Hit("promotion", start, end, _top_up(SELF_STRENGTH, inside), "promotion:self")]
+    return []
+
+
+def _top_up(target: float, hits: list[Hit]) -> float:
+    """The strength that brings ``hits`` (noisy-OR) up to ``target``, or 0."""
+    miss = 1.0
+    for hit in hits:
+        miss *= 1.0 - hit.strength
+    return 0.0 if 1.0 - miss >= target else round(1.0 - (1.0 - target) / miss, 4)
+
+
+# --- pointers to the writer: profiles, private messages, codes, earnings ----------
+
+# Personal and commercial promotion that carries no address: the writer is
+# found on a platform ("follow me on instagram @kurd_style", "link in bio"),
+# by private message ("DM me for prices"), through a code ("use code KURD20")
+# or by a promise of money ("earn $500 a day from home"). Each is one class
+# of evidence whatever its language; the phrases are in selling.json (kinds
+# below), the weights here. Alone, each names nothing sold and only holds at
+# most: a moderator tells "DM me for prices" from a joke; with a deal or a
+# selling action next to it, it is an advertisement and rejects (_selling).
+POINTER_KINDS = ("platform", "self", "bio", "ask", "code", "earn", "period", "more", "pointer")
+# The writer's bio is somewhere to go, as a link is: alone it never holds.
+PROFILE_STRENGTH = 0.35
+# A second sign of self-promotion next to one ("subscribe to my channel FOR
+# MORE VIDEOS", "follow me ON TWITTER"): the two together hold; one alone
+# ("subscribe to my channel") ranks high but stays below review.
+MORE_SELF_STRENGTH = 0.3
+ASK_STRENGTH = CODE_STRENGTH = EARNINGS_STRENGTH = BIO_WORDS_STRENGTH = 0.3
+# The writer's places: a platform's handle ("profile"), the bio ("bio").
+_PLACES = ("profile", "bio")
+# How far a platform's name may stand from the handle it introduces
+# ("instagram: @x", "@x on tiktok"), in characters of the reader's text.
+PLATFORM_NEAR = 30
+
+
+@cache
+def pointer_patterns() -> dict[str, re.Pattern[str]]:
+    """One regex per pointer kind of selling.json, every language at once."""
+    spec = json.loads(SELLING_FILE.read_text(encoding="utf-8"))
+    return {
+        kind: _phrase_regex([w for words in spec[kind].values() for w in words])
+        for kind in POINTER_KINDS
+    }
+
+
+def _profiles(norm: Normalised, signals: list[Hit], words: list[Hit]) -> list[Hit]:
+    """``signals`` with each @handle that a platform's name, an ask to follow
+    or a promotion phrase ("follow me @x") introduces made a ``profile``, and
+    one ``bio`` hit for a pointer at the writer's bio ("link in bio"): where
+    the writer's links wait. ``words`` are the lexicons' promotion words."""
+    patterns = pointer_patterns()
+    text = norm.text
+    if "@" in text:
+        named = [
+            norm.original_span(*m.span())
+            for kind in ("platform", "self")
+            for m in patterns[kind].finditer(text)
+        ]
+        named += [(h.start, h.end) for h in words if h.strength >= 0.3]
+        named.sort()
+        signals = [
+            replace(h, rule="profile") if h.rule == "handle" and _named_near(named, h) else h
+            for h in signals
+        ]
+    bio = patterns["bio"].search(text)
+    if bio:
+        start, end = norm.original_span(*bio.span())
+        signals.append(Hit("promotion", start, end, PROFILE_STRENGTH, "bio"))
+    # A handle keeps its own weight (0.15) as a profile: its platform's name
+    # makes it somewhere to go in the mixes, not stronger alone ("the
+    # ministry's Twitter account @IraqiMoI" is news). A bio after a link is a
+    # second place, graded as a second link is.
+    if bio and any(h.rule == "link" for h in signals):
+        signals[-1] = replace(signals[-1], strength=LINK_STRENGTHS[1])
+    return signals
+
+
+def _bio_words(signals: list[Hit], words: list[Hit]) -> list[Hit]:
+    """A pointer at the writer's bio is also a selling phrase (0.3, as the
+    lexicon's "link in bio" is), in every spelling the lexicons miss ("link
+    in my bio", "الرابط في البروفايل", "profilimdeki link"): with the profile
+    it points at, it holds."""
+    return [
+        Hit("promotion", h.start, h.end, BIO_WORDS_STRENGTH, "promotion:bio")
+        for h in signals
+        if h.rule == "bio" and not any(w.start < h.end and h.start < w.end for w in words)
+    ][:1]
+
+
+def _named_near(named: list[tuple[int, int]], handle: Hit) -> bool:
+    """Whether a span of ``named`` (sorted) stands within PLATFORM_NEAR
+    characters of ``handle``. (A bisection, not every pair: a comment of a
+    thousand handles and platform names must not cost their product.)"""
+    # (Phrases are far shorter than 200 characters: none that starts earlier
+    # reaches the handle.)
+    for i in range(bisect_left(named, (handle.start - PLATFORM_NEAR - 200, 0)), len(named)):
+        start, end = named[i]
+        if start > handle.end + PLATFORM_NEAR:
+            return False
+        if max(start, handle.start) - min(end, handle.end) <= PLATFORM_NEAR:
+            return True
+    return False
+
+
+# A code is a word with letters and digits ("KURD20", "erbil15"): "the
+# discount code scandal" names no code.
+_CODE_TOKEN = re.compile(
+    r"\s{0,3}[:=-]?\s{0,3}[\"'“«]?(?=[a-z]{0,15}\d)(?=\d{0,15}[a-z])[a-z0-9]{3,16}\b"
+)
+# The English earnings verbs are the imperative or a first or second
+# person's ("earn $500 a day", "I make $300 a day", "you can earn"):
+# "teachers earn 300 dollars a week" is news.
+_ENGLISH_EARN = frozenset("earn make earning making".split())
+_EARNER_BEFORE = re.compile(
+    r"(?:^|[.!?,;:()\n-]\s*|\b(?:i|you|u|we|can|could|to|and|now|easily|will|also|just"
+    r"|start|i'?m|am|are|we'?re|you'?ll|been)\s+)$"
+)
+# How far the money and the period may stand from the verb.
+EARNINGS_NEAR = 50
+
+
+def _asks_codes_and_earnings(norm: Normalised) -> list[Hit]:
+    """At most one ``private`` hit (an ask for a private message with a
+    purpose), one ``code`` (a discount or referral code) and one ``earnings``
+    (an amount of money a day, a week or an hour, from home)."""
+    patterns = pointer_patterns()
+    text = norm.text
+    out: list[Hit] = []
+    ask = patterns["ask"].search(text)
+    if ask:
+        out.append(Hit("promotion", *norm.original_span(*ask.span()), ASK_STRENGTH, "private"))
+    for m in patterns["code"].finditer(text):
+        token = _CODE_TOKEN.match(text, m.end())
+        if token:
+            span = norm.original_span(m.start(), token.end())
+            out.append(Hit("promotion", *span, CODE_STRENGTH, "code"))
+            break
+    if _DIGIT.search(text):
+        for m in patterns["earn"].finditer(text):
+            if m.group() in _ENGLISH_EARN and not _EARNER_BEFORE.search(
+                text, max(0, m.start() - 12), m.start()
+            ):
+                continue
+            lo, hi = max(0, m.start() - EARNINGS_NEAR), m.end() + EARNINGS_NEAR
+            money = _PRICE_MONEY.search(text, lo, hi)
+            period = money and patterns["period"].search(text, lo, hi)
+            if period:
+                start = min(m.start(), money.start(), period.start())
+                end = max(m.end(), money.end(), period.end())
+                out.append(
+                    Hit("promotion", *norm.original_span(start, end), EARNINGS_STRENGTH, "earnings")
+                )
+                break
+    return out
+
+
+def _more_self_promotion(norm: Normalised, selves: list[Hit], signals: list[Hit]) -> list[Hit]:
+    """One ``promotion:self-more`` hit for a second sign next to self-promotion:
+    a promise of more ("for more videos", "للمزيد") or the platform the writer
+    is on ("follow me on twitter"). ``selves`` are the comment's self-promotion
+    words (0.45), ``signals`` its links and profiles."""
+    patterns = pointer_patterns()
+    own = [(h.start, h.end) for h in selves if h.strength >= SELF_STRENGTH]
+    own += [(h.start, h.end) for h in signals if h.rule in _PLACES]
+    # (Also where the lexicons' weaker words cover the ask: "subscribe to my"
+    # and "my youtube", 0.3 each, are "subscribe to my youtube".)
+    own += [
+        norm.original_span(*m.span())
+        for regex in (_SELF, patterns["self"])
+        for m in regex.finditer(norm.text)
+    ]
+    if not own:
+        return []
+    for kind in ("more", "platform"):
+        for m in patterns[kind].finditer(norm.text):
+            span = norm.original_span(*m.span())
+            # (Not the platform of a profile already counted: "instagram @x".)
+            if kind == "platform" and any(h.rule in _PLACES for h in signals):
+                break
+            # (Inside the phrase counts too: "follow me on twitter" names the place.)
+            if _near(own, [span]):
+                return [Hit("promotion", *span, MORE_SELF_STRENGTH, "promotion:self-more")]
     return []
 
 
@@ -438,6 +636,7 @@ _MONEY = (
     rf"(?:{_CURRENCY})(?!\w)"
     rf"|(?:\$|€|£|usd|iqd)\s?(?:{_AMOUNT})"
 )
+_PRICE_MONEY = re.compile(_MONEY)
 _PERCENT = r"(?<![\w.])\d{1,3}\s?[%٪]|[%٪]\s?\d{1,3}(?!\d)"
 _PRICE = re.compile(f"{_MONEY}|{_PERCENT}")
 # "Only $5", "sadece 199 TL", "تەنها بە ٥ دۆلار", "بـ 5 دولار فقط": a price
@@ -521,18 +720,32 @@ def _selling(norm: Normalised, signals: list[Hit]) -> list[Hit]:
         kinds["offer"] += spans(_PRICE_OFFERED)
     # A link to a government, university or international body is a source,
     # not a shop: "book now online, but www.moi.gov.krd is down" is a complaint.
-    links = [
-        (h.start, h.end)
-        for h in signals
-        if h.rule == "link" and not _SOURCE_DOMAIN.search(_norm_text_at(norm, h))
-    ]
+    link_texts = [(h, _norm_text_at(norm, h)) for h in signals if h.rule == "link"]
+    links = [(h.start, h.end) for h, url in link_texts if not _SOURCE_DOMAIN.search(url)]
+    # A shop's own address says what it sells ("cheapvisas.net", "best-smm.com").
+    shops = [(h.start, h.end) for h, url in link_texts if _SHOP_NAME.search(_host_name(url))]
+    links += [(h.start, h.end) for h in signals if h.rule in _PLACES]
     contacts = [(h.start, h.end) for h in signals if h.rule in ("phone", "email", "short_code")]
     handles = [(h.start, h.end) for h in signals if h.rule == "handle"]
+    asks, codes, earnings = (
+        [(h.start, h.end) for h in signals if h.rule == rule]
+        for rule in ("private", "code", "earnings")
+    )
     reach_out = links + contacts
     action, reach, offer, urgency = (kinds[k] for k in SELLING_KINDS)
+    deal = offer + price
     if _near(reach_out, action) or (_near(reach_out, offer) and _near(offer, price + urgency)):
         strength = SELLING_REJECT
-    elif _near(contacts, offer + price):
+    elif _near(contacts, deal):
+        strength = SELLING_REJECT
+    elif (
+        # A code with a deal, a private message for one, money promised with a
+        # way to ask, a shop's address pointed at: what advertisements say.
+        _near(codes, deal + action + asks)
+        or _near(asks, deal + earnings)
+        or _near(earnings, action + reach_out)
+        or _near(shops, action + deal + urgency + spans(pointer_patterns()["pointer"]))
+    ):
         strength = SELLING_REJECT
     elif _near(action, offer):
         strength = SELLING_NO_CONTACT
@@ -543,6 +756,12 @@ def _selling(norm: Normalised, signals: list[Hit]) -> list[Hit]:
         or _near(contacts, reach)
         or _near(action, urgency)
         or (_near(offer, urgency) and _near(offer, price))
+        # Each alone names nothing sold: "DM me for prices", "use code
+        # KURD20", "earn $500 a day", "cheapvisas.net" are a moderator's.
+        or asks
+        or codes
+        or earnings
+        or shops
     ):
         strength = SELLING_HOLD
     elif _near(offer, urgency):
@@ -551,7 +770,7 @@ def _selling(norm: Normalised, signals: list[Hit]) -> list[Hit]:
         return []
     # The evidence a reader and a moderator see: the link or the number
     # first (it carries the strength), then the seller's words (evidence only).
-    where = (contacts + links + handles)[:1]
+    where = (contacts + links + handles + codes + asks + earnings)[:1]
     words = [span[0] for span in (action, offer, price, urgency) if span]
     out = [Hit("promotion", s, e, strength, "promotion:selling") for s, e in where]
     for i, (s, e) in enumerate(words):
@@ -566,6 +785,22 @@ def _selling(norm: Normalised, signals: list[Hit]) -> list[Hit]:
             )
         )
     return out
+
+
+# The name of a shop's address: what it sells or how cheaply ("cheapvisas",
+# "phonedeals", "best-smm", "quickloans", "ucuzsaat"; "ucuz" is Turkish
+# "cheap", "indirim" "discount"). Not "shop" in "workshop", "store" in "restore".
+_SHOP_NAME = re.compile(
+    r"cheap|deals|discount|offers|bargain|coupon|smm|followers|loans|casino|betting"
+    r"|ucuz|indirim|outlet|(?<!work)shop|(?<!re)store"
+)
+
+
+def _host_name(url: str) -> str:
+    """The address's host without its scheme, "www." and top-level domain:
+    "https://www.cheapvisas.net/apply" is "cheapvisas"."""
+    host = re.sub(r"^(?:https?://)?(?:www\.)?", "", url).split("/", 1)[0]
+    return host.rsplit(".", 1)[0]
 
 
 # Links that are sources, never a seller's address: government, education and
@@ -584,8 +819,8 @@ def _norm_text_at(norm: Normalised, hit: Hit) -> str:
 NEAR = 160
 
 
-def _near(a: list[tuple[int, int]], b: list[tuple[int, int]]) -> bool:
-    """Whether some span of ``a`` lies within NEAR characters of some span of ``b``."""
+def _near(a: list[tuple[int, int]], b: list[tuple[int, int]], within: int = NEAR) -> bool:
+    """Whether some span of ``a`` lies within ``within`` characters of some span of ``b``."""
     return any(
-        max(s1, s2) - min(e1, e2) <= NEAR for s1, e1 in a for s2, e2 in b if (s1, e1) != (s2, e2)
+        max(s1, s2) - min(e1, e2) <= within for s1, e1 in a for s2, e2 in b if (s1, e1) != (s2, e2)
     )
