@@ -39,7 +39,10 @@ def test_sorani_in_old_spelling_with_zwnj() -> None:
 
 @pytest.mark.parametrize("hint", ["en", "ar", "ckb", "kmr", "tr"])
 def test_short_text_falls_back_to_hint(hint: str) -> None:
-    assert identify_language("ok", hint) == hint
+    # In the hint's own script only: "ok" on an Arabic page is not Arabic,
+    # and the Arabic model would read none of it (test_unread_languages.py).
+    short = "ok" if hint in ("en", "kmr", "tr") else "ههه"
+    assert identify_language(short, hint) == hint
     assert identify_language("👍👍", hint) == hint
 
 

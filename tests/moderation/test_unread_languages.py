@@ -38,6 +38,13 @@ OTHER_SCRIPTS = [
     "पत्रकार मूर्ख है",  # Hindi: the journalist is a fool
 ]
 
+# Persian and Urdu share the Arabic script with Arabic and Sorani.
+UNREAD_ARABIC_SCRIPT = [
+    "این روزنامه نگار واقعا نادان است",  # Persian: this journalist is truly ignorant
+    "شما هیچ چیزی نمی دانید، برای همین دروغ می گویید",  # Persian: you know nothing, so you lie
+    "یہ صحافی بہت بڑا جھوٹا ہے",  # Urdu: this journalist is a big liar
+]
+
 UNREAD_LATIN = [
     "El periodista es un imbécil y todos lo saben.",  # Spanish
     "Questo giornalista non capisce niente, che vergogna.",  # Italian
@@ -48,13 +55,13 @@ UNREAD_LATIN = [
 ]
 
 
-@pytest.mark.parametrize("text", OTHER_SCRIPTS + UNREAD_LATIN)
+@pytest.mark.parametrize("text", OTHER_SCRIPTS + UNREAD_ARABIC_SCRIPT + UNREAD_LATIN)
 def test_a_language_we_do_not_read_is_undetermined_whatever_the_hint(text: str) -> None:
     for hint in (None, "en", "ar", "tr", "kmr", "ckb"):
         assert identify(text, hint) == ("und", 0.0), hint
 
 
-@pytest.mark.parametrize("text", OTHER_SCRIPTS + UNREAD_LATIN)
+@pytest.mark.parametrize("text", OTHER_SCRIPTS + UNREAD_ARABIC_SCRIPT + UNREAD_LATIN)
 def test_the_engine_holds_a_comment_it_cannot_read(text: str) -> None:
     verdict = get_engine().moderate(text, article=ARTICLE, lang="en")
     assert verdict.lang == "und"
@@ -96,3 +103,23 @@ def test_a_disguised_english_insult_is_still_read_as_english() -> None:
     verdict = get_engine().moderate("уоu аrе аn іdіоt", article=ARTICLE, lang="en")
     assert verdict.lang == "en"
     assert verdict.decision is Decision.REJECT
+
+
+@pytest.mark.parametrize(
+    ("text", "hint"),
+    [
+        ("مرگ بر شما", "en"),  # Persian, short: "death to you"
+        ("kes nabi", "ar"),  # Latin letters on an Arabic page, no evidence either way
+        ("خوێڕی", "en"),  # one Sorani word
+    ],
+)
+def test_the_hint_counts_only_in_its_own_script(text: str, hint: str) -> None:
+    # Too short to tell: the article's language is taken only if the comment
+    # is written in that language's script; otherwise nobody can read it.
+    assert identify_language(text, hint) != hint
+
+
+def test_a_byte_order_mark_is_no_arabic_letter() -> None:
+    # Pasted comments often end with U+FEFF; it made a smiley "Arabic script".
+    assert identify_language(":)\ufeff", "en") == "en"
+    assert identify_language("Great piece on Kirkuk, thank you\ufeff") == "en"

@@ -46,8 +46,10 @@ __all__ = ["Identified", "function_words", "identify", "identify_language"]
 _NOISE = re.compile(r"@\w+|#\w+|https?://\S+|www\.\S+|\bURL\b|\bRT\b")
 _NOISE_MARKS = ("@", "#", "http", "www", "URL", "RT")
 _PUNCTUATION = ".,!?;:\"()[]{}«»“”„…-–—*/\\|<>~`'’‘،؛؟"
+# Presentation forms end at U+FEFC: U+FEFF, the byte-order mark that
+# pasted text often ends with, is no Arabic letter.
 _ARABIC_LETTER = re.compile(
-    r"[\u0620-\u064A\u066E-\u06D5\u06FA-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFF]"
+    r"[\u0620-\u064A\u066E-\u06D5\u06FA-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFC]"
 )
 _LATIN_LETTER = re.compile(r"[a-z\u00C0-\u024F]")
 
@@ -192,6 +194,27 @@ _UNREAD_LATIN_WORDS = {
 }
 
 
+# Persian and Urdu share the Arabic script with Arabic and Sorani, and a
+# Kurdish site's readers write both. Their frequent words, spelled with the
+# Farsi yeh and keheh (ی ک) that Arabic does not use, or Urdu's ے ں ہ; none
+# is a word of Sorani or Arabic ("کرد" is Sorani "did", "هیچ" Sorani too).
+_UNREAD_ARABIC_SCRIPT_WORDS: dict[str, frozenset[str]] = {
+    "fa": frozenset(
+        "است را می نمی هستی هستم هستند هست نیست نیستی یک برای شما خیلی ممنون چرا کجا "
+        "دارد دارم داری بود شده کند کنید کنی باشد اینجا آنجا همه ولی این آن مرگ خفه "
+        "میخواهم میکنی میکند نمیدانم".split()
+    ),
+    "ur": frozenset("ہے ہیں کے کی میں اور نہیں یہ وہ سے کو آپ ہو تھا تھے گا".split()),
+}
+
+
+def _unread_arabic_script_evidence(words: list[str]) -> float:
+    """The function-word evidence for Persian or Urdu, whichever is higher."""
+    return float(
+        max(sum(map(table.__contains__, words)) for table in _UNREAD_ARABIC_SCRIPT_WORDS.values())
+    )
+
+
 def _unread_latin_evidence(words: list[str]) -> float:
     """The function-word evidence for the likeliest Latin-script language we
     do not moderate (0.0 when none is suggested)."""
@@ -331,18 +354,29 @@ def identify(text: str, hint: str | None = None, normalised: str | None = None) 
         candidates += ("ar", "ckb")
     if latin and latin >= 0.2 * (arabic + latin):
         candidates += ("en", "tr", "kmr")
+    words = [token.strip(_PUNCTUATION) for token in clean.split()]
+    unread_arabic = _unread_arabic_script_evidence(words) if "ar" in candidates else 0.0
+    # Persian writes the letters Sorani shares with it (ی ک گ چ پ ژ), which
+    # would score it as Sorani, surely; Sorani's own vowels (ە ێ ۆ, or ه and
+    # a ZWNJ in the older spelling) and ڕ ڵ are what Persian never writes.
+    if (
+        unread_arabic >= _MIN_EVIDENCE
+        and _SORANI_ONLY.search(clean) is None
+        and "ه\u200c" not in clean
+        and unread_arabic > sum(map(_FUNCTION_WORDS["ar"].__contains__, words))
+    ):
+        return Identified(UNDETERMINED, 0.0)
     # Shortcuts for the clear cases, which are most comments.
-    if candidates == ("ar", "ckb") and arabic >= 8:
+    if candidates == ("ar", "ckb") and arabic >= 8 and unread_arabic < _MIN_EVIDENCE:
         if hint != "ckb" and _SORANI_LETTER.search(clean) is None:
             return Identified("ar", 1.0)
         if hint != "ar" and len(_SORANI_ONLY.findall(clean)) >= 3:
             return Identified("ckb", 1.0)
     # Hot path: everything below runs at C speed (str.count, map over
     # bound methods), which keeps this step to a few microseconds.
-    words = [token.strip(_PUNCTUATION) for token in clean.split()]
     long_words = [w for w in words if len(w) > 4]
     ascii_only = clean.isascii()
-    unread = _unread_latin_evidence(words) if "en" in candidates else 0.0
+    unread = max(_unread_latin_evidence(words) if "en" in candidates else 0.0, unread_arabic)
     if ascii_only and candidates == ("en", "tr", "kmr") and hint in (None, "en"):
         english = sum(map(_ENGLISH_ONLY.__contains__, words))
         if english >= 3 and english * 5 >= len(words) and english > unread:
@@ -371,7 +405,10 @@ def identify(text: str, hint: str | None = None, normalised: str | None = None) 
     if unread >= _MIN_EVIDENCE and unread > scores[best]:
         return Identified(UNDETERMINED, 0.0)
     if scores[best] < _MIN_EVIDENCE:
-        if hint is not None:
+        # The hint only where its script is written: a short Persian "death
+        # to you" on an English page is not English, and the English model
+        # would find no word of it.
+        if hint in scores:
             return Identified(hint, 0.0)
         if best == "en" and text.isascii() and scores["en"] > 0:
             return Identified("en", _confidence(scores, "en"))
