@@ -65,3 +65,49 @@ def test_menace_and_wordless_insults_are_not_published(text: str) -> None:
 def test_the_same_words_said_civilly_are_published(text: str) -> None:
     v = verdict(text)
     assert v.decision is Decision.APPROVE, v
+
+
+# A sixth round, the same afternoon: what is "coming to you", a meeting
+# foretold with its end, the reader's trade that "won't protect" them,
+# accidents that happen to "people like you", a family member's school;
+# "written by a brain-damaged goat", "I've seen smarter things", an empty
+# head.
+SIXTH_ROUND_HELD = [
+    "Don't worry, you'll get what's coming to you, scribbler.",
+    "They are coming for you next, reporter.",
+    "Just wait till my brothers catch you.",
+    "Once we find you, you're history.",
+    "Your press card can't save you forever.",
+    "Watch out, journalists tend to have accidents in this town.",
+    "We know your wife's office.",
+    "Is this article written by a half-asleep donkey?",
+    "I have met brighter potatoes than this columnist.",
+    "The writer's head is completely empty.",
+]
+
+
+@pytest.mark.parametrize("text", SIXTH_ROUND_HELD)
+def test_sixth_round_menace_and_insults_are_not_published(text: str) -> None:
+    assert verdict(text).decision is not Decision.APPROVE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The smugglers will get what they deserve in court.",
+        "If we see you at the Newroz concert we will buy you tea.",
+        "A scarf won't protect you from this cold, bring a coat.",
+        "Three reporters had a car accident near Makhmour, the ministry said.",
+        "I know your son's school won the football cup, well done.",
+        "Was this report written by the Duhok bureau?",
+        "We are coming for the league title next season.",
+    ],
+)
+def test_sixth_round_civil_twins_raise_no_threat_or_attack(text: str) -> None:
+    # Some of these the models hold as off-topic under this article, old
+    # rules and new alike; what the new rules must not do is read them as
+    # menace or insult.
+    v = verdict(text)
+    assert v.decision is not Decision.REJECT
+    assert (v.scores.get("threat") or 0.0) < 0.5, v.scores
+    assert (v.scores.get("personal_attack") or 0.0) < 0.5, v.scores

@@ -42,6 +42,11 @@ VEILED_RULES = [
         "address number photos pictures location details route schedule routine movements car plate school waiting name kids children daughter son wife dangerous knows",
         r"\b(?:we|i)\s+(?:have|got|'ve got|already have|now have)\s+(?:your|ur)\s+(?:home\s+)?(?:address|phone number|number|photos?|pictures?|details|location|coordinates)\b(?!\s+(?:on file|in our records))"
         r"|\b(?:we|i)\s+(?:already\s+)?know\s+(?:your|ur)\s+(?:home\s+)?(?:route|address|schedule|daily routine|movements|car|number plate|licen[sc]e plate|children's school|kids' school|way home)\b"
+        # A family member's school or workplace ("I know your daughter's school").
+        r"|\b(?:we|i)\s+(?:already\s+)?know\s+(?:your|ur)\s+(?:daughter's|son's|kids'|kid's|children's|wife's|husband's|mother's|mum's|mom's|family's|sister's|brother's)\s+(?:school|university|office|work|workplace|house|home|address|route|car)\b"
+        # ... as the end of the clause: "I know your daughter's school won
+        # the debate prize" is about the school.
+        r"(?=\s*(?:[.!?,;…]|$)|\s+(?:and|too|as well|very well|by heart)\b)"
         # The address said to be known to all ("your home address is no
         # secret", "everyone knows where you live"): the same menace, passive.
         r"|\b(?:your|ur)\s+(?:home\s+|family's\s+|office\s+)?(?:address|location|route home|daily route|schedule)\s+(?:is|isn't|is not|was never)\s+(?:no|not a|not)?\s*(?:secret|hidden|hard to find|a mystery)\b"
@@ -274,6 +279,50 @@ VEILED_RULES = [
         # journalists work without security" names no one's guards.
         r"\b(?:brave|tough|big|loud|bold|safe|cocky|confident|talkative|mouthy|strong|smug)\b[^.!?]{0,30}?\bwithout\s+(?:your|ur)\s+(?:body\s?guards?|guards?|security(?:\s+detail)?|protection|escorts?|police|armed escort|gunmen)\b"
         r"|\b(?:let's|lets|we'll|we will|i want to|i wanna|(?:i|we)(?:'d|\s+would)\s+(?:like|love)\s+to)\s+see\s+(?:you|u)\s+(?:\w+\s+){0,4}?without\s+(?:your|ur)\s+(?:body\s?guards?|guards?|security|protection|escorts?|police)\b",
+    ),
+    rule(
+        "veiled:what-is-coming-to-you",
+        0.6,
+        "coming deserve",
+        # "I hope you get what's coming to you", "you'll get what you deserve
+        # soon enough", "we're coming for you". Said to the reader only:
+        # "the corrupt officials will get what they deserve in court" is
+        # about them, and a court.
+        r"\b(?:you|u)(?:'ll|\s+will|'re going to|\s+are going to|\s+get|\s+gets)?\s*(?:get|gets|getting)?\s*what(?:'s|\s+is)\s+coming\s+(?:to\s+(?:you|u)|for\s+(?:you|u))\b"
+        r"|\bget\s+what(?:'s|\s+is)\s+coming\s+to\s+(?:you|u)\b"
+        r"|\b(?:you|u)(?:'ll|\s+will|'re going to|\s+are going to)\s+get\s+what\s+(?:you|u)\s+deserve\b(?!\s+(?:for|as|in|from)\b)"
+        r"|\b(?:we|they|i)(?:'re|'m|\s+are|\s+am)\s+coming\s+for\s+(?:you|u|your\s+\w+)\b"
+        # "Karma is coming for you, and so are we": the menace is the "we".
+        r"|\bcoming\s+for\s+(?:you|u)\b[^.!?]{0,20}?\band\s+so\s+(?:are|am|is)\s+(?:we|i|my (?:friends|brothers|men))\b",
+    ),
+    rule(
+        "veiled:when-we-catch-you",
+        0.7,
+        "catch see find finished dead done",
+        # "Wait until we catch you alone", "if I see you in Erbil you're
+        # finished". A meeting foretold with its end; "if I see you at the
+        # book fair I'll say hello" has none.
+        r"\bwait\s+(?:until|till|'til|til)\s+(?:we|i|they|my (?:friends|brothers|men))\s+(?:catch|get|find|see|meet)\s+(?:you|u)\b"
+        r"|\b(?:if|when|once|the day)\s+(?:we|i|they)\s+(?:ever\s+)?(?:see|catch|find|meet|get)\s+(?:you|u)\b[^.!?]{0,40}?\b(?:you're|you are|you'll be|you will be|u r)\s+(?:finished|dead|done|over|history|gone)\b",
+    ),
+    rule(
+        "veiled:will-not-protect-you",
+        0.6,
+        "protect save",
+        # "Your pen won't protect you", "your press card can't save you".
+        # "A mask won't protect you from the virus" names no shield of the
+        # reader's trade.
+        r"\b(?:your|ur)\s+(?:pen|press card|press badge|badge|camera|microphone|job|newspaper|paper|channel|editors?|bosses|foreign passport|passport|articles|journalism|profession|fame)\s+(?:won't|will not|wont|can't|cannot|can not|will never)\s+(?:protect|save)\s+(?:you|u)\b(?!\s+(?:from|against)\s+(?:the\s+)?(?:virus|rain|cold|heat|sun|flu|criticism|readers))",
+    ),
+    rule(
+        "veiled:accidents-happen",
+        0.6,
+        "accident accidents",
+        # "Careful, reporters have accidents here", "accidents happen to
+        # people like you". A warning or "like you" makes it menace; "two
+        # reporters had an accident on the Mosul road" is news.
+        r"\b(?:careful|be careful|watch out|remember|just saying)\b[^.!?]{0,20}?\b(?:journalists|reporters|writers|people|editors|critics|men|women)\s+(?:\w+\s+)?(?:have|get|suffer|meet with|tend to have)\s+accidents\b"
+        r"|\baccidents\s+(?:happen|can happen|often happen)\s+to\s+(?:people|journalists|reporters|writers)\s+like\s+(?:you|u|him|her)\b",
     ),
     rule(
         "veiled:last-thing-you-write",
