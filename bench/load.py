@@ -574,17 +574,22 @@ def two_servers(work: Path, args, env: dict) -> dict:
     }
 
 
-def compare_float(work: Path, args, env: dict) -> dict:
-    """Posting again, on the same database, with the transformer tier in float32
-    (CIVILITY_TRANSFORMER_QUANTISE=none): the int8 tier's gain, same run."""
-    float_env = {**env, "CIVILITY_TRANSFORMER_QUANTISE": "none"}
-    site = start_civility(work, args.workers, args.threads, float_env, name="Civility-float32")
+def post_again(work: Path, args, env: dict, name: str) -> dict:
+    """Posting again, on the same database, with a server started under ``env``
+    (warmed up first): the same measurement as Civility's, one thing changed."""
+    site = start_civility(work, args.workers, args.threads, env, name=f"Civility-{name}")
     try:
         warm(site, work, args)
-        return wrk(site, work, what="post-float32", seconds=args.seconds, limit=args.posts,
+        return wrk(site, work, what=f"post-{name}", seconds=args.seconds, limit=args.posts,
                    connections=args.post_connections)  # fmt: skip
     finally:
         site.stop()
+
+
+def compare_float(work: Path, args, env: dict) -> dict:
+    """Posting again with the transformer tier in float32
+    (CIVILITY_TRANSFORMER_QUANTISE=none): the int8 tier's gain, same run."""
+    return post_again(work, args, {**env, "CIVILITY_TRANSFORMER_QUANTISE": "none"}, "float32")
 
 
 FLOOR_SETTINGS = """
@@ -607,18 +612,12 @@ def instant_approval():
 
 
 def floor(work: Path, args, env: dict) -> dict:
-    """Posting again, on the same database, through the whole house with the
-    engine replaced by instant approval: the cost of everything but the engine."""
+    """Posting again through the whole house with the engine replaced by
+    instant approval: the cost of everything but the engine."""
     (work / "load_floor.py").write_text(FLOOR_SETTINGS)
     path = os.pathsep.join(p for p in (str(work), env.get("PYTHONPATH", "")) if p)
     floor_env = {**env, "DJANGO_SETTINGS_MODULE": "load_floor", "PYTHONPATH": path}
-    site = start_civility(work, args.workers, args.threads, floor_env, name="Civility-floor")
-    try:
-        warm(site, work, args)
-        return wrk(site, work, what="post-floor", seconds=args.seconds, limit=args.posts,
-                   connections=args.post_connections)  # fmt: skip
-    finally:
-        site.stop()
+    return post_again(work, args, floor_env, "floor")
 
 
 def warm(site: Site, work: Path, args, rounds: int = 6) -> None:
